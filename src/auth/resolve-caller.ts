@@ -1,0 +1,52 @@
+/**
+ * Who is calling, read from the SigV4 credential scope:
+ *   Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...
+ * or, for presigned URLs, X-Amz-Credential in the query string. Signatures are parsed but not yet
+ * verified here: strict verification is a separate mode that plugs in at this seam.
+ */
+export interface CredentialScope {
+  readonly accessKeyId: string;
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+}
+
+export interface CallerIdentity {
+  readonly accountId: string;
+  readonly region: string;
+  readonly accessKeyId?: string;
+  readonly service?: string;
+}
+
+export interface CallerDefaults {
+  readonly defaultAccount: string;
+  readonly defaultRegion: string;
+}
+
+const SCOPE = /Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request/;
+
+export function parseCredentialScope(authorization: string | undefined, presignedCredential: string | undefined): CredentialScope | undefined {
+  const text = authorization ?? (presignedCredential !== undefined ? `Credential=${presignedCredential}` : undefined);
+  if (text === undefined) return undefined;
+  const m = SCOPE.exec(text);
+  if (!m) return undefined;
+  return { accessKeyId: m[1] as string, date: m[2] as string, region: m[3] as string, service: m[4] as string };
+}
+
+/**
+ * A 12-digit access key id is that account (the convention LocalStack and others share, so
+ * users' multi-account scripts carry over); any other key belongs to the default account.
+ */
+export function accountForAccessKey(accessKeyId: string | undefined, defaultAccount: string): string {
+  return accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaultAccount;
+}
+
+export function resolveCaller(scope: CredentialScope | undefined, defaults: CallerDefaults): CallerIdentity {
+  if (!scope) return { accountId: defaults.defaultAccount, region: defaults.defaultRegion };
+  return {
+    accountId: accountForAccessKey(scope.accessKeyId, defaults.defaultAccount),
+    region: scope.region,
+    accessKeyId: scope.accessKeyId,
+    service: scope.service,
+  };
+}

@@ -1,0 +1,85 @@
+import type { InternetGateway } from './internet-gateway.js';
+import type { PeeringConnection } from './peering/peering-connection.js';
+import type { RouteTable } from './route-table.js';
+import type { Scope } from './scope.js';
+import type { Subnet } from './subnet.js';
+import type { Tag, TaggableType } from './tag.js';
+import type { Vpc } from './vpc.js';
+
+/** Resources that live in exactly one account and region. */
+export interface ScopedResource extends Scope {
+  readonly id: string;
+}
+
+export interface ListQuery {
+  /** Only these ids (still limited to the scope). */
+  readonly ids?: readonly string[];
+  readonly vpcId?: string;
+}
+
+/**
+ * Port: one kind of scoped resource. Lists come back ordered by id, which is what pagination
+ * tokens are built on.
+ */
+export interface ScopedCollection<T extends ScopedResource> {
+  get(scope: Scope, id: string): Promise<T | undefined>;
+  list(scope: Scope, query?: ListQuery): Promise<T[]>;
+  put(item: T): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export interface PeeringRepository {
+  /** By id, whoever owns it: callers decide visibility. */
+  get(id: string): Promise<PeeringConnection | undefined>;
+  /** Connections with a side in the scope, ordered by id. */
+  listForScope(scope: Scope, ids?: readonly string[]): Promise<PeeringConnection[]>;
+  /** Connections with either side on this VPC. */
+  listForVpc(vpcId: string): Promise<PeeringConnection[]>;
+  /** Rows whose stored status is pending-acceptance and that were requested by this account. */
+  listPendingRequestedBy(accountId: string): Promise<PeeringConnection[]>;
+  put(c: PeeringConnection): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export interface TagRecord {
+  readonly resourceId: string;
+  readonly resourceType: TaggableType;
+  readonly key: string;
+  readonly value: string;
+}
+
+/**
+ * Port: tags are kept per (resource, account, region). For most resources that is the owner's
+ * scope; a peering connection has one tag set per side (AWS-BEHAVIOUR.md §3.9).
+ */
+export interface TagRepository {
+  forResources(scope: Scope, resourceIds: readonly string[]): Promise<Map<string, Tag[]>>;
+  listAll(scope: Scope): Promise<TagRecord[]>;
+  set(scope: Scope, resourceId: string, resourceType: TaggableType, tags: readonly Tag[]): Promise<void>;
+  /** Remove keys; a given value only removes the tag when it matches. */
+  remove(scope: Scope, resourceId: string, tags: readonly { key: string; value?: string }[]): Promise<void>;
+  /** Drop every tag of a resource, in every scope (the resource is gone). */
+  removeResource(resourceId: string): Promise<void>;
+}
+
+export interface MetaRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Port: everything the domain reads and writes. One instance lives for one transaction. */
+export interface Repository {
+  readonly vpcs: ScopedCollection<Vpc>;
+  readonly subnets: ScopedCollection<Subnet>;
+  readonly routeTables: ScopedCollection<RouteTable>;
+  readonly internetGateways: ScopedCollection<InternetGateway>;
+  readonly peerings: PeeringRepository;
+  readonly tags: TagRepository;
+  readonly meta: MetaRepository;
+}
+
+/** Port: runs work in a transaction. Writes are serialised; each call commits or rolls back whole. */
+export interface UnitOfWork {
+  read<T>(work: (repo: Repository) => Promise<T>): Promise<T>;
+  write<T>(work: (repo: Repository) => Promise<T>): Promise<T>;
+}

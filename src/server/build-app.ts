@@ -1,0 +1,116 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { OPERATIONS } from '../api/operations.js';
+import type { Store } from '../store/open-sqlite-store.js';
+import type { ActionDeps } from './handle-action.js';
+import { handleAction } from './handle-action.js';
+import { decodeUtf8, parseFormParams } from './form-params.js';
+import { randomIds } from './random-ids.js';
+import { ServerClock } from './server-clock.js';
+import { encodeError } from '../protocol/index.js';
+import { randomUUID } from 'node:crypto';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly defaultAccount: string;
+  readonly defaultRegion: string;
+  readonly logLevel: string;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit?: number;
+}
+
+const CLOCK_KEY = 'clock-offset-ms';
+const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
+
+function xmlReply(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).header('content-type', 'text/xml;charset=UTF-8').header('server', 'AmazonEC2').send(body);
+}
+
+/** The HTTP face of the server: the EC2/STS Query endpoint at `/`, admin endpoints under `/_vpcpeer/`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Slow clients may not hold a connection open forever (slowloris).
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 30_000,
+    maxParamLength: 200,
+  });
+  const offset = await options.store.read((repo) => repo.meta.get(CLOCK_KEY));
+  const clock = new ServerClock(offset ? Number(offset) : 0);
+  const deps: ActionDeps = {
+    store: options.store,
+    clock,
+    ids: randomIds,
+    operations: OPERATIONS,
+    initialisedScopes: new Set(),
+    defaultAccount: options.defaultAccount,
+    defaultRegion: options.defaultRegion,
+  };
+
+  // Bodies are kept as raw bytes: the query parser decides what is valid, not Fastify.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err: { code?: string; statusCode?: number; message: string }, req, reply) => {
+    const requestId = randomUUID();
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return xmlReply(reply, 413, encodeError('RequestEntityTooLarge', `Request body larger than ${options.bodyLimit ?? 1024 * 1024} bytes`, requestId));
+    }
+    if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
+      return xmlReply(reply, err.statusCode, encodeError('InvalidRequest', err.message, requestId));
+    }
+    req.log.error({ err, requestId }, 'unhandled error');
+    return xmlReply(reply, 500, encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId));
+  });
+
+  const queryEndpoint = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const started = process.hrtime.bigint();
+    const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+    const bodyBytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const bodyText = decodeUtf8(bodyBytes);
+    const fromQuery = parseFormParams(rawQuery);
+    const params = fromQuery && bodyText !== undefined ? parseFormParams(bodyText, fromQuery) : undefined;
+    if (params === undefined) {
+      return xmlReply(reply, 400, encodeError('MalformedQueryString', 'The request is not valid UTF-8 form data (bad percent-encoding or byte sequence)', randomUUID()));
+    }
+    const auth = req.headers.authorization;
+    const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const line = { action: result.action, account: result.accountId, region: result.region, ids: result.resourceIds.slice(0, 20), code: result.code, status: result.status, ms: Math.round(ms * 100) / 100 };
+    if (result.internalError) req.log.error({ ...line, err: result.internalError }, 'api call failed');
+    else req.log.info(line, 'api call');
+    return xmlReply(reply, result.status, result.body);
+  };
+  app.post('/', queryEndpoint);
+  app.get('/', queryEndpoint);
+
+  app.get('/_vpcpeer/health', async () => ({ status: 'ok', store: options.store.location }));
+  app.post('/_vpcpeer/reset', async () => {
+    await options.store.reset();
+    deps.initialisedScopes.clear();
+    clock.setOffset(0);
+    return { reset: true };
+  });
+  const clockBody = (): { now: string; offsetSeconds: number } => ({ now: new Date(clock.now()).toISOString(), offsetSeconds: clock.offset / 1000 });
+  app.get('/_vpcpeer/clock', async () => clockBody());
+  app.post('/_vpcpeer/clock', async (req, reply) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    } catch {
+      return reply.code(400).send({ error: 'Body must be JSON: {"advanceSeconds": N}' });
+    }
+    const seconds = (body as { advanceSeconds?: unknown } | null)?.advanceSeconds;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+      return reply.code(400).send({ error: `advanceSeconds must be a number from 0 to ${MAX_ADVANCE_SECONDS} (the clock only moves forward)` });
+    }
+    const next = clock.offset + Math.round(seconds * 1000);
+    await options.store.write((repo) => repo.meta.set(CLOCK_KEY, String(next)));
+    clock.setOffset(next);
+    return clockBody();
+  });
+  return app;
+}

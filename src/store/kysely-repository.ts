@@ -1,0 +1,213 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PeeringConnection } from '../core/peering/peering-connection.js';
+import type {
+  ListQuery,
+  MetaRepository,
+  PeeringRepository,
+  Repository,
+  ScopedCollection,
+  ScopedResource,
+  TagRecord,
+  TagRepository,
+} from '../core/repository.js';
+import type { Scope } from '../core/scope.js';
+import type { Tag, TaggableType } from '../core/tag.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function scopedCollection<T extends ScopedResource & { readonly vpcId?: string; readonly attachedVpcId?: string }>(db: Db, kind: string): ScopedCollection<T> {
+  return {
+    async get(scope, id) {
+      const row = await db
+        .selectFrom('resources')
+        .select('doc')
+        .where('id', '=', id)
+        .where('kind', '=', kind)
+        .where('account_id', '=', scope.accountId)
+        .where('region', '=', scope.region)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.doc) as T) : undefined;
+    },
+    async list(scope: Scope, query?: ListQuery) {
+      let q = db
+        .selectFrom('resources')
+        .select('doc')
+        .where('kind', '=', kind)
+        .where('account_id', '=', scope.accountId)
+        .where('region', '=', scope.region);
+      if (query?.ids) {
+        if (query.ids.length === 0) return [];
+        q = q.where('id', 'in', [...new Set(query.ids)]);
+      }
+      if (query?.vpcId !== undefined) q = q.where('vpc_id', '=', query.vpcId);
+      const rows = await q.orderBy('id').execute();
+      return rows.map((r) => JSON.parse(r.doc) as T);
+    },
+    async put(item) {
+      const row = {
+        kind,
+        id: item.id,
+        account_id: item.accountId,
+        region: item.region,
+        vpc_id: item.vpcId ?? item.attachedVpcId ?? (kind === 'vpc' ? item.id : null),
+        doc: JSON.stringify(item),
+      };
+      await db
+        .insertInto('resources')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ doc: row.doc, vpc_id: row.vpc_id }))
+        .execute();
+    },
+    async remove(id) {
+      await db.deleteFrom('resources').where('id', '=', id).where('kind', '=', kind).execute();
+    },
+  };
+}
+
+function peeringRepository(db: Db): PeeringRepository {
+  const parse = (rows: { doc: string }[]): PeeringConnection[] => rows.map((r) => JSON.parse(r.doc) as PeeringConnection);
+  return {
+    async get(id) {
+      const row = await db.selectFrom('peerings').select('doc').where('id', '=', id).executeTakeFirst();
+      return row ? (JSON.parse(row.doc) as PeeringConnection) : undefined;
+    },
+    async listForScope(scope, ids) {
+      if (ids && ids.length === 0) return [];
+      let q = db
+        .selectFrom('peerings')
+        .select('doc')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('requester_account', '=', scope.accountId), eb('requester_region', '=', scope.region)]),
+            eb.and([eb('accepter_account', '=', scope.accountId), eb('accepter_region', '=', scope.region)]),
+          ]),
+        );
+      if (ids) q = q.where('id', 'in', [...new Set(ids)]);
+      return parse(await q.orderBy('id').execute());
+    },
+    async listForVpc(vpcId) {
+      const rows = await db
+        .selectFrom('peerings')
+        .select('doc')
+        .where((eb) => eb.or([eb('requester_vpc', '=', vpcId), eb('accepter_vpc', '=', vpcId)]))
+        .orderBy('id')
+        .execute();
+      return parse(rows);
+    },
+    async listPendingRequestedBy(accountId) {
+      const rows = await db
+        .selectFrom('peerings')
+        .select('doc')
+        .where('status', '=', 'pending-acceptance')
+        .where('requester_account', '=', accountId)
+        .execute();
+      return parse(rows);
+    },
+    async put(c) {
+      const row = {
+        id: c.id,
+        requester_account: c.requester.accountId,
+        requester_region: c.requester.region,
+        requester_vpc: c.requester.vpcId,
+        accepter_account: c.accepter.accountId,
+        accepter_region: c.accepter.region,
+        accepter_vpc: c.accepter.vpcId,
+        status: c.status,
+        doc: JSON.stringify(c),
+      };
+      await db
+        .insertInto('peerings')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, doc: row.doc }))
+        .execute();
+    },
+    async remove(id) {
+      await db.deleteFrom('peerings').where('id', '=', id).execute();
+    },
+  };
+}
+
+function tagRepository(db: Db): TagRepository {
+  return {
+    async forResources(scope, resourceIds) {
+      const out = new Map<string, Tag[]>();
+      if (resourceIds.length === 0) return out;
+      const rows = await db
+        .selectFrom('tags')
+        .select(['resource_id', 'key', 'value'])
+        .where('account_id', '=', scope.accountId)
+        .where('region', '=', scope.region)
+        .where('resource_id', 'in', [...new Set(resourceIds)])
+        .orderBy('resource_id')
+        .orderBy('key')
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.resource_id) ?? [];
+        list.push({ key: r.key, value: r.value });
+        out.set(r.resource_id, list);
+      }
+      return out;
+    },
+    async listAll(scope) {
+      const rows = await db
+        .selectFrom('tags')
+        .select(['resource_id', 'resource_type', 'key', 'value'])
+        .where('account_id', '=', scope.accountId)
+        .where('region', '=', scope.region)
+        .orderBy('resource_id')
+        .orderBy('key')
+        .execute();
+      return rows.map((r): TagRecord => ({ resourceId: r.resource_id, resourceType: r.resource_type as TaggableType, key: r.key, value: r.value }));
+    },
+    async set(scope, resourceId, resourceType, tags) {
+      for (const t of tags) {
+        await db
+          .insertInto('tags')
+          .values({ resource_id: resourceId, account_id: scope.accountId, region: scope.region, key: t.key, value: t.value, resource_type: resourceType })
+          .onConflict((oc) => oc.columns(['resource_id', 'account_id', 'region', 'key']).doUpdateSet({ value: t.value }))
+          .execute();
+      }
+    },
+    async remove(scope, resourceId, tags) {
+      for (const t of tags) {
+        let q = db
+          .deleteFrom('tags')
+          .where('resource_id', '=', resourceId)
+          .where('account_id', '=', scope.accountId)
+          .where('region', '=', scope.region)
+          .where('key', '=', t.key);
+        if (t.value !== undefined) q = q.where('value', '=', t.value);
+        await q.execute();
+      }
+    },
+    async removeResource(resourceId) {
+      await db.deleteFrom('tags').where('resource_id', '=', resourceId).execute();
+    },
+  };
+}
+
+function metaRepository(db: Db): MetaRepository {
+  return {
+    async get(key) {
+      const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+      return row?.value;
+    },
+    async set(key, value) {
+      await db.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    },
+  };
+}
+
+/** The repository contract over any Kysely dialect, bound to one connection or transaction. */
+export function kyselyRepository(db: Db): Repository {
+  return {
+    vpcs: scopedCollection(db, 'vpc'),
+    subnets: scopedCollection(db, 'subnet'),
+    routeTables: scopedCollection(db, 'rtb'),
+    internetGateways: scopedCollection(db, 'igw'),
+    peerings: peeringRepository(db),
+    tags: tagRepository(db),
+    meta: metaRepository(db),
+  };
+}

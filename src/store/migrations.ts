@@ -1,0 +1,63 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/**
+ * Append-only, named by date: a migration that has shipped is never edited, only followed by
+ * another. Written with Kysely's schema builder so every dialect runs the same list.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-27T00-initial': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('resources')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('vpc_id', 'text')
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('resources_scope').on('resources').columns(['kind', 'account_id', 'region', 'id']).execute();
+      await db.schema.createIndex('resources_vpc').on('resources').columns(['vpc_id', 'kind']).execute();
+
+      await db.schema
+        .createTable('peerings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('requester_account', 'text', (c) => c.notNull())
+        .addColumn('requester_region', 'text', (c) => c.notNull())
+        .addColumn('requester_vpc', 'text', (c) => c.notNull())
+        .addColumn('accepter_account', 'text', (c) => c.notNull())
+        .addColumn('accepter_region', 'text', (c) => c.notNull())
+        .addColumn('accepter_vpc', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('doc', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('peerings_requester').on('peerings').columns(['requester_account', 'requester_region', 'id']).execute();
+      await db.schema.createIndex('peerings_accepter').on('peerings').columns(['accepter_account', 'accepter_region', 'id']).execute();
+      await db.schema.createIndex('peerings_requester_vpc').on('peerings').column('requester_vpc').execute();
+      await db.schema.createIndex('peerings_accepter_vpc').on('peerings').column('accepter_vpc').execute();
+      await db.schema.createIndex('peerings_pending').on('peerings').columns(['status', 'requester_account']).execute();
+
+      await db.schema
+        .createTable('tags')
+        .addColumn('resource_id', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('resource_type', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('tags_pk', ['resource_id', 'account_id', 'region', 'key'])
+        .execute();
+      await db.schema.createIndex('tags_scope').on('tags').columns(['account_id', 'region', 'resource_id']).execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
