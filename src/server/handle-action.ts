@@ -20,6 +20,7 @@ export interface ActionRequest {
 }
 
 export interface ActionResponse {
+  readonly requestId: string;
   readonly status: number;
   readonly body: string;
   /** For the access log. */
@@ -59,7 +60,7 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
   const action = last(req.params, 'Action') ?? '';
   const version = last(req.params, 'Version');
   const resourceIds = req.params.filter(([, v]) => ID_LIKE.test(v)).map(([, v]) => v);
-  const base = { action, accountId: caller.accountId, region: caller.region, resourceIds };
+  const base = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds };
 
   if (action === 'GetCallerIdentity' && (version === STS_VERSION || caller.service === 'sts')) {
     return { ...base, status: 200, code: 'OK', body: getCallerIdentityXml(caller, requestId) };

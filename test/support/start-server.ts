@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The compiled CLI, exactly what `npm start` runs (`npm test` builds first). */
+export const CLI = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Graceful stop (SIGTERM), waiting for exit. */
+  stop(): Promise<void>;
+  /** Hard kill, as a crash would: no chance to flush anything. */
+  kill(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */
+  readonly dataDir?: string;
+  readonly inMemory?: boolean;
+  readonly args?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Starts `vpcpeer serve` on 127.0.0.1 with a port the OS picks, and resolves once it prints
+ * where it listens. Every server started here is killed when the test process exits.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vpcpeer-test-'));
+  const args = [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.inMemory ? ['--in-memory'] : ['--data-dir', dataDir]), ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => {
+    running.delete(child);
+    done();
+  }));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 15 s:\n${out}`)), 15_000);
+    const check = (): void => {
+      const m = /vpcpeer listening on (http:\/\/[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done(m[1] as string);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** POSTs to an admin endpoint; returns the parsed JSON. */
+export async function admin(server: Pick<RunningServer, 'url'>, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(server.url + path, body === undefined && path.endsWith('health') ? {} : { method: body === undefined && path === '/_vpcpeer/clock' ? 'GET' : 'POST', body: body === undefined ? '' : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Moves the server's clock forward. */
+export function advanceClock(server: Pick<RunningServer, 'url'>, seconds: number): Promise<unknown> {
+  return admin(server, '/_vpcpeer/clock', { advanceSeconds: seconds });
+}
