@@ -81,14 +81,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 }
 
-/** POSTs to an admin endpoint; returns the parsed JSON. */
-export async function admin(server: Pick<RunningServer, 'url'>, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(server.url + path, body === undefined && path.endsWith('health') ? {} : { method: body === undefined && path === '/_vpcpeer/clock' ? 'GET' : 'POST', body: body === undefined ? '' : JSON.stringify(body) });
+async function adminCall(server: Pick<RunningServer, 'url'>, path: string, init: RequestInit): Promise<unknown> {
+  const res = await fetch(server.url + path, init);
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
 
+/** GETs an admin endpoint (`/_vpcpeer/health`, `/_vpcpeer/clock`); returns the parsed JSON. */
+export function adminGet(server: Pick<RunningServer, 'url'>, path: string): Promise<unknown> {
+  return adminCall(server, path, {});
+}
+
+/** POSTs JSON to an admin endpoint (`/_vpcpeer/reset`, `/_vpcpeer/clock`); returns the parsed JSON. */
+export function adminPost(server: Pick<RunningServer, 'url'>, path: string, body?: unknown): Promise<unknown> {
+  return adminCall(server, path, { method: 'POST', body: body === undefined ? '' : JSON.stringify(body) });
+}
+
 /** Moves the server's clock forward. */
 export function advanceClock(server: Pick<RunningServer, 'url'>, seconds: number): Promise<unknown> {
-  return admin(server, '/_vpcpeer/clock', { advanceSeconds: seconds });
+  return adminPost(server, '/_vpcpeer/clock', { advanceSeconds: seconds });
 }

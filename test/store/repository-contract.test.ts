@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PEERING_OPTIONS } from '../../src/core/peering/peering-connection.js';
+import type { PeeringConnection } from '../../src/core/peering/peering-connection.js';
+import type { Vpc } from '../../src/core/vpc.js';
+import type { Store } from '../../src/store/open-sqlite-store.js';
+import { openSqliteStore } from '../../src/store/open-sqlite-store.js';
+
+/**
+ * The repository contract, written once and run against every dialect. A new dialect (PostgreSQL)
+ * joins by adding an entry here; a difference between backends then shows as a failing test.
+ */
+const DIALECTS: readonly { name: string; open: () => Promise<Store> }[] = [
+  { name: 'sqlite (in memory)', open: () => openSqliteStore({ inMemory: true }) },
+];
+
+const EAST = { accountId: '111111111111', region: 'us-east-1' };
+const WEST = { accountId: '111111111111', region: 'us-west-2' };
+const OTHER = { accountId: '222222222222', region: 'us-east-1' };
+
+function vpc(id: string, scope: typeof EAST): Vpc {
+  return {
+    id,
+    ...scope,
+    cidrBlock: '10.0.0.0/16',
+    cidrAssociations: [{ associationId: `vpc-cidr-assoc-${id}`, cidr: '10.0.0.0/16', state: 'associated' }],
+    ipv6Associations: [],
+    isDefault: false,
+    instanceTenancy: 'default',
+    dhcpOptionsId: 'dopt-1',
+    enableDnsSupport: true,
+    enableDnsHostnames: false,
+    enableNetworkAddressUsageMetrics: false,
+    createdAt: 1,
+  };
+}
+
+function pcx(id: string, requester: typeof EAST, accepter: typeof EAST, status: PeeringConnection['status'] = 'pending-acceptance'): PeeringConnection {
+  const side = { cidrBlocks: ['10.0.0.0/16'], ipv6CidrBlocks: [], options: DEFAULT_PEERING_OPTIONS };
+  return {
+    id,
+    requester: { ...requester, vpcId: `vpc-r-${id}`, ...side },
+    accepter: { ...accepter, vpcId: `vpc-a-${id}`, ...side },
+    status,
+    createdAt: 1,
+    statusChangedAt: 1,
+    expiresAt: 2,
+  };
+}
+
+describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('scoped resources: get and list see only their own account and region, ordered by id', async () => {
+    await store.write(async (r) => {
+      await r.vpcs.put(vpc('vpc-b', EAST));
+      await r.vpcs.put(vpc('vpc-a', EAST));
+      await r.vpcs.put(vpc('vpc-c', WEST));
+      await r.vpcs.put(vpc('vpc-d', OTHER));
+    });
+    await store.read(async (r) => {
+      expect((await r.vpcs.list(EAST)).map((v) => v.id)).toEqual(['vpc-a', 'vpc-b']);
+      expect(await r.vpcs.get(EAST, 'vpc-c')).toBeUndefined();
+      expect(await r.vpcs.get(OTHER, 'vpc-a')).toBeUndefined();
+      expect((await r.vpcs.get(WEST, 'vpc-c'))?.region).toBe('us-west-2');
+      expect((await r.vpcs.list(EAST, { ids: ['vpc-b', 'vpc-d'] })).map((v) => v.id)).toEqual(['vpc-b']);
+      expect(await r.vpcs.list(EAST, { ids: [] })).toEqual([]);
+    });
+  });
+
+  it('put replaces, remove deletes, and documents round-trip exactly', async () => {
+    const original = vpc('vpc-a', EAST);
+    await store.write((r) => r.vpcs.put(original));
+    await store.write((r) => r.vpcs.put({ ...original, enableDnsHostnames: true }));
+    expect(await store.read((r) => r.vpcs.get(EAST, 'vpc-a'))).toEqual({ ...original, enableDnsHostnames: true });
+    await store.write((r) => r.vpcs.remove('vpc-a'));
+    expect(await store.read((r) => r.vpcs.get(EAST, 'vpc-a'))).toBeUndefined();
+  });
+
+  it('a failed write transaction leaves nothing behind', async () => {
+    await expect(
+      store.write(async (r) => {
+        await r.vpcs.put(vpc('vpc-a', EAST));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.read((r) => r.vpcs.list(EAST))).toEqual([]);
+  });
+
+  it('peerings: listed for each side scope and by either VPC; pending ones by requester account', async () => {
+    await store.write(async (r) => {
+      await r.peerings.put(pcx('pcx-1', EAST, OTHER));
+      await r.peerings.put(pcx('pcx-2', WEST, EAST, 'active'));
+      await r.peerings.put(pcx('pcx-3', OTHER, OTHER));
+    });
+    await store.read(async (r) => {
+      expect((await r.peerings.listForScope(EAST)).map((c) => c.id)).toEqual(['pcx-1', 'pcx-2']);
+      expect((await r.peerings.listForScope(OTHER)).map((c) => c.id)).toEqual(['pcx-1', 'pcx-3']);
+      expect((await r.peerings.listForScope(EAST, ['pcx-2', 'pcx-3'])).map((c) => c.id)).toEqual(['pcx-2']);
+      expect((await r.peerings.listForVpc('vpc-a-pcx-2')).map((c) => c.id)).toEqual(['pcx-2']);
+      expect((await r.peerings.listPendingRequestedBy(EAST.accountId)).map((c) => c.id)).toEqual(['pcx-1']);
+    });
+  });
+
+  it('tags are kept per resource and scope; removal by key, by key and value, or whole resource', async () => {
+    await store.write(async (r) => {
+      await r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'a' }, { key: 'Env', value: 'x' }]);
+      await r.tags.set(OTHER, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'b' }]);
+      await r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'a2' }]);
+    });
+    await store.read(async (r) => {
+      expect((await r.tags.forResources(EAST, ['pcx-1'])).get('pcx-1')).toEqual([{ key: 'Env', value: 'x' }, { key: 'Name', value: 'a2' }]);
+      expect((await r.tags.forResources(OTHER, ['pcx-1'])).get('pcx-1')).toEqual([{ key: 'Name', value: 'b' }]);
+      expect((await r.tags.listAll(WEST)).length).toBe(0);
+    });
+    await store.write(async (r) => {
+      await r.tags.remove(EAST, 'pcx-1', [{ key: 'Env', value: 'not-x' }]);
+      await r.tags.remove(EAST, 'pcx-1', [{ key: 'Name' }]);
+    });
+    expect((await store.read((r) => r.tags.forResources(EAST, ['pcx-1']))).get('pcx-1')).toEqual([{ key: 'Env', value: 'x' }]);
+    await store.write((r) => r.tags.removeResource('pcx-1'));
+    expect(await store.read((r) => r.tags.listAll(OTHER))).toEqual([]);
+  });
+
+  it('meta values persist and reset wipes everything', async () => {
+    await store.write(async (r) => {
+      await r.meta.set('k', 'v1');
+      await r.meta.set('k', 'v2');
+      await r.vpcs.put(vpc('vpc-a', EAST));
+    });
+    expect(await store.read((r) => r.meta.get('k'))).toBe('v2');
+    await store.reset();
+    expect(await store.read((r) => r.meta.get('k'))).toBeUndefined();
+    expect(await store.read((r) => r.vpcs.list(EAST))).toEqual([]);
+    expect(await store.integrityCheck()).toBe('ok');
+  });
+});
