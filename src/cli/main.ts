@@ -26,7 +26,15 @@ program
     const inMemory = opts.inMemory === true || opts.inMemory === 'true' || opts.inMemory === '1';
     const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) });
     const app = await buildApp({ store, defaultAccount: opts.defaultAccount, defaultRegion: opts.defaultRegion, logLevel: opts.logLevel });
-    const address = await app.listen({ host: opts.host, port });
+    // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
+    await app.ready();
+    const address = await new Promise<string>((done, fail) => {
+      app.server.once('error', fail);
+      app.server.listen(port, opts.host, () => {
+        const a = app.server.address();
+        done(typeof a === 'object' && a ? `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : String(a));
+      });
+    });
     const where = inMemory ? 'in memory (lost on exit)' : store.location;
     // One line users (and test harnesses) can read: where to point clients, where state lives.
     process.stdout.write(`vpcpeer listening on ${address} (state: ${where})\n`);

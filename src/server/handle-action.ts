@@ -44,7 +44,16 @@ export interface ActionDeps extends CallerDefaults {
 const EC2_VERSION = '2016-11-15';
 const STS_VERSION = '2011-06-15';
 const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc)-[0-9a-f]{8,17}$/;
-const CREATED_ID = /<(?:vpcId|subnetId|routeTableId|vpcPeeringConnectionId|associationId|newAssociationId)>([^<]+)</;
+/** Where the id of what a create made stands in its response, for the access log. */
+const CREATED: Readonly<Record<string, RegExp>> = {
+  CreateVpc: /<vpcId>([^<]+)</,
+  CreateSubnet: /<subnetId>([^<]+)</,
+  CreateRouteTable: /<routeTableId>([^<]+)</,
+  CreateVpcPeeringConnection: /<vpcPeeringConnectionId>([^<]+)</,
+  AssociateRouteTable: /<associationId>([^<]+)</,
+  AssociateVpcCidrBlock: /<associationId>([^<]+)</,
+  ReplaceRouteTableAssociation: /<newAssociationId>([^<]+)</,
+};
 
 function last(params: ActionRequest['params'], name: string): string | undefined {
   let value: string | undefined;
@@ -80,7 +89,7 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
       throw new Ec2Error('InvalidParameterValue', `The region '${caller.region}' is not served here; sign requests for one of the regions DescribeRegions lists.`);
     }
     const body = await run(deps, action, caller, req, requestId);
-    const created = action.startsWith('Create') || action.startsWith('Associate') ? CREATED_ID.exec(body)?.[1] : undefined;
+    const created = CREATED[action]?.exec(body)?.[1];
     return { ...base, status: 200, code: 'OK', body, resourceIds: created ? [...resourceIds, created] : resourceIds };
   } catch (err) {
     if (err instanceof Ec2Error || err instanceof ProtocolError) {
