@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { admin, advanceClock, startServer, type RunningServer } from '../support/start-server.js';
+import { advanceClock, startServer, type RunningServer } from '../support/start-server.js';
 
 /**
  * Drives the real AWS CLI (v1) against a vpcpeer server, as a user would. The 12-digit access key
@@ -142,8 +142,9 @@ export function useServer(): CliSuite {
       return caller(running().url, account, region, config === undefined ? emptyConfig : configFile(config));
     },
     async now() {
-      const body = (await admin(running(), '/_vpcpeer/clock')) as { now: string };
-      return Date.parse(body.now);
+      const res = await fetch(`${running().url}/_vpcpeer/clock`);
+      if (!res.ok) throw new Error(`GET /_vpcpeer/clock: HTTP ${res.status} ${await res.text()}`);
+      return Date.parse(((await res.json()) as { now: string }).now);
     },
     async advance(seconds) {
       await advanceClock(running(), seconds);

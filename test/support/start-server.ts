@@ -25,11 +25,25 @@ export interface StartOptions {
   readonly inMemory?: boolean;
   readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
+  /** Start through `npm start -- ...` exactly as the README says, instead of the compiled CLI. */
+  readonly viaNpmStart?: boolean;
+  /** Leave out the harness's own --host/--port/--data-dir/--log-level (to test env variables). */
+  readonly bare?: boolean;
+}
+
+/** Signals the whole process group: `npm start` runs the server as a grandchild. */
+function signal(child: ChildProcess, sig: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, sig);
+  } catch {
+    child.kill(sig);
+  }
 }
 
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) signal(child, 'SIGKILL');
 });
 
 /**
@@ -38,8 +52,12 @@ process.on('exit', () => {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vpcpeer-test-'));
-  const args = [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.inMemory ? ['--in-memory'] : ['--data-dir', dataDir]), ...(options.args ?? [])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const own = options.bare ? [] : ['--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.inMemory ? ['--in-memory'] : ['--data-dir', dataDir])];
+  const serverArgs = [...own, ...(options.args ?? [])];
+  const [command, args] = options.viaNpmStart
+    ? ['npm', ['start', '--silent', '--', ...serverArgs]]
+    : [process.execPath, [CLI, 'serve', ...serverArgs]];
+  const child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd: resolve(import.meta.dirname, '../..') });
   running.add(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,7 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     done();
   }));
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start in 15 s:\n${out}`)), 15_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
     const check = (): void => {
       const m = /vpcpeer listening on (http:\/\/[^\s]+)/.exec(out);
       if (m) {
@@ -70,12 +88,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     child,
     output: () => out,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      signal(child, 'SIGTERM');
       await exited;
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir && !options.bare) rmSync(dataDir, { recursive: true, force: true });
     },
     async kill() {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      signal(child, 'SIGKILL');
       await exited;
     },
   };
