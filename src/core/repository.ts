@@ -37,6 +37,12 @@ export interface PeeringRepository {
   listForVpc(vpcId: string): Promise<PeeringConnection[]>;
   /** Rows whose stored status is pending-acceptance and that were requested by this account. */
   listPendingRequestedBy(accountId: string): Promise<PeeringConnection[]>;
+  /**
+   * The next (at most 1000, by id after `afterId`) rows that may need the sweeper: pending ones
+   * expired by `now`, and terminal ones whose status changed at or before `terminalBefore` (the
+   * shortest visibility window ago).
+   */
+  listDueForSweep(now: number, terminalBefore: number, afterId: string): Promise<PeeringConnection[]>;
   put(c: PeeringConnection): Promise<void>;
   remove(id: string): Promise<void>;
 }

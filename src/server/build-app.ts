@@ -7,6 +7,7 @@ import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
+import { startSweeper, sweepAll } from './peering-sweeper.js';
 import { encodeError } from '../protocol/index.js';
 import { randomUUID } from 'node:crypto';
 
@@ -17,6 +18,8 @@ export interface AppOptions {
   readonly logLevel: string;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit?: number;
+  /** How often expired and purgeable connections are swept, in ms (0: never in the background). */
+  readonly sweepIntervalMs?: number;
 }
 
 const CLOCK_KEY = 'clock-offset-ms';
@@ -50,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     defaultAccount: options.defaultAccount,
     defaultRegion: options.defaultRegion,
   };
+
+  const stopSweeper = startSweeper(options.store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
+  app.addHook('onClose', async () => stopSweeper());
 
   // Bodies are kept as raw bytes: the query parser decides what is valid, not Fastify.
   app.removeAllContentTypeParsers();
@@ -113,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const next = clock.offset + Math.round(seconds * 1000);
     await options.store.write((repo) => repo.meta.set(CLOCK_KEY, String(next)));
     clock.setOffset(next);
+    // A jump in time is when much expires at once: write it down now rather than at the next tick.
+    await sweepAll(options.store, clock);
     return clockBody();
   });
   return app;

@@ -104,6 +104,22 @@ function peeringRepository(db: Db): PeeringRepository {
         .execute();
       return parse(rows);
     },
+    async listDueForSweep(now, terminalBefore, afterId) {
+      const rows = await db
+        .selectFrom('peerings')
+        .select('doc')
+        .where('id', '>', afterId)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending-acceptance'), eb('expires_at', '<=', now)]),
+            eb.and([eb('status', 'in', ['failed', 'rejected', 'deleted', 'expired']), eb('status_changed_at', '<=', terminalBefore)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(1000)
+        .execute();
+      return parse(rows);
+    },
     async put(c) {
       const row = {
         id: c.id,
@@ -114,12 +130,14 @@ function peeringRepository(db: Db): PeeringRepository {
         accepter_region: c.accepter.region,
         accepter_vpc: c.accepter.vpcId,
         status: c.status,
+        status_changed_at: c.statusChangedAt,
+        expires_at: c.expiresAt,
         doc: JSON.stringify(c),
       };
       await db
         .insertInto('peerings')
         .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, doc: row.doc }))
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, status_changed_at: row.status_changed_at, expires_at: row.expires_at, doc: row.doc }))
         .execute();
     },
     async remove(id) {

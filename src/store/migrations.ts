@@ -29,6 +29,8 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('accepter_region', 'text', (c) => c.notNull())
         .addColumn('accepter_vpc', 'text', (c) => c.notNull())
         .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('status_changed_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addColumn('doc', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('peerings_requester').on('peerings').columns(['requester_account', 'requester_region', 'id']).execute();
@@ -36,6 +38,8 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('peerings_requester_vpc').on('peerings').column('requester_vpc').execute();
       await db.schema.createIndex('peerings_accepter_vpc').on('peerings').column('accepter_vpc').execute();
       await db.schema.createIndex('peerings_pending').on('peerings').columns(['status', 'requester_account']).execute();
+      await db.schema.createIndex('peerings_changed').on('peerings').columns(['status', 'status_changed_at']).execute();
+      await db.schema.createIndex('peerings_expiry').on('peerings').columns(['status', 'expires_at']).execute();
 
       await db.schema
         .createTable('tags')

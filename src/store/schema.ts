@@ -17,6 +17,8 @@ export interface PeeringTable {
   accepter_region: string;
   accepter_vpc: string;
   status: string;
+  status_changed_at: number;
+  expires_at: number;
   doc: string;
 }
 

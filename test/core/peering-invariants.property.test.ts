@@ -5,6 +5,7 @@ import { Cidr } from '../../src/core/net/index.js';
 import { HOUR_MS, effectiveStatus, isLive } from '../../src/core/peering/effective-status.js';
 import type { PeeringConnection } from '../../src/core/peering/peering-connection.js';
 import * as peering from '../../src/core/peering/peering-service.js';
+import { sweepPeeringsPage } from '../../src/core/peering/sweep.js';
 import { createTags } from '../../src/core/tag-service.js';
 import * as vpcs from '../../src/core/vpc-service.js';
 import { liveIpv4Cidrs } from '../../src/core/vpc.js';
@@ -24,6 +25,7 @@ const command = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), actor: scopeArb, pcx: fc.nat(30) }),
   fc.record({ kind: fc.constant('tag' as const), actor: scopeArb, pcx: fc.nat(30), value: fc.string({ maxLength: 5 }) }),
   fc.record({ kind: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 24 * 8 }) }),
+  fc.record({ kind: fc.constant('sweep' as const) }),
 );
 
 function overlaps(a: Vpc, b: Vpc): boolean {
@@ -51,6 +53,8 @@ describe('peering invariants under random operations by random accounts', () => 
             try {
               if (cmd.kind === 'advance') {
                 h.now += cmd.hours * HOUR_MS;
+              } else if (cmd.kind === 'sweep') {
+                await h.store.write((repo) => sweepPeeringsPage(repo, h.now));
               } else if (cmd.kind === 'create') {
                 const own = allVpcs.filter((v) => v.accountId === cmd.actor.account && v.region === cmd.actor.region);
                 const vpc = own[cmd.vpc % own.length] as Vpc;
