@@ -9,7 +9,7 @@ import { wire } from './wire.js';
 export function subnetToWire({ resource: s, tags }: Tagged<Subnet>): W.Subnet {
   return {
     SubnetId: s.id,
-    SubnetArn: `arn:aws:ec2:${s.region}:${s.accountId}:subnet/${s.id}`,
+    SubnetArn: subnets.subnetArn(s),
     VpcId: s.vpcId,
     OwnerId: s.accountId,
     State: 'available',

@@ -18,6 +18,11 @@ export function availableIpAddressCount(subnet: Subnet): number {
   return Number((Cidr.parse(subnet.cidrBlock) as Cidr).addressCount()) - 5;
 }
 
+export function subnetArn(s: Subnet): string {
+  return `arn:aws:ec2:${s.region}:${s.accountId}:subnet/${s.id}`;
+}
+
+// The model's filter list; the camel-case names are the older spellings AWS still accepts.
 export const SUBNET_FILTERS: FilterSpec<Tagged<Subnet>> = {
   tags: taggedTags,
   fields: {
@@ -37,6 +42,16 @@ export const SUBNET_FILTERS: FilterSpec<Tagged<Subnet>> = {
     'owner-id': ({ resource: s }) => s.accountId,
     state: () => 'available',
     'subnet-id': ({ resource: s }) => s.id,
+    'subnet-arn': ({ resource: s }) => subnetArn(s),
+    'customer-owned-ipv4-pool': () => undefined,
+    'enable-dns64': () => false,
+    'enable-lni-at-device-index': () => undefined,
+    'ipv6-native': () => false,
+    'map-customer-owned-ip-on-launch': () => false,
+    'outpost-arn': () => undefined,
+    'private-dns-name-options-on-launch.hostname-type': () => 'ip-name',
+    'private-dns-name-options-on-launch.enable-resource-name-dns-a-record': () => false,
+    'private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record': () => false,
     'vpc-id': ({ resource: s }) => s.vpcId,
   },
 };

@@ -12,13 +12,13 @@ import {
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
-import { admin, advanceClock, startServer } from '../support/start-server.js';
+import { adminGet, advanceClock, startServer } from '../support/start-server.js';
 import { DAY_MS, createPeering, describeOne, ec2, expectEc2Error, failure, mainRouteTable, newVpc, routeTo } from './sdk-helpers.js';
 
 let server: RunningServer;
 
 async function serverNow(): Promise<number> {
-  const body = (await admin(server, '/_vpcpeer/clock')) as { now?: unknown };
+  const body = (await adminGet(server, '/_vpcpeer/clock')) as { now?: unknown };
   if (typeof body.now !== 'string') throw new Error(`clock endpoint answered ${JSON.stringify(body)}`);
   return Date.parse(body.now);
 }
