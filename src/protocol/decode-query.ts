@@ -208,6 +208,10 @@ function materialize(node: Node): unknown {
   }
 }
 
+function lowerCamel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 function toBoolean(raw: string, param: string): boolean {
   const lower = raw.toLowerCase();
   if (lower === 'true') return true;
@@ -223,8 +227,12 @@ function integerConverter(shape: ShapeDef, lowest: number, highest: number): (ra
     if (!/^[-+]?[0-9]{1,16}$/.test(raw)) throw invalidValue(raw, param, 'expected an integer');
     const value = Number(raw);
     if (value < min || value > max) {
-      // The model's min/max (e.g. MaxResults 5..1000) are enforced by EC2 itself, with this wording.
-      throw new ProtocolError('InvalidParameterValue', `Value (${show(raw)}) for parameter ${show(param)} is invalid. Expecting a value between ${min} and ${max}.`);
+      // The model's min/max (e.g. MaxResults 5..1000) are enforced by EC2 itself, in this wording
+      // (observed for maxResults, AWS-BEHAVIOUR.md §4.11): spaces inside the parentheses, the
+      // parameter in lower camel case, and only the bound that was crossed.
+      const name = lowerCamel(param.replace(/\..*$/, ''));
+      const expecting = value < min ? `greater than ${min}` : `less than or equal to ${max}`;
+      throw new ProtocolError('InvalidParameterValue', `Value ( ${show(raw)} ) for parameter ${show(name)} is invalid. Expecting a value ${expecting}.`);
     }
     return value;
   };

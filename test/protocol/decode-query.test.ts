@@ -218,15 +218,15 @@ describe('decodeQuery: errors', () => {
     ['MaxResults=0x10', /^Invalid value '0x10' for parameter MaxResults/],
     ['MaxResults=', /^Invalid value '' for parameter MaxResults/],
     ['MaxResults=99999999999999999999', /^Invalid value '99999999999999999999' for parameter MaxResults/],
-    ['MaxResults=4', /^Value \(4\) for parameter MaxResults is invalid\. Expecting a value between 5 and 1000\.$/],
-    ['MaxResults=1001', /^Value \(1001\) for parameter MaxResults is invalid/],
+    ['MaxResults=4', /^Value \( 4 \) for parameter maxResults is invalid\. Expecting a value greater than 5\.$/],
+    ['MaxResults=1001', /^Value \( 1001 \) for parameter maxResults is invalid\. Expecting a value less than or equal to 1000\.$/],
   ])('rejects the bad scalar %s', (query, message) => {
     expectError('DescribeVpcs', q(query), 'InvalidParameterValue', message);
   });
 
   it('bounds integers without model limits to 32 bits', () => {
     expect(decodeQuery('CreateVpc', q('Ipv4NetmaskLength=2147483647')).Ipv4NetmaskLength).toBe(2147483647);
-    expectError('CreateVpc', q('Ipv4NetmaskLength=2147483648'), 'InvalidParameterValue', /Ipv4NetmaskLength/);
+    expectError('CreateVpc', q('Ipv4NetmaskLength=2147483648'), 'InvalidParameterValue', /ipv4NetmaskLength/);
   });
 
   it('rejects values outside an enum', () => {
