@@ -1,5 +1,6 @@
 import { ACCOUNT_OPERATIONS } from './account-api.js';
 import type { OperationTable } from './operation.js';
+import { NETWORK_OPERATIONS } from './network-api.js';
 import { PEERING_OPERATIONS } from './peering-api.js';
 import { ROUTE_TABLE_OPERATIONS } from './route-table-api.js';
 import { SUBNET_OPERATIONS } from './subnet-api.js';
@@ -14,4 +15,5 @@ export const OPERATIONS: OperationTable = {
   ...PEERING_OPERATIONS,
   ...TAG_OPERATIONS,
   ...ACCOUNT_OPERATIONS,
+  ...NETWORK_OPERATIONS,
 };

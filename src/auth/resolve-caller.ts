@@ -1,3 +1,5 @@
+import { accountOfSessionKey } from './session-keys.js';
+
 /**
  * Who is calling, read from the SigV4 credential scope:
  *   Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...
@@ -35,10 +37,13 @@ export function parseCredentialScope(authorization: string | undefined, presigne
 
 /**
  * A 12-digit access key id is that account (the convention LocalStack and others share, so
- * users' multi-account scripts carry over); any other key belongs to the default account.
+ * users' multi-account scripts carry over); a session key from our AssumeRole carries its
+ * account; any other key belongs to the default account.
  */
 export function accountForAccessKey(accessKeyId: string | undefined, defaultAccount: string): string {
-  return accessKeyId !== undefined && /^\d{12}$/.test(accessKeyId) ? accessKeyId : defaultAccount;
+  if (accessKeyId === undefined) return defaultAccount;
+  if (/^\d{12}$/.test(accessKeyId)) return accessKeyId;
+  return accountOfSessionKey(accessKeyId) ?? defaultAccount;
 }
 
 export function resolveCaller(scope: CredentialScope | undefined, defaults: CallerDefaults): CallerIdentity {

@@ -118,6 +118,9 @@ export const errors = {
   notFoundOther(code: string, id: string, noun = 'resource'): Ec2Error {
     return e(code, `The ${noun} ID '${id}' does not exist`);
   },
+  groupNotInDefaultVpc(name: string, vpcId: string | undefined): Ec2Error {
+    return e('InvalidGroup.NotFound', vpcId ? `The security group '${name}' does not exist in default VPC '${vpcId}'` : `The security group '${name}' does not exist`);
+  },
   routeLimitExceeded(routeTableId: string, limit: number): Ec2Error {
     return e('RouteLimitExceeded', `The maximum number of routes (${limit}) has been reached for route table ${routeTableId}.`);
   },

@@ -1,4 +1,6 @@
 import type { InternetGateway } from './internet-gateway.js';
+import type { NetworkAcl } from './network-acl.js';
+import type { SecurityGroup } from './security-group.js';
 import type { PeeringConnection } from './peering/peering-connection.js';
 import type { RouteTable } from './route-table.js';
 import type { Scope } from './scope.js';
@@ -79,6 +81,8 @@ export interface Repository {
   readonly subnets: ScopedCollection<Subnet>;
   readonly routeTables: ScopedCollection<RouteTable>;
   readonly internetGateways: ScopedCollection<InternetGateway>;
+  readonly securityGroups: ScopedCollection<SecurityGroup>;
+  readonly networkAcls: ScopedCollection<NetworkAcl>;
   readonly peerings: PeeringRepository;
   readonly tags: TagRepository;
   readonly meta: MetaRepository;

@@ -16,6 +16,7 @@ import { addTags, tagsFromSpecifications } from './tags.js';
 import type { Vpc, VpcCidrAssociation } from './vpc.js';
 import { liveIpv4Cidrs } from './vpc.js';
 import { VPC_FILTERS } from './vpc-filters.js';
+import { defaultAclEntries, storeVpcDefaults } from './vpc-defaults.js';
 
 /** IPv4 blocks per VPC: the default quota is 5 (adjustable to 50). */
 const MAX_IPV4_BLOCKS = 5;
@@ -75,6 +76,7 @@ export async function storeNewVpc(ctx: RequestContext, vpc: Vpc): Promise<RouteT
     createdAt: ctx.now,
   };
   await ctx.repo.routeTables.put(main);
+  await storeVpcDefaults(ctx, vpc);
   return main;
 }
 
@@ -125,6 +127,12 @@ export async function deleteVpc(ctx: RequestContext, vpcId: string | undefined):
   for (const t of tables) {
     await ctx.repo.routeTables.remove(t.id);
     await ctx.repo.tags.removeResource(t.id);
+  }
+  for (const collection of [ctx.repo.securityGroups, ctx.repo.networkAcls]) {
+    for (const item of await collection.list(ctx.caller, { vpcId: vpc.id })) {
+      await collection.remove(item.id);
+      await ctx.repo.tags.removeResource(item.id);
+    }
   }
   for (const igw of await ctx.repo.internetGateways.list(ctx.caller, { vpcId: vpc.id })) {
     // We serve no DetachInternetGateway, so the default VPC's gateway goes with its VPC.
@@ -225,6 +233,10 @@ async function checkPeeringsAllow(ctx: RequestContext, vpc: Vpc, cidr: Cidr, pee
 async function afterCidrChange(ctx: RequestContext, vpc: Vpc, peerings: readonly PeeringConnection[]): Promise<void> {
   for (const t of await ctx.repo.routeTables.list(ctx.caller, { vpcId: vpc.id })) {
     await ctx.repo.routeTables.put({ ...t, routes: withLocalRoutes(t.routes, vpc) });
+  }
+  // The default network ACL gains (or loses) its IPv6 rules with the VPC's IPv6 block.
+  for (const acl of await ctx.repo.networkAcls.list(ctx.caller, { vpcId: vpc.id })) {
+    if (acl.isDefault) await ctx.repo.networkAcls.put({ ...acl, entries: defaultAclEntries(vpc) });
   }
   for (const c of peerings) {
     let next = refreshSides(c, vpc);

@@ -12,7 +12,7 @@ import type { UnitOfWork } from '../core/repository.js';
 import type { Ec2OperationName } from '../protocol/index.js';
 import { decodeQuery, encodeError, encodeResponse, isEc2OperationName, ProtocolError } from '../protocol/index.js';
 import type { ServerClock } from './server-clock.js';
-import { getCallerIdentityXml, stsErrorXml } from './sts-handler.js';
+import { handleSts, STS_ACTIONS } from './sts-handler.js';
 
 export interface ActionRequest {
   readonly params: readonly (readonly [string, string])[];
@@ -71,11 +71,13 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
   const resourceIds = req.params.filter(([, v]) => ID_LIKE.test(v)).map(([, v]) => v);
   const base = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds };
 
-  if (action === 'GetCallerIdentity' && (version === STS_VERSION || caller.service === 'sts')) {
-    return { ...base, status: 200, code: 'OK', body: getCallerIdentityXml(caller, requestId) };
-  }
-  if (caller.service === 'sts') {
-    return { ...base, status: 400, code: 'InvalidAction', body: stsErrorXml('InvalidAction', `Could not find operation ${action} for version ${version ?? ''}`, requestId) };
+  // STS shares the endpoint: told apart by its signing service or its API version.
+  if (caller.service === 'sts' || version === STS_VERSION || (version === undefined && STS_ACTIONS.has(action))) {
+    try {
+      return { ...base, ...(await handleSts(deps.store, action, req.params, caller, requestId)) };
+    } catch (err) {
+      return { ...base, status: 500, code: 'InternalError', body: encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId), internalError: err };
+    }
   }
 
   try {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { mintSecret, mintSessionAccessKeyId, mintSessionToken } from '../auth/session-keys.js';
+import type { UnitOfWork } from '../core/repository.js';
 import { escapeXml } from '../protocol/index.js';
 
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -7,24 +10,125 @@ export interface StsCaller {
   readonly accessKeyId?: string;
 }
 
-/**
- * STS GetCallerIdentity in the Query protocol (Version 2011-06-15). It must agree with the
- * access-key -> account mapping of EC2 calls: Terraform compares it with peering owner ids to
- * decide whether it is the requester or the accepter (AWS-BEHAVIOUR.md §5.4).
- */
-export function getCallerIdentityXml(caller: StsCaller, requestId: string): string {
-  const userId = caller.accessKeyId && /^AKIA|^ASIA/.test(caller.accessKeyId) ? caller.accessKeyId : `AIDA${caller.accountId}EXAMPLE`;
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult>` +
-    `<Arn>arn:aws:iam::${caller.accountId}:root</Arn><UserId>${escapeXml(userId)}</UserId><Account>${caller.accountId}</Account>` +
-    `</GetCallerIdentityResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>`
-  );
+/** An AssumeRole session, kept so GetCallerIdentity can name it and strict mode can verify it. */
+export interface StsSession {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly accountId: string;
+  readonly roleArn: string;
+  readonly roleName: string;
+  readonly sessionName: string;
+  readonly roleId: string;
+  readonly expiration: number;
+}
+
+export interface StsResult {
+  readonly status: number;
+  readonly code: string;
+  readonly body: string;
+}
+
+const sessionKey = (accessKeyId: string): string => `sts-session:${accessKeyId}`;
+
+function ok(action: string, result: string, requestId: string): StsResult {
+  return {
+    status: 200,
+    code: 'OK',
+    body:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${STS_NS}"><${action}Result>${result}</${action}Result>` +
+      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`,
+  };
 }
 
 /** STS errors use the awsQuery shape: ErrorResponse/Error/{Type,Code,Message} and RequestId. */
-export function stsErrorXml(code: string, message: string, requestId: string): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
-    `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+export function stsError(code: string, message: string, requestId: string, status = 400): StsResult {
+  return {
+    status,
+    code,
+    body:
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse xmlns="${STS_NS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
+      `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+  };
+}
+
+/**
+ * GetCallerIdentity must agree with the access-key -> account mapping of EC2 calls: Terraform
+ * compares it with peering owner ids to decide whether it is the requester or the accepter
+ * (AWS-BEHAVIOUR.md §5.4). A plain key is the account's root; a session key is its assumed role.
+ */
+async function getCallerIdentity(store: UnitOfWork, caller: StsCaller, requestId: string): Promise<StsResult> {
+  const session = caller.accessKeyId?.startsWith('ASIA') ? await store.read((r) => r.meta.get(sessionKey(caller.accessKeyId as string))) : undefined;
+  if (session) {
+    const s = JSON.parse(session) as StsSession;
+    return ok(
+      'GetCallerIdentity',
+      `<Arn>arn:aws:sts::${s.accountId}:assumed-role/${escapeXml(s.roleName)}/${escapeXml(s.sessionName)}</Arn>` +
+        `<UserId>${s.roleId}:${escapeXml(s.sessionName)}</UserId><Account>${s.accountId}</Account>`,
+      requestId,
+    );
+  }
+  return ok('GetCallerIdentity', `<Arn>arn:aws:iam::${caller.accountId}:root</Arn><UserId>${caller.accountId}</UserId><Account>${caller.accountId}</Account>`, requestId);
+}
+
+// STS's documented constraints (AssumeRole API reference).
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64}))$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+
+function param(params: readonly (readonly [string, string])[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const [k, v] of params) if (k === name) value = v;
+  return value;
+}
+
+async function assumeRole(store: UnitOfWork, params: readonly (readonly [string, string])[], requestId: string): Promise<StsResult> {
+  const roleArn = param(params, 'RoleArn');
+  const sessionName = param(params, 'RoleSessionName');
+  if (roleArn === undefined) return stsError('MissingParameter', 'The request must contain the parameter RoleArn', requestId);
+  if (sessionName === undefined) return stsError('MissingParameter', 'The request must contain the parameter RoleSessionName', requestId);
+  const arn = ROLE_ARN.exec(roleArn);
+  if (!arn) return stsError('ValidationError', `Value '${roleArn}' at 'roleArn' failed to satisfy constraint: it must be an IAM role ARN such as arn:aws:iam::123456789012:role/name`, requestId);
+  if (!SESSION_NAME.test(sessionName)) {
+    return stsError('ValidationError', `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length 2 to 64`, requestId);
+  }
+  const durationText = param(params, 'DurationSeconds') ?? '3600';
+  const duration = Number(durationText);
+  if (!/^\d+$/.test(durationText) || duration < 900 || duration > 43200) {
+    return stsError('ValidationError', `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`, requestId);
+  }
+  const accountId = arn[1] as string;
+  const roleName = arn[3] as string;
+  // A stable role id per role ARN, in AWS's `AROA` form.
+  const roleId = 'AROA' + createHash('sha256').update(roleArn).digest('hex').toUpperCase().slice(0, 17);
+  const session: StsSession = {
+    accessKeyId: mintSessionAccessKeyId(accountId),
+    secretAccessKey: mintSecret(),
+    sessionToken: mintSessionToken(),
+    accountId,
+    roleArn,
+    roleName,
+    sessionName,
+    roleId,
+    // Real time, not the server's movable clock: clients compare it with their own clock.
+    expiration: Date.now() + duration * 1000,
+  };
+  await store.write((r) => r.meta.set(sessionKey(session.accessKeyId), JSON.stringify(session)));
+  return ok(
+    'AssumeRole',
+    `<Credentials><AccessKeyId>${session.accessKeyId}</AccessKeyId><SecretAccessKey>${session.secretAccessKey}</SecretAccessKey>` +
+      `<SessionToken>${escapeXml(session.sessionToken)}</SessionToken><Expiration>${new Date(session.expiration).toISOString()}</Expiration></Credentials>` +
+      `<AssumedRoleUser><AssumedRoleId>${roleId}:${escapeXml(sessionName)}</AssumedRoleId>` +
+      `<Arn>arn:aws:sts::${accountId}:assumed-role/${escapeXml(roleName)}/${escapeXml(sessionName)}</Arn></AssumedRoleUser>` +
+      `<PackedPolicySize>0</PackedPolicySize>`,
+    requestId,
   );
+}
+
+export const STS_ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole']);
+
+/** One STS Query request (Version 2011-06-15). */
+export async function handleSts(store: UnitOfWork, action: string, params: readonly (readonly [string, string])[], caller: StsCaller, requestId: string): Promise<StsResult> {
+  if (action === 'GetCallerIdentity') return getCallerIdentity(store, caller, requestId);
+  if (action === 'AssumeRole') return assumeRole(store, params, requestId);
+  return stsError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`, requestId);
 }

@@ -224,6 +224,8 @@ export function kyselyRepository(db: Db): Repository {
     subnets: scopedCollection(db, 'subnet'),
     routeTables: scopedCollection(db, 'rtb'),
     internetGateways: scopedCollection(db, 'igw'),
+    securityGroups: scopedCollection(db, 'sg'),
+    networkAcls: scopedCollection(db, 'acl'),
     peerings: peeringRepository(db),
     tags: tagRepository(db),
     meta: metaRepository(db),

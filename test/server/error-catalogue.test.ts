@@ -21,7 +21,7 @@ describe('docs/errors.md lists every error code the server can answer', () => {
   const codes = new Set<string>();
   for (const f of files) {
     for (const line of readFileSync(f, 'utf8').split('\n')) {
-      if (!/Ec2Error|ProtocolError|\be\(|encodeError|NotFound|Malformed|\[['"]/.test(line)) continue;
+      if (!/Ec2Error|ProtocolError|stsError|\be\(|encodeError|NotFound|Malformed|\[['"]/.test(line)) continue;
       for (const m of line.matchAll(CODE)) {
         const code = m[1] as string;
         // Wire member names (`VpcEndpointId`) sit in the same tables as codes; codes end in a
