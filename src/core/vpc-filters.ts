@@ -16,6 +16,8 @@ export const VPC_FILTERS: FilterSpec<Tagged<Vpc>> = {
     'ipv6-cidr-block-association.association-id': ({ resource: v }) => v.ipv6Associations.map((a) => a.associationId),
     'ipv6-cidr-block-association.state': ({ resource: v }) => v.ipv6Associations.map((a) => a.state),
     'is-default': ({ resource: v }) => v.isDefault,
+    // The older spelling AWS still accepts; Terraform's aws_vpc data source sends it.
+    isDefault: ({ resource: v }) => v.isDefault,
     'owner-id': ({ resource: v }) => v.accountId,
     state: () => 'available',
     'vpc-id': ({ resource: v }) => v.id,
