@@ -10,6 +10,9 @@ import { ServerClock } from './server-clock.js';
 import { startSweeper, sweepAll } from './peering-sweeper.js';
 import { encodeError } from '../protocol/index.js';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
 
 export interface AppOptions {
   readonly store: Store;
@@ -20,7 +23,12 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** How often expired and purgeable connections are swept, in ms (0: never in the background). */
   readonly sweepIntervalMs?: number;
+  /** The built web console (Vite's output); served at / when present. */
+  readonly consoleDir?: string;
 }
+
+/** The compiled server lives in dist/src/server; Vite writes the console to dist/console. */
+const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '../../console');
 
 const CLOCK_KEY = 'clock-offset-ms';
 const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
@@ -93,8 +101,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-amzn-requestid', result.requestId);
     return xmlReply(reply, result.status, result.body);
   };
+  const consoleDir = options.consoleDir ?? DEFAULT_CONSOLE_DIR;
+  const indexHtml = existsSync(join(consoleDir, 'index.html')) ? readFileSync(join(consoleDir, 'index.html'), 'utf8') : undefined;
+  if (indexHtml !== undefined && existsSync(join(consoleDir, 'assets'))) {
+    await app.register(fastifyStatic, { root: join(consoleDir, 'assets'), prefix: '/assets/', index: false, immutable: true, maxAge: '365d' });
+  }
+  const sendConsole = (reply: FastifyReply): FastifyReply => reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+
   app.post('/', queryEndpoint);
-  app.get('/', queryEndpoint);
+  // A browser asking for / gets the console; anything with query parameters is an API call.
+  app.get('/', (req, reply) => (indexHtml !== undefined && !req.url.includes('?') ? sendConsole(reply) : queryEndpoint(req, reply)));
+  // The console's own paths (client-side routes) load the same page.
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && indexHtml !== undefined && !req.url.startsWith('/_vpcpeer/') && !req.url.startsWith('/assets/')) return sendConsole(reply);
+    return xmlReply(reply, 404, encodeError('NotFound', `No such path: ${req.method} ${req.url.slice(0, 200)}`, randomUUID()));
+  });
 
   app.get('/_vpcpeer/health', async () => ({ status: 'ok', store: options.store.location }));
   app.post('/_vpcpeer/reset', async () => {
