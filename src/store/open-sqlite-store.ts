@@ -23,6 +23,31 @@ export interface Store extends UnitOfWork {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely prepares every query it runs; preparing is a large share of a small query's cost in
+ * SQLite. Kysely builds the same SQL text for the same query shape, so statements are cached by
+ * text. Safe because the dialect runs one statement at a time on this single connection.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, key, receiver) {
+      if (key !== 'prepare') return Reflect.get(target, key, receiver) as unknown;
+      return (source: string): SqliteDatabase.Statement => {
+        let stmt = cache.get(source);
+        if (!stmt) {
+          stmt = prepare(source);
+          // `IN (?, ?, ...)` lists make one text per length; keep the cache from growing without end.
+          if (cache.size > 2000) cache.clear();
+          cache.set(source, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}
+
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
   if (!options.inMemory) {
@@ -38,7 +63,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
