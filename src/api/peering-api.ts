@@ -27,6 +27,10 @@ function sideToWire(s: PeeringSideView): W.VpcPeeringConnectionVpcInfo {
   };
 }
 
+async function* mapChunks<T, U>(chunks: AsyncIterable<readonly T[]>, f: (t: T) => U): AsyncGenerator<U[]> {
+  for await (const chunk of chunks) yield chunk.map(f);
+}
+
 export function peeringToWire(v: PeeringView): W.VpcPeeringConnection {
   return {
     VpcPeeringConnectionId: v.id,
@@ -69,10 +73,17 @@ export const PEERING_OPERATIONS: OperationTable = {
     await peerings.deletePeering(ctx, input.VpcPeeringConnectionId);
     return { Return: true };
   }),
-  DescribeVpcPeeringConnections: reads(async (ctx, input) => {
-    const page = await peerings.describePeerings(ctx, { ids: input.VpcPeeringConnectionIds, filters: wire.filters(input.Filters), ...wire.page(input) });
-    return { VpcPeeringConnections: page.items.map(peeringToWire), NextToken: page.nextToken };
-  }),
+  DescribeVpcPeeringConnections: {
+    ...reads<'DescribeVpcPeeringConnections'>(async (ctx, input) => {
+      const page = await peerings.describePeerings(ctx, { ids: input.VpcPeeringConnectionIds, filters: wire.filters(input.Filters), ...wire.page(input) });
+      return { VpcPeeringConnections: page.items.map(peeringToWire), NextToken: page.nextToken };
+    }),
+    stream(ctx, input) {
+      const everything = !input.VpcPeeringConnectionIds?.length && input.MaxResults === undefined && input.NextToken === undefined;
+      if (!everything) return undefined;
+      return { listMember: 'VpcPeeringConnections', chunks: mapChunks(peerings.streamPeerings(ctx, wire.filters(input.Filters)), peeringToWire) };
+    },
+  },
   ModifyVpcPeeringConnectionOptions: writes(async (ctx, input) => {
     const r = await peerings.modifyPeeringOptions(ctx, {
       vpcPeeringConnectionId: input.VpcPeeringConnectionId,

@@ -35,6 +35,8 @@ export interface PeeringRepository {
   get(id: string): Promise<PeeringConnection | undefined>;
   /** Connections with a side in the scope, ordered by id. */
   listForScope(scope: Scope, ids?: readonly string[]): Promise<PeeringConnection[]>;
+  /** Up to `limit` connections with a side in the scope, with ids after `afterId`, ordered by id. */
+  pageForScope(scope: Scope, afterId: string, limit: number): Promise<PeeringConnection[]>;
   /** Connections with either side on this VPC. */
   listForVpc(vpcId: string): Promise<PeeringConnection[]>;
   /** Rows whose stored status is pending-acceptance and that were requested by this account. */

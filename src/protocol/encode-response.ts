@@ -117,3 +117,33 @@ export function encodeResponse<Op extends Ec2OperationName>(
   if (writer === undefined) throw new Error(`unknown EC2 operation ${String(operation)}`);
   return writer(output, requestId);
 }
+
+/**
+ * Encodes a response whose one big list arrives in chunks, as a stream of XML text: the document
+ * never exists whole in memory, so a Describe of 100k items costs memory for one chunk at a time.
+ * `output` holds the other members (a NextToken, say); `listMember` names the list.
+ */
+export async function* encodeResponseStream<Op extends Ec2OperationName>(
+  operation: Op,
+  output: Ec2Operations[Op]['output'],
+  listMember: string,
+  chunks: AsyncIterable<readonly unknown[]>,
+  requestId: string,
+): AsyncGenerator<string> {
+  const outputShape = ec2Model.operations[operation].output;
+  const ref = outputShape === undefined ? undefined : shapeOf(outputShape).members?.[listMember];
+  const listShape = ref === undefined ? undefined : shapeOf(ref.shape);
+  if (outputShape === undefined || ref === undefined || listShape?.member === undefined) {
+    throw new Error(`${String(operation)} has no list member ${listMember}`);
+  }
+  const listTag = ref.locationName ?? listMember;
+  const item = element(listShape.member.locationName ?? 'member', encoderFor(listShape.member.shape));
+  const rest = encoderFor(outputShape);
+  yield `${XML_DECLARATION}<${operation}Response xmlns="${XML_NAMESPACE}"><requestId>${escapeXml(requestId)}</requestId><${listTag}>`;
+  for await (const chunk of chunks) {
+    let xml = '';
+    for (const entry of chunk) xml += item(entry);
+    if (xml !== '') yield xml;
+  }
+  yield `</${listTag}>${rest({ ...(output as object), [listMember]: undefined })}</${operation}Response>`;
+}

@@ -86,6 +86,16 @@ function peeringRepository(db: Db): PeeringRepository {
       if (ids) q = q.where('id', 'in', [...new Set(ids)]);
       return parse(await q.orderBy('id').execute());
     },
+    async pageForScope(scope, afterId, limit) {
+      // Each side's index is walked on its own and the two merged: one OR across both would make
+      // SQLite fall back to a scan when the page is small and the store is large.
+      const side = (account: 'requester_account' | 'accepter_account', region: 'requester_region' | 'accepter_region') =>
+        db.selectFrom('peerings').select(['id', 'doc']).where(account, '=', scope.accountId).where(region, '=', scope.region).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+      const [a, b] = await Promise.all([side('requester_account', 'requester_region'), side('accepter_account', 'accepter_region')]);
+      const merged = new Map<string, string>();
+      for (const r of [...a, ...b]) merged.set(r.id, r.doc);
+      return [...merged.keys()].sort().slice(0, limit).map((id) => JSON.parse(merged.get(id) as string) as PeeringConnection);
+    },
     async listForVpc(vpcId) {
       const rows = await db
         .selectFrom('peerings')

@@ -220,6 +220,31 @@ export async function describePeerings(ctx: RequestContext, input: DescribePeeri
   return paginate(views, input, bounds);
 }
 
+const STREAM_CHUNK = 500;
+
+/**
+ * Every connection the caller sees, page by page from the store, as views: for a Describe with
+ * no MaxResults over a large store, so the answer streams with memory bounded by one chunk.
+ * Filters are checked before anything is read, so a bad request still fails as a whole.
+ */
+export function streamPeerings(ctx: RequestContext, filters: readonly FilterInput[] | undefined, chunk = STREAM_CHUNK): AsyncIterable<PeeringView[]> {
+  const predicate = compileFilters(PEERING_FILTERS, filters);
+  return {
+    async *[Symbol.asyncIterator]() {
+      let after = '';
+      for (;;) {
+        const page = await ctx.repo.peerings.pageForScope(ctx.caller, after, chunk);
+        if (page.length === 0) return;
+        after = (page[page.length - 1] as PeeringConnection).id;
+        const visible = page.filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
+        const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
+        yield visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate);
+        if (page.length < chunk) return;
+      }
+    },
+  };
+}
+
 export interface ModifyOptionsInput {
   readonly vpcPeeringConnectionId?: string;
   readonly requester?: Partial<PeeringOptions>;
