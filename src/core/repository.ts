@@ -30,13 +30,23 @@ export interface ScopedCollection<T extends ScopedResource> {
   remove(id: string): Promise<void>;
 }
 
+/** Index-friendly narrowing of a scope's connections: every given condition must hold. */
+export interface PeeringPrefilter {
+  readonly ids?: readonly string[];
+  readonly statuses?: readonly string[];
+  readonly requesterVpcIds?: readonly string[];
+  readonly accepterVpcIds?: readonly string[];
+  /** Connections carrying this tag key in the scope's own tag set (with one of these values, if given). */
+  readonly tag?: { readonly key: string; readonly values?: readonly string[] };
+}
+
 export interface PeeringRepository {
   /** By id, whoever owns it: callers decide visibility. */
   get(id: string): Promise<PeeringConnection | undefined>;
   /** Connections with a side in the scope, ordered by id. */
   listForScope(scope: Scope, ids?: readonly string[]): Promise<PeeringConnection[]>;
   /** Up to `limit` connections with a side in the scope, with ids after `afterId`, ordered by id. */
-  pageForScope(scope: Scope, afterId: string, limit: number): Promise<PeeringConnection[]>;
+  pageForScope(scope: Scope, afterId: string, limit: number, prefilter?: PeeringPrefilter): Promise<PeeringConnection[]>;
   /** Connections with either side on this VPC. */
   listForVpc(vpcId: string): Promise<PeeringConnection[]>;
   /** Rows whose stored status is pending-acceptance and that were requested by this account. */
@@ -77,6 +87,39 @@ export interface MetaRepository {
   set(key: string, value: string): Promise<void>;
 }
 
+/**
+ * One mutating call, as the audit trail keeps it: who (account, region, access key), what (action,
+ * the resource ids it named or made), when (the server's clock, ms) and how it ended (AWS's result
+ * code and the HTTP status; `OK` for success).
+ */
+export interface AuditEvent {
+  readonly time: number;
+  readonly accountId: string;
+  readonly region: string;
+  /** The access key the call was signed with (claimed in open mode, verified in strict mode). */
+  readonly accessKeyId?: string;
+  readonly action: string;
+  readonly resourceIds: readonly string[];
+  readonly code: string;
+  readonly status: number;
+  readonly requestId: string;
+}
+
+export interface AuditRecord extends AuditEvent {
+  /** Position in the trail, increasing in the order events were recorded. */
+  readonly seq: number;
+}
+
+/**
+ * Port: the audit trail, append-only (there is no way to change or remove an event). A successful
+ * call's event is appended in the transaction of its change, so one is never kept without the other.
+ */
+export interface AuditRepository {
+  append(event: AuditEvent): Promise<void>;
+  /** An account's events after `afterSeq`, oldest first, at most `limit`. */
+  listForAccount(accountId: string, afterSeq: number, limit: number): Promise<AuditRecord[]>;
+}
+
 /** Port: everything the domain reads and writes. One instance lives for one transaction. */
 export interface Repository {
   readonly vpcs: ScopedCollection<Vpc>;
@@ -88,6 +131,7 @@ export interface Repository {
   readonly peerings: PeeringRepository;
   readonly tags: TagRepository;
   readonly meta: MetaRepository;
+  readonly audit: AuditRepository;
 }
 
 /** Port: runs work in a transaction. Writes are serialised; each call commits or rolls back whole. */

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PeeringConnection } from '../core/peering/peering-connection.js';
 import type {
+  AuditRecord,
+  AuditRepository,
   ListQuery,
   MetaRepository,
   PeeringRepository,
@@ -86,12 +88,31 @@ function peeringRepository(db: Db): PeeringRepository {
       if (ids) q = q.where('id', 'in', [...new Set(ids)]);
       return parse(await q.orderBy('id').execute());
     },
-    async pageForScope(scope, afterId, limit) {
+    async pageForScope(scope, afterId, limit, prefilter = {}) {
       // Each side's index is walked on its own and the two merged: one OR across both would make
       // SQLite fall back to a scan when the page is small and the store is large.
-      const side = (account: 'requester_account' | 'accepter_account', region: 'requester_region' | 'accepter_region') =>
-        db.selectFrom('peerings').select(['id', 'doc']).where(account, '=', scope.accountId).where(region, '=', scope.region).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-      const [a, b] = await Promise.all([side('requester_account', 'requester_region'), side('accepter_account', 'accepter_region')]);
+      const side = (which: 'requester' | 'accepter') => {
+        let q = db
+          .selectFrom('peerings')
+          .select(['id', 'doc'])
+          .where(`${which}_account`, '=', scope.accountId)
+          .where(`${which}_region`, '=', scope.region)
+          .where('id', '>', afterId);
+        if (prefilter.ids) q = q.where('id', 'in', prefilter.ids.length ? [...prefilter.ids] : ['']);
+        if (prefilter.statuses) q = q.where('status', 'in', prefilter.statuses.length ? [...prefilter.statuses] : ['']);
+        if (prefilter.requesterVpcIds) q = q.where('requester_vpc', 'in', prefilter.requesterVpcIds.length ? [...prefilter.requesterVpcIds] : ['']);
+        if (prefilter.accepterVpcIds) q = q.where('accepter_vpc', 'in', prefilter.accepterVpcIds.length ? [...prefilter.accepterVpcIds] : ['']);
+        const tag = prefilter.tag;
+        if (tag) {
+          q = q.where('id', 'in', (eb) => {
+            let t = eb.selectFrom('tags').select('resource_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('key', '=', tag.key);
+            if (tag.values) t = t.where('value', 'in', tag.values.length ? [...tag.values] : ['']);
+            return t;
+          });
+        }
+        return q.orderBy('id').limit(limit).execute();
+      };
+      const [a, b] = await Promise.all([side('requester'), side('accepter')]);
       const merged = new Map<string, string>();
       for (const r of [...a, ...b]) merged.set(r.id, r.doc);
       return [...merged.keys()].sort().slice(0, limit).map((id) => JSON.parse(merged.get(id) as string) as PeeringConnection);
@@ -227,6 +248,51 @@ function metaRepository(db: Db): MetaRepository {
   };
 }
 
+function auditRepository(db: Db): AuditRepository {
+  return {
+    async append(e) {
+      await db
+        .insertInto('audit_events')
+        .values({
+          time: e.time,
+          account_id: e.accountId,
+          region: e.region,
+          access_key_id: e.accessKeyId ?? null,
+          action: e.action,
+          resource_ids: JSON.stringify(e.resourceIds),
+          code: e.code,
+          status: e.status,
+          request_id: e.requestId,
+        })
+        .execute();
+    },
+    async listForAccount(accountId, afterSeq, limit) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(
+        (r): AuditRecord => ({
+          seq: Number(r.seq),
+          time: Number(r.time),
+          accountId: r.account_id,
+          region: r.region,
+          ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
+          action: r.action,
+          resourceIds: JSON.parse(r.resource_ids) as string[],
+          code: r.code,
+          status: Number(r.status),
+          requestId: r.request_id,
+        }),
+      );
+    },
+  };
+}
+
 /** The repository contract over any Kysely dialect, bound to one connection or transaction. */
 export function kyselyRepository(db: Db): Repository {
   return {
@@ -239,5 +305,6 @@ export function kyselyRepository(db: Db): Repository {
     peerings: peeringRepository(db),
     tags: tagRepository(db),
     meta: metaRepository(db),
+    audit: auditRepository(db),
   };
 }

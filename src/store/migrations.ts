@@ -60,6 +60,34 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // The audit trail (append-only): every mutating call with who, where, what and how it ended.
+  '2026-11-27T01-audit-events': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('time', 'bigint', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('access_key_id', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('resource_ids', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('request_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_events_account').on('audit_events').columns(['account_id', 'seq']).execute();
+    },
+  },
+  // Indexes for the Describe filters the store narrows by (peering-prefilter.ts): status within a
+  // side's scope, and a scope's tags by key and value.
+  '2026-11-27T02-describe-indexes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.createIndex('peerings_requester_status').on('peerings').columns(['requester_account', 'requester_region', 'status', 'id']).execute();
+      await db.schema.createIndex('peerings_accepter_status').on('peerings').columns(['accepter_account', 'accepter_region', 'status', 'id']).execute();
+      await db.schema.createIndex('tags_key_value').on('tags').columns(['account_id', 'region', 'key', 'value']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

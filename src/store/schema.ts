@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Kysely's view of the tables. Documents are the domain objects as JSON; the columns beside them exist to be queried. */
 export interface ResourceTable {
   kind: string;
@@ -36,9 +38,25 @@ export interface MetaTable {
   value: string;
 }
 
+/** The audit trail: appended to, never updated or deleted (no code path does either). */
+export interface AuditEventTable {
+  seq: Generated<number>;
+  time: number;
+  account_id: string;
+  region: string;
+  access_key_id: string | null;
+  action: string;
+  /** JSON array of ids. */
+  resource_ids: string;
+  code: string;
+  status: number;
+  request_id: string;
+}
+
 export interface Database {
   resources: ResourceTable;
   peerings: PeeringTable;
   tags: TagTable;
   meta: MetaTable;
+  audit_events: AuditEventTable;
 }

@@ -107,6 +107,31 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
     });
   });
 
+  it('pages a scope by id, narrowed by status, VPC ids and tags', async () => {
+    await store.write(async (r) => {
+      for (let i = 1; i <= 9; i++) {
+        const scopeSide = i % 3 === 0 ? [OTHER, EAST] : [EAST, OTHER];
+        await r.peerings.put(pcx(`pcx-${i}`, scopeSide[0] as typeof EAST, scopeSide[1] as typeof EAST, i % 2 ? 'active' : 'pending-acceptance'));
+      }
+      await r.tags.set(EAST, 'pcx-4', 'vpc-peering-connection', [{ key: 'Name', value: 'web' }]);
+      await r.tags.set(OTHER, 'pcx-5', 'vpc-peering-connection', [{ key: 'Name', value: 'web' }]);
+    });
+    await store.read(async (r) => {
+      const ids = async (after: string, limit: number, prefilter = {}) => (await r.peerings.pageForScope(EAST, after, limit, prefilter)).map((c) => c.id);
+      expect(await ids('', 4)).toEqual(['pcx-1', 'pcx-2', 'pcx-3', 'pcx-4']);
+      expect(await ids('pcx-4', 4)).toEqual(['pcx-5', 'pcx-6', 'pcx-7', 'pcx-8']);
+      expect(await ids('pcx-8', 4)).toEqual(['pcx-9']);
+      expect(await ids('', 10, { statuses: ['active'] })).toEqual(['pcx-1', 'pcx-3', 'pcx-5', 'pcx-7', 'pcx-9']);
+      expect(await ids('', 10, { requesterVpcIds: ['vpc-r-pcx-2', 'vpc-r-pcx-3'] })).toEqual(['pcx-2', 'pcx-3']);
+      expect(await ids('', 10, { accepterVpcIds: ['vpc-a-pcx-6'] })).toEqual(['pcx-6']);
+      // Tags are the scope's own: OTHER's tag on pcx-5 does not count for EAST.
+      expect(await ids('', 10, { tag: { key: 'Name' } })).toEqual(['pcx-4']);
+      expect(await ids('', 10, { tag: { key: 'Name', values: ['nope'] } })).toEqual([]);
+      expect(await ids('', 10, { ids: ['pcx-2', 'pcx-9', 'pcx-404'], statuses: ['active'] })).toEqual(['pcx-9']);
+      expect(await ids('', 10, { statuses: [] })).toEqual([]);
+    });
+  });
+
   it('tags are kept per resource and scope; removal by key, by key and value, or whole resource', async () => {
     await store.write(async (r) => {
       await r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'a' }, { key: 'Env', value: 'x' }]);

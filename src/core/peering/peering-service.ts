@@ -16,6 +16,7 @@ import { EXPIRY_MS, effectiveStatus, isLive, settle } from './effective-status.j
 import type { PeeringConnection, PeeringOptions, PeeringSide, SideName } from './peering-connection.js';
 import { DEFAULT_PEERING_OPTIONS } from './peering-connection.js';
 import { PEERING_FILTERS } from './peering-filters.js';
+import { peeringPrefilter } from './peering-prefilter.js';
 import type { PeeringView } from './peering-view.js';
 import { presentPeering } from './present-peering.js';
 import { blocksOf } from './side-snapshot.js';
@@ -211,38 +212,56 @@ export interface DescribePeeringsInput extends PageRequest {
 export async function describePeerings(ctx: RequestContext, input: DescribePeeringsInput): Promise<{ items: PeeringView[]; nextToken?: string }> {
   const predicate = compileFilters(PEERING_FILTERS, input.filters);
   const bounds = { min: 5, max: 1000 };
-  checkPageRequest(input, bounds);
+  const after = checkPageRequest(input, bounds);
   const ids = input.ids && input.ids.length > 0 ? input.ids : undefined;
-  const visible = (await ctx.repo.peerings.listForScope(ctx.caller, ids)).filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
-  requireAll('pcx', ids, visible);
-  const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
-  const views = visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate);
-  return paginate(views, input, bounds);
+  if (ids) {
+    const visible = (await ctx.repo.peerings.listForScope(ctx.caller, ids)).filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
+    requireAll('pcx', ids, visible);
+    const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
+    return paginate(visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate), input, bounds);
+  }
+  // Without ids, read page by page until the page is full: work follows the size of the answer,
+  // not of the store. One match beyond MaxResults tells whether a NextToken is due.
+  const want = input.maxResults === undefined ? Infinity : input.maxResults + 1;
+  const found: PeeringView[] = [];
+  for await (const chunk of matchingPeerings(ctx, input.filters, predicate, after ?? '', Math.min(want, STREAM_CHUNK))) {
+    found.push(...chunk);
+    if (found.length >= want) break;
+  }
+  return paginate(found, { maxResults: input.maxResults }, bounds);
 }
 
 const STREAM_CHUNK = 500;
 
+/** The caller's visible connections after `afterId` that pass the filters, a store page at a time. */
+async function* matchingPeerings(
+  ctx: RequestContext,
+  filters: readonly FilterInput[] | undefined,
+  predicate: (v: PeeringView) => boolean,
+  afterId: string,
+  chunk: number,
+): AsyncGenerator<PeeringView[]> {
+  const prefilter = peeringPrefilter(filters);
+  let after = afterId;
+  for (;;) {
+    const page = await ctx.repo.peerings.pageForScope(ctx.caller, after, chunk, prefilter);
+    if (page.length === 0) return;
+    after = (page[page.length - 1] as PeeringConnection).id;
+    const visible = page.filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
+    const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
+    yield visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate);
+    if (page.length < chunk) return;
+  }
+}
+
 /**
- * Every connection the caller sees, page by page from the store, as views: for a Describe with
- * no MaxResults over a large store, so the answer streams with memory bounded by one chunk.
+ * Every connection the caller sees that passes the filters, as views in chunks: for a Describe
+ * with no MaxResults over a large store, so the answer streams with memory bounded by one chunk.
  * Filters are checked before anything is read, so a bad request still fails as a whole.
  */
 export function streamPeerings(ctx: RequestContext, filters: readonly FilterInput[] | undefined, chunk = STREAM_CHUNK): AsyncIterable<PeeringView[]> {
   const predicate = compileFilters(PEERING_FILTERS, filters);
-  return {
-    async *[Symbol.asyncIterator]() {
-      let after = '';
-      for (;;) {
-        const page = await ctx.repo.peerings.pageForScope(ctx.caller, after, chunk);
-        if (page.length === 0) return;
-        after = (page[page.length - 1] as PeeringConnection).id;
-        const visible = page.filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
-        const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
-        yield visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate);
-        if (page.length < chunk) return;
-      }
-    },
-  };
+  return matchingPeerings(ctx, filters, predicate, '', chunk);
 }
 
 export interface ModifyOptionsInput {
