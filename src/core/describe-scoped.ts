@@ -28,9 +28,29 @@ export async function withTags<T extends { readonly id: string }>(ctx: RequestCo
 
 /**
  * The shape every Describe of a scoped resource shares: ids must all exist, then filters, then one
- * page. Validation runs before any lookup so a bad request costs nothing.
+ * page. Validation runs before any lookup so a bad request costs nothing. `view` turns the stored
+ * resources into what is shown and filtered (route tables with their route states, say).
  */
-export async function describeScoped<T extends ScopedResource>(
+export async function describeScopedViews<T extends ScopedResource, V>(
+  ctx: RequestContext,
+  kind: IdPrefix,
+  collection: ScopedCollection<T>,
+  spec: FilterSpec<Tagged<V>>,
+  req: DescribeRequest,
+  bounds: PageBounds,
+  view: (items: readonly T[]) => Promise<readonly V[]>,
+): Promise<{ items: Tagged<V>[]; nextToken?: string }> {
+  const predicate = compileFilters(spec, req.filters);
+  checkPageRequest(req, bounds);
+  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
+  const found = await collection.list(ctx.caller, ids ? { ids } : undefined);
+  requireAll(kind, ids, found);
+  const views = await view(found);
+  const tagged = (await withTags(ctx, found)).map((t, i) => ({ id: t.id, resource: views[i] as V, tags: t.tags }));
+  return paginate(tagged.filter(predicate), req, bounds);
+}
+
+export function describeScoped<T extends ScopedResource>(
   ctx: RequestContext,
   kind: IdPrefix,
   collection: ScopedCollection<T>,
@@ -38,11 +58,5 @@ export async function describeScoped<T extends ScopedResource>(
   req: DescribeRequest,
   bounds: PageBounds,
 ): Promise<{ items: Tagged<T>[]; nextToken?: string }> {
-  const predicate = compileFilters(spec, req.filters);
-  checkPageRequest(req, bounds);
-  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const found = await collection.list(ctx.caller, ids ? { ids } : undefined);
-  requireAll(kind, ids, found);
-  const tagged = (await withTags(ctx, found)).filter(predicate);
-  return paginate(tagged, req, bounds);
+  return describeScopedViews(ctx, kind, collection, spec, req, bounds, (items) => Promise.resolve(items));
 }

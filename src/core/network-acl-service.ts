@@ -1,10 +1,7 @@
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
-import { withTags } from './describe-scoped.js';
-import { requireAll } from './checks.js';
-import { compileFilters } from './filters/compile-filters.js';
+import { describeScopedViews } from './describe-scoped.js';
 import type { FilterSpec } from './filters/filter-spec.js';
 import type { NetworkAcl } from './network-acl.js';
-import { checkPageRequest, paginate } from './paginate.js';
 import type { RequestContext } from './request-context.js';
 import { taggedTags } from './tag-filter.js';
 
@@ -44,23 +41,13 @@ export const NETWORK_ACL_FILTERS: FilterSpec<Tagged<NetworkAclView>> = {
   },
 };
 
-export async function describeNetworkAcls(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkAclView>[]; nextToken?: string }> {
-  const predicate = compileFilters(NETWORK_ACL_FILTERS, req.filters);
-  const bounds = { min: 5, max: 1000 };
-  checkPageRequest(req, bounds);
-  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const acls = await ctx.repo.networkAcls.list(ctx.caller, ids ? { ids } : undefined);
-  requireAll('acl', ids, acls);
-  const subnets = await ctx.repo.subnets.list(ctx.caller);
-  const tagged = (await withTags(ctx, acls)).map((t) => ({
-    id: t.id,
-    tags: t.tags,
-    resource: {
-      acl: t.resource,
-      associations: t.resource.isDefault
-        ? subnets.filter((s) => s.vpcId === t.resource.vpcId).map((s) => ({ id: aclAssociationId(s.id), subnetId: s.id }))
-        : [],
-    },
-  }));
-  return paginate(tagged.filter(predicate), req, bounds);
+export function describeNetworkAcls(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkAclView>[]; nextToken?: string }> {
+  return describeScopedViews(ctx, 'acl', ctx.repo.networkAcls, NETWORK_ACL_FILTERS, req, { min: 5, max: 1000 }, async (acls) => {
+    const subnets = await ctx.repo.subnets.list(ctx.caller);
+    return acls.map((acl) => ({
+      acl,
+      // The default ACL serves every subnet of its VPC (no other ACL exists here).
+      associations: acl.isDefault ? subnets.filter((s) => s.vpcId === acl.vpcId).map((s) => ({ id: aclAssociationId(s.id), subnetId: s.id })) : [],
+    }));
+  });
 }

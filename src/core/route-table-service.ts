@@ -1,12 +1,10 @@
-import { checkId, requireAll, requireRouteTable, requireSubnet, requireVpc } from './checks.js';
+import { checkId, requireRouteTable, requireSubnet, requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
-import { withTags } from './describe-scoped.js';
+import { describeScopedViews } from './describe-scoped.js';
 import { errors } from './errors.js';
-import { compileFilters } from './filters/compile-filters.js';
 import { localRoutes } from './local-routes.js';
 import type { Cidr } from './net/index.js';
 import { Cidr as CidrClass } from './net/index.js';
-import { checkPageRequest, paginate } from './paginate.js';
 import { parseCidrParam } from './parse-cidr.js';
 import { isVisibleTo } from './peering/visibility.js';
 import type { PeeringConnection } from './peering/peering-connection.js';
@@ -54,16 +52,8 @@ export async function viewsOf(ctx: RequestContext, tables: readonly RouteTable[]
   return tables.map((table) => ({ table, routeStates: table.routes.map((r) => routeState(r, peerings, ctx.now)) }));
 }
 
-export async function describeRouteTables(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<RouteTableView>[]; nextToken?: string }> {
-  const predicate = compileFilters(ROUTE_TABLE_FILTERS, req.filters);
-  const bounds = { min: 5, max: 100 };
-  checkPageRequest(req, bounds);
-  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const tables = await ctx.repo.routeTables.list(ctx.caller, ids ? { ids } : undefined);
-  requireAll('rtb', ids, tables);
-  const views = await viewsOf(ctx, tables);
-  const tagged = (await withTags(ctx, tables)).map((t, i) => ({ id: t.id, resource: views[i] as RouteTableView, tags: t.tags }));
-  return paginate(tagged.filter(predicate), req, bounds);
+export function describeRouteTables(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<RouteTableView>[]; nextToken?: string }> {
+  return describeScopedViews(ctx, 'rtb', ctx.repo.routeTables, ROUTE_TABLE_FILTERS, req, { min: 5, max: 100 }, (tables) => viewsOf(ctx, tables));
 }
 
 export async function deleteRouteTable(ctx: RequestContext, routeTableId: string | undefined): Promise<void> {
