@@ -1,0 +1,92 @@
+import type { BreadcrumbGroupProps } from '@cloudscape-design/components/breadcrumb-group';
+import type { ReactNode } from 'react';
+import { TopologyPage } from '../pages/map/topology-page';
+import { CreatePeeringPage } from '../pages/peering-connections/create-peering-page';
+import { PeeringDetailsPage } from '../pages/peering-connections/peering-details-page';
+import { PeeringListPage } from '../pages/peering-connections/peering-list-page';
+import { CreateRouteTablePage } from '../pages/route-tables/create-route-table-page';
+import { EditRoutesPage } from '../pages/route-tables/edit-routes-page';
+import { EditSubnetAssociationsPage } from '../pages/route-tables/edit-subnet-associations-page';
+import { RouteTableDetailsPage } from '../pages/route-tables/route-table-details-page';
+import { RouteTableListPage } from '../pages/route-tables/route-table-list-page';
+import { CreateSubnetPage } from '../pages/subnets/create-subnet-page';
+import { SubnetListPage } from '../pages/subnets/subnet-list-page';
+import { CreateVpcPage } from '../pages/vpcs/create-vpc-page';
+import { EditCidrsPage } from '../pages/vpcs/edit-cidrs-page';
+import { EditVpcSettingsPage } from '../pages/vpcs/edit-vpc-settings-page';
+import { VpcDetailsPage } from '../pages/vpcs/vpc-details-page';
+import { VpcListPage } from '../pages/vpcs/vpc-list-page';
+import { S } from '../strings';
+
+export interface RouteView {
+  readonly content: ReactNode;
+  readonly breadcrumbs: BreadcrumbGroupProps.Item[];
+  /** The side navigation entry to highlight. */
+  readonly section: string;
+  /** Tables fill the page; forms and details are narrower. */
+  readonly contentType: 'table' | 'form' | 'default';
+}
+
+const ROOT: BreadcrumbGroupProps.Item = { text: S.nav.header, href: '/vpcs' };
+const crumbs = (...items: BreadcrumbGroupProps.Item[]): BreadcrumbGroupProps.Item[] => [ROOT, ...items];
+
+interface RouteDef {
+  readonly pattern: RegExp;
+  readonly view: (params: string[]) => RouteView;
+  /** Shows one resource of one account and region: after a switch it would not be there. */
+  readonly scoped?: boolean;
+}
+
+const PEERINGS = { text: S.nav.peeringConnections, href: '/peering-connections' };
+const ROUTE_TABLES = { text: S.nav.routeTables, href: '/route-tables' };
+const VPCS = { text: S.nav.vpcs, href: '/vpcs' };
+const SUBNETS = { text: S.nav.subnets, href: '/subnets' };
+const at = (text: string, href: string): BreadcrumbGroupProps.Item => ({ text, href });
+
+/** Every console page by path; ids are keys so one page component never shows two resources' state. */
+const ROUTES: readonly RouteDef[] = [
+  { pattern: /^\/(?:peering-connections)?$/, view: () => ({ content: <PeeringListPage />, breadcrumbs: crumbs(PEERINGS), section: PEERINGS.href, contentType: 'table' }) },
+  { pattern: /^\/peering-connections\/create$/, view: () => ({ content: <CreatePeeringPage />, breadcrumbs: crumbs(PEERINGS, at(S.createPeering.title, '/peering-connections/create')), section: PEERINGS.href, contentType: 'form' }) },
+  { pattern: /^\/peering-connections\/(pcx-[0-9a-f]+)$/, view: ([id = '']) => ({ content: <PeeringDetailsPage key={id} id={id} />, breadcrumbs: crumbs(PEERINGS, at(id, `/peering-connections/${id}`)), section: PEERINGS.href, contentType: 'default' }), scoped: true },
+  { pattern: /^\/route-tables$/, view: () => ({ content: <RouteTableListPage />, breadcrumbs: crumbs(ROUTE_TABLES), section: ROUTE_TABLES.href, contentType: 'table' }) },
+  { pattern: /^\/route-tables\/create$/, view: () => ({ content: <CreateRouteTablePage />, breadcrumbs: crumbs(ROUTE_TABLES, at(S.createRouteTable.title, '/route-tables/create')), section: ROUTE_TABLES.href, contentType: 'form' }) },
+  { pattern: /^\/route-tables\/(rtb-[0-9a-f]+)$/, view: ([id = '']) => ({ content: <RouteTableDetailsPage key={id} id={id} />, breadcrumbs: crumbs(ROUTE_TABLES, at(id, `/route-tables/${id}`)), section: ROUTE_TABLES.href, contentType: 'default' }), scoped: true },
+  {
+    pattern: /^\/route-tables\/(rtb-[0-9a-f]+)\/edit-routes$/,
+    view: ([id = '']) => ({ content: <EditRoutesPage key={id} id={id} />, breadcrumbs: crumbs(ROUTE_TABLES, at(id, `/route-tables/${id}`), at(S.editRoutes.crumb, `/route-tables/${id}/edit-routes`)), section: ROUTE_TABLES.href, contentType: 'form' }),
+    scoped: true,
+  },
+  {
+    pattern: /^\/route-tables\/(rtb-[0-9a-f]+)\/edit-subnet-associations$/,
+    view: ([id = '']) => ({ content: <EditSubnetAssociationsPage key={id} id={id} />, breadcrumbs: crumbs(ROUTE_TABLES, at(id, `/route-tables/${id}`), at(S.editAssociations.crumb, `/route-tables/${id}/edit-subnet-associations`)), section: ROUTE_TABLES.href, contentType: 'form' }),
+    scoped: true,
+  },
+  { pattern: /^\/vpcs$/, view: () => ({ content: <VpcListPage />, breadcrumbs: crumbs(VPCS), section: VPCS.href, contentType: 'table' }) },
+  { pattern: /^\/vpcs\/create$/, view: () => ({ content: <CreateVpcPage />, breadcrumbs: crumbs(VPCS, at(S.createVpc.title, '/vpcs/create')), section: VPCS.href, contentType: 'form' }) },
+  { pattern: /^\/vpcs\/(vpc-[0-9a-f]+)$/, view: ([id = '']) => ({ content: <VpcDetailsPage key={id} id={id} />, breadcrumbs: crumbs(VPCS, at(id, `/vpcs/${id}`)), section: VPCS.href, contentType: 'default' }), scoped: true },
+  { pattern: /^\/vpcs\/(vpc-[0-9a-f]+)\/edit-cidrs$/, view: ([id = '']) => ({ content: <EditCidrsPage key={id} id={id} />, breadcrumbs: crumbs(VPCS, at(id, `/vpcs/${id}`), at(S.editCidrs.crumb, `/vpcs/${id}/edit-cidrs`)), section: VPCS.href, contentType: 'form' }), scoped: true },
+  { pattern: /^\/vpcs\/(vpc-[0-9a-f]+)\/edit-settings$/, view: ([id = '']) => ({ content: <EditVpcSettingsPage key={id} id={id} />, breadcrumbs: crumbs(VPCS, at(id, `/vpcs/${id}`), at(S.vpcSettings.crumb, `/vpcs/${id}/edit-settings`)), section: VPCS.href, contentType: 'form' }), scoped: true },
+  { pattern: /^\/subnets$/, view: () => ({ content: <SubnetListPage />, breadcrumbs: crumbs(SUBNETS), section: SUBNETS.href, contentType: 'table' }) },
+  { pattern: /^\/subnets\/create$/, view: () => ({ content: <CreateSubnetPage />, breadcrumbs: crumbs(SUBNETS, at(S.subnets.create, '/subnets/create')), section: SUBNETS.href, contentType: 'form' }) },
+  { pattern: /^\/map$/, view: () => ({ content: <TopologyPage />, breadcrumbs: crumbs(at(S.nav.map, '/map')), section: '/map', contentType: 'default' }) },
+];
+
+export function resolveRoute(path: string, notFound: (path: string) => ReactNode): RouteView {
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) return r.view(m.slice(1).filter((x): x is string => x !== undefined));
+  }
+  return { content: notFound(path), breadcrumbs: crumbs(), section: '', contentType: 'default' };
+}
+
+/**
+ * Where a switch of account or region lands: the same page, except that a page about one
+ * resource goes up to its list (the resource belongs to the old account and region).
+ */
+export function pathAfterScopeSwitch(path: string, query: string): string {
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m) return r.scoped ? r.view(m.slice(1).filter((x): x is string => x !== undefined)).section : path + query;
+  }
+  return path + query;
+}

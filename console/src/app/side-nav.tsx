@@ -1,0 +1,28 @@
+import SideNavigation from '@cloudscape-design/components/side-navigation';
+import type { ReactNode } from 'react';
+import { followLink } from '../router/follow-link';
+import { S } from '../strings';
+
+export function SideNav({ activeHref }: { activeHref: string }): ReactNode {
+  return (
+    <SideNavigation
+      activeHref={activeHref}
+      header={{ href: '/vpcs', text: S.nav.header }}
+      onFollow={followLink}
+      items={[
+        {
+          type: 'section',
+          text: S.nav.vpcSection,
+          items: [
+            { type: 'link', text: S.nav.vpcs, href: '/vpcs' },
+            { type: 'link', text: S.nav.subnets, href: '/subnets' },
+            { type: 'link', text: S.nav.routeTables, href: '/route-tables' },
+            { type: 'link', text: S.nav.peeringConnections, href: '/peering-connections' },
+          ],
+        },
+        { type: 'divider' },
+        { type: 'link', text: S.nav.map, href: '/map' },
+      ]}
+    />
+  );
+}

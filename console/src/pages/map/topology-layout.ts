@@ -1,0 +1,98 @@
+import type { Edge, Node } from '@xyflow/react';
+import { MarkerType } from '@xyflow/react';
+import { peeringStatusLabel } from '../../shared/peering-status';
+import { S } from '../../strings';
+import type { MapGroup, MapVpc, Topology } from './topology-model';
+
+export const NODE_W = 200;
+export const NODE_H = 78;
+const GAP_Y = 64;
+const PAD = 16;
+const HEADER = 64;
+/** Wide enough for an edge label ("name · Pending acceptance") between two groups. */
+const GROUP_GAP = 250;
+
+/** Edge colours by status: Cloudscape's status colours, so the map reads like the tables. */
+export const STATUS_COLOURS: Readonly<Record<string, string>> = {
+  active: '#037f0c',
+  'pending-acceptance': '#0972d3',
+  'initiating-request': '#0972d3',
+  provisioning: '#0972d3',
+  failed: '#d91515',
+  rejected: '#8d99a8',
+  expired: '#8d99a8',
+  deleted: '#8d99a8',
+  deleting: '#8d99a8',
+};
+
+export type VpcNodeData = { vpc: MapVpc; selected: boolean };
+export type GroupNodeData = { group: MapGroup; mine: boolean };
+export type VpcNode = Node<VpcNodeData, 'vpc'>;
+export type GroupNode = Node<GroupNodeData, 'account-region'>;
+
+function groupSize(count: number): { width: number; height: number } {
+  const rows = Math.max(1, count);
+  return { width: PAD * 2 + NODE_W, height: HEADER + PAD + rows * NODE_H + (rows - 1) * GAP_Y };
+}
+
+/**
+ * Groups left to right (ours first), each a column of VPCs. Links between groups run through the
+ * wide gaps between them, where their labels sit; links inside a group join neighbours top to
+ * bottom, or bracket out to the right past the VPCs in between.
+ */
+export function layoutTopology(t: Topology, me: { accountId: string; region: string }, selected: string | undefined): { nodes: (VpcNode | GroupNode)[]; edges: Edge[] } {
+  const nodes: (VpcNode | GroupNode)[] = [];
+  const centre = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  for (const g of t.groups) {
+    const size = groupSize(g.vpcs.length);
+    nodes.push({
+      id: `group:${g.key}`,
+      type: 'account-region',
+      position: { x, y: 0 },
+      data: { group: g, mine: g.accountId === me.accountId && g.region === me.region },
+      style: { width: size.width, height: size.height },
+      selectable: false,
+      draggable: true,
+    });
+    g.vpcs.forEach((v, i) => {
+      const position = { x: PAD, y: HEADER + i * (NODE_H + GAP_Y) };
+      nodes.push({ id: v.key, type: 'vpc', parentId: `group:${g.key}`, extent: 'parent', position, data: { vpc: v, selected: selected === v.key } });
+      centre.set(v.key, { x: x + position.x + NODE_W / 2, y: position.y + NODE_H / 2 });
+    });
+    x += size.width + GROUP_GAP;
+  }
+  const edges: Edge[] = t.links.map((l) => {
+    const a = centre.get(l.from) ?? { x: 0, y: 0 };
+    const b = centre.get(l.to) ?? { x: 0, y: 0 };
+    let handles: [string, string];
+    if (a.x !== b.x) handles = b.x > a.x ? ['s-right', 't-left'] : ['s-left', 't-right'];
+    else if (Math.abs(b.y - a.y) <= NODE_H + GAP_Y) handles = b.y > a.y ? ['s-bottom', 't-top'] : ['s-top', 't-bottom'];
+    else handles = ['s-right', 't-right'];
+    const [sourceHandle, targetHandle] = handles;
+    const bracket = sourceHandle === 's-right' && targetHandle === 't-right';
+    const colour = STATUS_COLOURS[l.status] ?? '#8d99a8';
+    const live = l.status === 'active' || l.status === 'pending-acceptance';
+    return {
+      id: l.id,
+      source: l.from,
+      target: l.to,
+      sourceHandle,
+      targetHandle,
+      type: 'smoothstep',
+      // A bracket clears the group's edge so its label sits outside the column of VPCs.
+      pathOptions: bracket ? { offset: 48, borderRadius: 8 } : { borderRadius: 8 },
+      animated: l.status === 'pending-acceptance',
+      selected: selected === l.id,
+      label: S.map.edgeLabel(l.name || l.id, peeringStatusLabel(l.status)),
+      labelStyle: { fill: colour, fontWeight: 700, fontSize: 11 },
+      labelBgStyle: { fill: '#ffffff' },
+      labelBgPadding: [6, 3] as [number, number],
+      labelBgBorderRadius: 4,
+      style: { stroke: colour, strokeWidth: selected === l.id ? 4 : 2.5, strokeDasharray: live ? undefined : '6 4' },
+      markerEnd: { type: MarkerType.ArrowClosed, color: colour },
+      ariaLabel: S.map.edgeAria(l.id, peeringStatusLabel(l.status)),
+    };
+  });
+  return { nodes, edges };
+}

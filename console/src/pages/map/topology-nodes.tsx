@@ -1,0 +1,47 @@
+import Box from '@cloudscape-design/components/box';
+import type { NodeProps } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { regionName } from '../../shared/region-option';
+import { S } from '../../strings';
+import type { GroupNode, VpcNode } from './topology-layout';
+
+const SIDES = [
+  ['top', Position.Top],
+  ['right', Position.Right],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+] as const;
+
+/** A VPC: its Name, id and CIDRs; a peer VPC of another account is drawn as known only by id. */
+export function VpcNodeView({ data }: NodeProps<VpcNode>): ReactNode {
+  const v = data.vpc;
+  return (
+    <div className={`vpcpeer-map-vpc${v.own ? '' : ' vpcpeer-map-vpc--foreign'}${data.selected ? ' vpcpeer-map-vpc--selected' : ''}`} data-testid={`map-vpc-${v.vpcId}`}>
+      {SIDES.map(([side, position]) => (
+        <Handle key={`s-${side}`} id={`s-${side}`} type="source" position={position} isConnectable={false} />
+      ))}
+      {SIDES.map(([side, position]) => (
+        <Handle key={`t-${side}`} id={`t-${side}`} type="target" position={position} isConnectable={false} />
+      ))}
+      <div className="vpcpeer-map-vpc__name">{v.name || (v.isDefault ? S.map.defaultVpc : v.own ? S.map.unnamed : S.map.peerVpc)}</div>
+      <div className="vpcpeer-map-vpc__id">{v.vpcId}</div>
+      <div className="vpcpeer-map-vpc__cidrs">{v.cidrs.length > 0 ? v.cidrs.join(', ') : S.map.cidrsHidden}</div>
+    </div>
+  );
+}
+
+export function GroupNodeView({ data }: NodeProps<GroupNode>): ReactNode {
+  const g = data.group;
+  return (
+    <div className={`vpcpeer-map-group${data.mine ? ' vpcpeer-map-group--mine' : ''}`} role="group" aria-label={S.map.groupAria(g.accountId, g.region)}>
+      <Box padding={{ left: 's', top: 'xs' }}>
+        <Box variant="h4" padding="n">
+          {S.map.account(g.accountId)}
+          {data.mine && <span className="vpcpeer-map-group__you"> {S.map.you}</span>}
+        </Box>
+        <Box variant="small">{S.map.region(g.region, regionName(g.region))}</Box>
+      </Box>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Grid from '@cloudscape-design/components/grid';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { describePeerings, describeVpcs } from '../../api/describe';
+import { useResource } from '../../api/use-resource';
+import { followLink } from '../../router/follow-link';
+import { useScopeKey, useSession } from '../../session/session-context';
+import { ErrorAlert } from '../../shared/error-alert';
+import { PeeringStatus, peeringStatusLabel } from '../../shared/peering-status';
+import { S } from '../../strings';
+import { layoutTopology, STATUS_COLOURS } from './topology-layout';
+import type { MapLink, MapVpc, RegionalVpc } from './topology-model';
+import { buildTopology } from './topology-model';
+import { GroupNodeView, VpcNodeView } from './topology-nodes';
+
+const NODE_TYPES: NodeTypes = { vpc: VpcNodeView, 'account-region': GroupNodeView };
+const LEGEND = ['active', 'pending-acceptance', 'failed', 'rejected', 'deleted'] as const;
+
+function VpcDetails({ v, current }: { v: MapVpc; current: { accountId: string; region: string } }): ReactNode {
+  const here = v.own && v.region === current.region;
+  return (
+    <KeyValuePairs
+      columns={1}
+      items={[
+        { label: S.vpcs.id, value: here ? <Link href={`/vpcs/${v.vpcId}`} onFollow={followLink}>{v.vpcId}</Link> : v.vpcId },
+        { label: S.vpcs.name, value: v.name || '-' },
+        { label: S.vpcs.owner, value: v.own ? S.map.ownerYou(v.accountId) : v.accountId },
+        { label: S.vpcs.region, value: v.region },
+        { label: S.vpcs.ipv4Cidr, value: v.cidrs.join(', ') || S.map.cidrsHidden },
+      ]}
+    />
+  );
+}
+
+function LinkDetails({ l }: { l: MapLink }): ReactNode {
+  const r = l.connection.RequesterVpcInfo;
+  const a = l.connection.AccepterVpcInfo;
+  return (
+    <KeyValuePairs
+      columns={1}
+      items={[
+        { label: S.peering.id, value: <Link href={`/peering-connections/${l.id}`} onFollow={followLink}>{l.id}</Link> },
+        { label: S.peering.name, value: l.name || '-' },
+        { label: S.peering.status, value: <PeeringStatus code={l.status} message={l.message} showMessage /> },
+        { label: S.peeringDetails.requester, value: `${r?.VpcId ?? ''} (${r?.OwnerId ?? ''}, ${r?.Region ?? ''})` },
+        { label: S.peeringDetails.accepter, value: `${a?.VpcId ?? ''} (${a?.OwnerId ?? ''}, ${a?.Region ?? ''})` },
+      ]}
+    />
+  );
+}
+
+/** Fits the drawing to the frame once its nodes are measured, and again when the set of nodes changes. */
+function FitWhenReady({ shape }: { shape: string }): null {
+  const ready = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (ready) void fitView({ padding: 0.08, maxZoom: 1.1 });
+  }, [ready, shape, fitView]);
+  return null;
+}
+
+/** VPCs grouped by account and region, peering connections as edges coloured by status. */
+export function TopologyPage(): ReactNode {
+  const { ec2, ec2In, session } = useSession();
+  const resource = useResource(useScopeKey('topology'), async (signal) => {
+    const [vpcs, peerings] = await Promise.all([describeVpcs(ec2, signal), describePeerings(ec2, signal)]);
+    // Our VPCs on the far side of inter-region connections: read them in their own region.
+    const elsewhere = new Map<string, Set<string>>();
+    for (const c of peerings) {
+      for (const side of [c.RequesterVpcInfo, c.AccepterVpcInfo]) {
+        if (side?.OwnerId === session.accountId && side.Region && side.Region !== session.region && side.VpcId) {
+          elsewhere.set(side.Region, (elsewhere.get(side.Region) ?? new Set()).add(side.VpcId));
+        }
+      }
+    }
+    const remote = await Promise.all(
+      [...elsewhere].map(async ([region, ids]) => {
+        const found = await describeVpcs(ec2In(region), signal, [{ Name: 'vpc-id', Values: [...ids] }]);
+        return found.map((vpc): RegionalVpc => ({ vpc, region }));
+      }),
+    );
+    return { vpcs: [...vpcs.map((vpc): RegionalVpc => ({ vpc, region: session.region })), ...remote.flat()], peerings };
+  });
+  const [selected, setSelected] = useState<string>();
+  const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings) : undefined), [resource.data, session]);
+  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected) : { nodes: [], edges: [] }), [topology, session, selected]);
+  const selectedVpc = topology?.groups.flatMap((g) => g.vpcs).find((v) => v.key === selected);
+  const selectedLink = topology?.links.find((l) => l.id === selected);
+
+  return (
+    <ContentLayout
+      header={
+        <Header variant="h1" description={S.map.description} actions={<Button iconName="refresh" ariaLabel={S.actions.refresh} loading={resource.loading} onClick={resource.reload} />}>
+          {S.map.title}
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {resource.error && <ErrorAlert error={resource.error} header={S.map.loadError} onRetry={resource.reload} />}
+        <Grid gridDefinition={[{ colspan: { default: 12, xs: 9 } }, { colspan: { default: 12, xs: 3 } }]}>
+          <Container
+            disableContentPaddings
+            footer={
+              <SpaceBetween direction="horizontal" size="l">
+                {LEGEND.map((s) => (
+                  <span key={s} className="vpcpeer-map-legend">
+                    <span className="vpcpeer-map-legend__swatch" style={{ background: STATUS_COLOURS[s] }} />
+                    {peeringStatusLabel(s)}
+                  </span>
+                ))}
+              </SpaceBetween>
+            }
+          >
+            <div className="vpcpeer-map" data-testid="topology-map">
+              <ReactFlow
+                nodes={graph.nodes}
+                edges={graph.edges}
+                nodeTypes={NODE_TYPES}
+                fitView
+                fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+                minZoom={0.2}
+                nodesConnectable={false}
+                onNodeClick={(_e, n) => n.type === 'vpc' && setSelected(n.id)}
+                onEdgeClick={(_e, edge) => setSelected(edge.id)}
+                onPaneClick={() => setSelected(undefined)}
+              >
+                <FitWhenReady shape={graph.nodes.map((n) => n.id).join(',')} />
+                <Background gap={20} />
+                <Controls showInteractive={false} />
+              </ReactFlow>
+            </div>
+          </Container>
+          <Container header={<Header variant="h2">{selectedLink ? S.map.connectionDetails : selectedVpc ? S.map.vpcDetails : S.map.details}</Header>}>
+            <div data-testid="map-details">
+              {selectedLink ? <LinkDetails l={selectedLink} /> : selectedVpc ? <VpcDetails v={selectedVpc} current={session} /> : <Box color="text-body-secondary">{S.map.clickHint}</Box>}
+            </div>
+          </Container>
+        </Grid>
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

@@ -1,0 +1,71 @@
+import type { BrowserSession } from '../support/browser-session.js';
+import { screenshot } from '../support/screenshots.js';
+import { CreatePeeringPage } from './create-peering-page.js';
+import { EditRoutesPage } from './edit-routes-page.js';
+import { EditSubnetAssociationsPage } from './edit-subnet-associations-page.js';
+import { MapPage } from './map-page.js';
+import { PeeringDetailsPage } from './peering-details-page.js';
+import { PeeringDialogs } from './peering-dialogs.js';
+import { PeeringListPage } from './peering-list-page.js';
+import { RouteTableDetailsPage } from './route-table-details-page.js';
+import { RouteTablesPage } from './route-tables-page.js';
+import { SignInPage } from './sign-in-page.js';
+import { SubnetsPage } from './subnets-page.js';
+import { TopBar } from './top-bar.js';
+import { VpcsPage } from './vpcs-page.js';
+
+/** The console as one person sees it in one browser context: every page object on its page. */
+export class ConsoleApp {
+  readonly signIn: SignInPage;
+  readonly topBar: TopBar;
+  readonly vpcs: VpcsPage;
+  readonly subnets: SubnetsPage;
+  readonly peerings: PeeringListPage;
+  readonly createPeering: CreatePeeringPage;
+  readonly peering: PeeringDetailsPage;
+  readonly dialogs: PeeringDialogs;
+  readonly routeTables: RouteTablesPage;
+  readonly routeTable: RouteTableDetailsPage;
+  readonly editRoutes: EditRoutesPage;
+  readonly editAssociations: EditSubnetAssociationsPage;
+  readonly map: MapPage;
+
+  constructor(readonly session: BrowserSession) {
+    const page = session.page;
+    this.signIn = new SignInPage(page);
+    this.topBar = new TopBar(page);
+    this.vpcs = new VpcsPage(page);
+    this.subnets = new SubnetsPage(page);
+    this.peerings = new PeeringListPage(page);
+    this.createPeering = new CreatePeeringPage(page);
+    this.peering = new PeeringDetailsPage(page);
+    this.dialogs = new PeeringDialogs(page);
+    this.routeTables = new RouteTablesPage(page);
+    this.routeTable = new RouteTableDetailsPage(page);
+    this.editRoutes = new EditRoutesPage(page);
+    this.editAssociations = new EditSubnetAssociationsPage(page);
+    this.map = new MapPage(page);
+  }
+
+  /** The path shown in the address bar. */
+  path(): string {
+    return new URL(this.session.page.url()).pathname;
+  }
+
+  /** Reloads the page, as a user pressing F5 would. */
+  async reload(): Promise<void> {
+    await this.session.page.reload();
+  }
+
+  /** Writes test-output/screenshots/<name>.png of the page as it is now. */
+  async screenshot(name: string): Promise<string> {
+    return screenshot(this.session.page, name);
+  }
+
+  /** Opens the console at / and signs in. */
+  async start(accountId: string, region = 'us-east-1'): Promise<this> {
+    await this.session.goto('/');
+    await this.signIn.signIn(accountId, region);
+    return this;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { toolAvailable } from '../../support/require-tool.js';
+import type { RunningServer } from '../../support/start-server.js';
+import type { StartOptions } from '../../support/start-server.js';
+import { startServer } from '../../support/start-server.js';
+import { ConsoleApp } from '../pages/console-app.js';
+import { BrowserSession, CHROMIUM, launchChromium } from './browser-session.js';
+
+/** Whether this machine can run the browser suite (in CI a missing chromium fails instead). */
+export const chromiumAvailable = toolAvailable('chromium', [CHROMIUM, '--version']);
+
+export interface ConsoleHarness {
+  readonly server: RunningServer;
+  /** A new browser context (its own session storage: its own account) with the console signed in. */
+  signedIn(accountId: string, region?: string): Promise<ConsoleApp>;
+  /** A new browser context at the sign-in panel. */
+  fresh(): Promise<ConsoleApp>;
+}
+
+/**
+ * One server and one chromium per scenario file. Every browser context opened is checked after
+ * each test: any console error or uncaught exception fails the test.
+ */
+export function consoleHarness(serverOptions: () => StartOptions = () => ({ inMemory: true })): () => ConsoleHarness {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const sessions: BrowserSession[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(serverOptions()), launchChromium()]);
+  }, 60_000);
+
+  afterEach(async () => {
+    const errors = sessions.flatMap((s) => s.browserErrors());
+    await Promise.all(sessions.splice(0).map((s) => s.close()));
+    expect(errors, 'errors in the browser console').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const open = async (): Promise<ConsoleApp> => {
+    if (!server || !browser) throw new Error('harness not started');
+    const s = await BrowserSession.open(browser, server.url);
+    sessions.push(s);
+    return new ConsoleApp(s);
+  };
+
+  return () => {
+    if (!server) throw new Error('harness not started');
+    return {
+      server,
+      fresh: async () => {
+        const app = await open();
+        await app.session.goto('/');
+        return app;
+      },
+      signedIn: async (accountId, region) => (await open()).start(accountId, region),
+    };
+  };
+}
