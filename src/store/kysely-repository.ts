@@ -5,6 +5,7 @@ import type {
   AuditRepository,
   ListQuery,
   MetaRepository,
+  PeeringPrefilter,
   PeeringRepository,
   Repository,
   ScopedCollection,
@@ -67,6 +68,42 @@ function scopedCollection<T extends ScopedResource & { readonly vpcId?: string; 
   };
 }
 
+/** Candidate lists are read whole; past this many the page query would be too long to be worth it. */
+const MAX_CANDIDATES = 5000;
+
+/**
+ * Ids (after `afterId`, sorted) that satisfy every selective condition of the prefilter, or
+ * undefined when it has none. Conditions that are not selective (statuses) stay in the page query.
+ */
+async function candidateIds(db: Db, scope: Scope, prefilter: PeeringPrefilter, afterId: string): Promise<string[] | undefined> {
+  const sets: string[][] = [];
+  if (prefilter.ids) sets.push(prefilter.ids.filter((id) => id > afterId));
+  if (prefilter.requesterVpcIds) {
+    const rows = prefilter.requesterVpcIds.length ? await db.selectFrom('peerings').select('id').where('requester_vpc', 'in', [...prefilter.requesterVpcIds]).where('id', '>', afterId).execute() : [];
+    sets.push(rows.map((r) => r.id));
+  }
+  if (prefilter.accepterVpcIds) {
+    const rows = prefilter.accepterVpcIds.length ? await db.selectFrom('peerings').select('id').where('accepter_vpc', 'in', [...prefilter.accepterVpcIds]).where('id', '>', afterId).execute() : [];
+    sets.push(rows.map((r) => r.id));
+  }
+  const tag = prefilter.tag;
+  if (tag) {
+    let q = db.selectFrom('tags').select('resource_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('key', '=', tag.key).where('resource_id', '>', afterId);
+    if (tag.values) q = q.where('value', 'in', tag.values.length ? [...tag.values] : ['']);
+    sets.push((await q.execute()).map((r) => r.resource_id).filter((id) => id.startsWith('pcx-')));
+  }
+  if (sets.length === 0) return undefined;
+  let result = new Set(sets[0]);
+  for (const other of sets.slice(1)) {
+    const keep = new Set(other);
+    result = new Set([...result].filter((id) => keep.has(id)));
+  }
+  const sorted = [...result].sort();
+  // Too many to name in one query: let the page query walk the scope instead (still correct,
+  // since the exact filters run after), but only for the leftover conditions.
+  return sorted.length > MAX_CANDIDATES ? undefined : sorted;
+}
+
 function peeringRepository(db: Db): PeeringRepository {
   const parse = (rows: { doc: string }[]): PeeringConnection[] => rows.map((r) => JSON.parse(r.doc) as PeeringConnection);
   return {
@@ -89,6 +126,11 @@ function peeringRepository(db: Db): PeeringRepository {
       return parse(await q.orderBy('id').execute());
     },
     async pageForScope(scope, afterId, limit, prefilter = {}) {
+      // A selective condition (ids, VPC ids, a tag) is resolved to candidate ids first, each by its
+      // own index; the page is then read by primary key. Left in one query, the planner prefers
+      // walking the scope's index in id order (it serves ORDER BY ... LIMIT) and tests every row.
+      const candidates = await candidateIds(db, scope, prefilter, afterId);
+      if (candidates !== undefined && candidates.length === 0) return [];
       // Each side's index is walked on its own and the two merged: one OR across both would make
       // SQLite fall back to a scan when the page is small and the store is large.
       const side = (which: 'requester' | 'accepter') => {
@@ -98,18 +140,8 @@ function peeringRepository(db: Db): PeeringRepository {
           .where(`${which}_account`, '=', scope.accountId)
           .where(`${which}_region`, '=', scope.region)
           .where('id', '>', afterId);
-        if (prefilter.ids) q = q.where('id', 'in', prefilter.ids.length ? [...prefilter.ids] : ['']);
+        if (candidates) q = q.where('id', 'in', candidates.slice(0, MAX_CANDIDATES));
         if (prefilter.statuses) q = q.where('status', 'in', prefilter.statuses.length ? [...prefilter.statuses] : ['']);
-        if (prefilter.requesterVpcIds) q = q.where('requester_vpc', 'in', prefilter.requesterVpcIds.length ? [...prefilter.requesterVpcIds] : ['']);
-        if (prefilter.accepterVpcIds) q = q.where('accepter_vpc', 'in', prefilter.accepterVpcIds.length ? [...prefilter.accepterVpcIds] : ['']);
-        const tag = prefilter.tag;
-        if (tag) {
-          q = q.where('id', 'in', (eb) => {
-            let t = eb.selectFrom('tags').select('resource_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('key', '=', tag.key);
-            if (tag.values) t = t.where('value', 'in', tag.values.length ? [...tag.values] : ['']);
-            return t;
-          });
-        }
         return q.orderBy('id').limit(limit).execute();
       };
       const [a, b] = await Promise.all([side('requester'), side('accepter')]);
