@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * Smoke run of the benchmark harness (`npm run bench -- --quick`): tiny counts, fractions of a
+ * second per round, every workload, so the harness cannot rot. It asserts only that the run
+ * completes, that every workload reached vpcpeer and the ceiling without errors, and that the
+ * results, report and chart are written: no figure is asserted (figures come from a full
+ * `npm run bench`, never from tests). moto_server takes part when it is on PATH.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'vpcpeer-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function runQuick(): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    // `npm test` builds first, so dist/bench is current.
+    const child = spawn(process.execPath, ['dist/bench/run-bench.js', '--quick', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => done({ code, output }));
+  });
+}
+
+interface Results {
+  workloads: { id: string; runs: { target: string; series: Record<string, { requests: number; errors: number }> }[] }[];
+  stream?: { runs: { status: number; items: number; endsWell: boolean }[]; storeSize: number };
+  restart?: { runs: unknown[] };
+  checks: unknown[];
+  processes: { command: string; pid: number }[];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('benchmark harness (quick smoke run)', () => {
+  it('runs every workload end to end and writes its results', { timeout: 240_000 }, async () => {
+    const { code, output } = await runQuick();
+    expect(code, output).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    expect(new Set(results.workloads.map((w) => w.id))).toEqual(new Set(['a', 'b', 'c', 'd']));
+    for (const w of results.workloads) {
+      for (const target of ['vpcpeer', 'ceiling']) {
+        const all = w.runs.find((r) => r.target === target)?.series.all;
+        expect(all?.requests, `${w.id} reached ${target}`).toBeGreaterThan(0);
+        expect(all?.errors, `${w.id} errors on ${target}\n${output}`).toBe(0);
+      }
+    }
+    expect(results.stream?.runs.every((r) => r.status === 200 && r.items === results.stream?.storeSize && r.endsWell)).toBe(true);
+    expect(results.restart?.runs.length).toBe(1);
+    expect(results.checks.length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| workload |');
+    expect(readFileSync(join(out, 'latency-vs-store-size.svg'), 'utf8')).toMatch(/^<svg/);
+    // No process of the run outlives it: every server it started is gone.
+    expect(results.processes.length).toBeGreaterThanOrEqual(3);
+    expect(results.processes.filter((p) => alive(p.pid))).toEqual([]);
+    expect(existsSync(join(out, 'vpcpeer.log'))).toBe(true);
+  });
+});
