@@ -1,10 +1,10 @@
 import { accountOfSessionKey } from './session-keys.js';
 
 /**
- * Who is calling, read from the SigV4 credential scope:
+ * Open mode: who is calling, read from the SigV4 credential scope,
  *   Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...
- * or, for presigned URLs, X-Amz-Credential in the query string. Signatures are parsed but not yet
- * verified here: strict verification is a separate mode that plugs in at this seam.
+ * or, for presigned URLs, X-Amz-Credential in the query string. The signature is not checked here;
+ * strict mode verifies it instead (sigv4-verify.ts) and takes the account from the credentials file.
  */
 export interface CredentialScope {
   readonly accessKeyId: string;

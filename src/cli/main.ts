@@ -2,15 +2,34 @@
 import { Command, Option } from 'commander';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/credentials-file.js';
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
+import { bindRefusal } from './bind-policy.js';
+
+const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
 
 const program = new Command();
 program.name('vpcpeer').description('A self-hosted Amazon VPC peering service speaking the EC2 API.');
 
+const truthy = (v: boolean | string | undefined): boolean => v === true || v === 'true' || v === '1';
+
+interface ServeOptions {
+  host: string;
+  port: string;
+  dataDir: string;
+  inMemory?: boolean | string;
+  defaultAccount: string;
+  defaultRegion: string;
+  logLevel: string;
+  auth: string;
+  credentials: string;
+  allowOpenAuth?: boolean | string;
+}
+
 program
   .command('serve')
-  .description('Serve the EC2 API (and STS GetCallerIdentity) over HTTP')
+  .description('Serve the EC2 API (and STS GetCallerIdentity, AssumeRole) over HTTP')
   .addOption(new Option('--host <host>', 'address to listen on').env('VPCPEER_HOST').default('127.0.0.1'))
   .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').env('VPCPEER_PORT').default('4566'))
   .addOption(new Option('--data-dir <dir>', 'folder for the durable state').env('VPCPEER_DATA_DIR').default('.vpcpeer'))
@@ -18,14 +37,40 @@ program
   .addOption(new Option('--default-account <id>', 'account for requests whose access key is not a 12-digit account id').env('VPCPEER_DEFAULT_ACCOUNT').default('000000000000'))
   .addOption(new Option('--default-region <region>', 'region for unsigned requests').env('VPCPEER_DEFAULT_REGION').default('us-east-1'))
   .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent').env('VPCPEER_LOG_LEVEL').default('info'))
-  .action(async (opts: { host: string; port: string; dataDir: string; inMemory?: boolean | string; defaultAccount: string; defaultRegion: string; logLevel: string }) => {
+  .addOption(
+    new Option('--auth <mode>', 'open: the access key picks the account, signatures are not checked; strict: only keys in the credentials file, with valid SigV4 signatures')
+      .env('VPCPEER_AUTH')
+      .default('open'),
+  )
+  .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
+  .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
+  .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
     if (!/^\d{12}$/.test(opts.defaultAccount)) fail(`--default-account must be a 12-digit account id, not '${opts.defaultAccount}'`);
     if (opts.host !== 'localhost' && isIP(opts.host) === 0) fail(`--host must be an IP address or localhost, not '${opts.host}'`);
-    const inMemory = opts.inMemory === true || opts.inMemory === 'true' || opts.inMemory === '1';
+    if (opts.auth !== 'open' && opts.auth !== 'strict') fail(`--auth must be open or strict, not '${opts.auth}'`);
+    const auth = opts.auth as 'open' | 'strict';
+    const refusal = bindRefusal(opts.host, auth, truthy(opts.allowOpenAuth));
+    if (refusal) fail(refusal);
+    let credentials: CredentialsFile | undefined;
+    if (auth === 'strict') {
+      try {
+        credentials = new CredentialsFile(resolve(opts.credentials), (err) => process.stderr.write(`vpcpeer: keeping the previous credentials: ${err.message}\n`));
+      } catch (err) {
+        fail(`${(err as Error).message} (strict mode needs --credentials FILE; \`vpcpeer credentials create --account <id> --credentials FILE\` writes one)`);
+      }
+      if (credentials.size === 0) fail(`${credentials.path} lists no credentials; add one with \`vpcpeer credentials create --account <id> --credentials ${opts.credentials}\``);
+    }
+    const inMemory = truthy(opts.inMemory);
     const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) });
-    const app = await buildApp({ store, defaultAccount: opts.defaultAccount, defaultRegion: opts.defaultRegion, logLevel: opts.logLevel });
+    const app = await buildApp({
+      store,
+      defaultAccount: opts.defaultAccount,
+      defaultRegion: opts.defaultRegion,
+      logLevel: opts.logLevel,
+      auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
+    });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
     await app.ready();
     const address = await new Promise<string>((done, fail) => {
@@ -36,13 +81,35 @@ program
       });
     });
     const where = inMemory ? 'in memory (lost on exit)' : store.location;
+    const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
     // One line users (and test harnesses) can read: where to point clients, where state lives.
-    process.stdout.write(`vpcpeer listening on ${address} (state: ${where})\n`);
+    process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})\n`);
     const stop = (): void => {
       void app.close().then(() => store.close()).then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+  });
+
+const credentialsCommand = program.command('credentials').description('Manage the access keys of strict mode');
+credentialsCommand
+  .command('create')
+  .description('Mint an access key and secret for an account and add them to the credentials file')
+  .requiredOption('--account <id>', 'the 12-digit account the key acts as')
+  .addOption(new Option('--credentials <file>', 'the credentials file (created if absent, mode 0600)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
+  .option('--admin', 'may also call the admin endpoints (reset, clock), which act on every account')
+  .option('--assume-role-account <id...>', 'accounts whose roles this key may assume with STS AssumeRole (its own always)')
+  .action((opts: { account: string; credentials: string; admin?: boolean; assumeRoleAccount?: string[] }) => {
+    try {
+      const path = resolve(opts.credentials);
+      const c = addCredential(path, opts.account, { admin: opts.admin === true, assumeRoleAccounts: opts.assumeRoleAccount ?? [] });
+      // Machine-readable first line; a running strict server picks the key up without a restart.
+      process.stdout.write(JSON.stringify({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, accountId: c.accountId, file: path }) + '\n');
+      process.stderr.write(`Added to ${path}. Use it with:\n  export AWS_ACCESS_KEY_ID=${c.accessKeyId} AWS_SECRET_ACCESS_KEY=${c.secretAccessKey}\n`);
+    } catch (err) {
+      if (err instanceof CredentialsFileError) fail(err.message);
+      throw err;
+    }
   });
 
 function fail(message: string): never {

@@ -1,15 +1,22 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OPERATIONS } from '../api/operations.js';
+import type { CredentialsFile } from '../auth/credentials-file.js';
+import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
+import type { SignedRequest } from '../auth/sigv4-verify.js';
 import type { Store } from '../store/open-sqlite-store.js';
+import type { Authenticator } from './authenticate.js';
+import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
 import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
 import { startSweeper, sweepAll } from './peering-sweeper.js';
+import { loadSession } from './sts-handler.js';
 import { encodeError } from '../protocol/index.js';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +32,35 @@ export interface AppOptions {
   readonly sweepIntervalMs?: number;
   /** The built web console (Vite's output); served at / when present. */
   readonly consoleDir?: string;
+  /**
+   * `open` (the default): the credential scope's access key picks the account, signatures are not
+   * checked. `strict`: only keys in the credentials file (and sessions AssumeRole issued to them),
+   * with valid SigV4 signatures.
+   */
+  readonly auth?: { readonly mode: 'open' } | { readonly mode: 'strict'; readonly credentials: CredentialsFile };
+  /** How long a client may take to send its request line and headers, in ms (slowloris). */
+  readonly headersTimeoutMs?: number;
+}
+
+/** An account reads its own audit trail in pages of at most this many events. */
+const MAX_EVENTS_PAGE = 1000;
+
+function rawHeaderPairs(raw: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+/** The request as it arrived, as signature verification needs it. */
+function signedRequestOf(req: FastifyRequest): SignedRequest {
+  const q = req.url.indexOf('?');
+  return {
+    method: req.method,
+    path: q < 0 ? req.url : req.url.slice(0, q),
+    query: (q < 0 ? [] : parseFormParams(req.url.slice(q + 1))) ?? [],
+    headers: rawHeaderPairs(req.raw.rawHeaders),
+    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+  };
 }
 
 /** The compiled server lives in dist/src/server; Vite writes the console to dist/console. */
@@ -33,7 +69,7 @@ const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '../../console');
 const CLOCK_KEY = 'clock-offset-ms';
 const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
 
-function xmlReply(reply: FastifyReply, status: number, body: string): FastifyReply {
+function xmlReply(reply: FastifyReply, status: number, body: string | Readable): FastifyReply {
   return reply.code(status).header('content-type', 'text/xml;charset=UTF-8').header('server', 'AmazonEC2').send(body);
 }
 
@@ -49,7 +85,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     keepAliveTimeout: 30_000,
     routerOptions: { maxParamLength: 200 },
+    // A client gets this long to send its request line and headers; Node checks every second.
+    http: { headersTimeout: options.headersTimeoutMs ?? 10_000, connectionsCheckingInterval: 1_000 },
   });
+  const authenticator: Authenticator | undefined =
+    options.auth?.mode === 'strict'
+      ? strictAuthenticator({ credentials: options.auth.credentials, loadSession: (key) => loadSession(options.store, key) })
+      : undefined;
   const offset = await options.store.read((repo) => repo.meta.get(CLOCK_KEY));
   const clock = new ServerClock(offset ? Number(offset) : 0);
   const deps: ActionDeps = {
@@ -60,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     initialisedScopes: new Set(),
     defaultAccount: options.defaultAccount,
     defaultRegion: options.defaultRegion,
+    ...(authenticator ? { authenticator } : {}),
   };
 
   const stopSweeper = startSweeper(options.store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
@@ -92,14 +135,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return xmlReply(reply, 400, encodeError('MalformedQueryString', 'The request is not valid UTF-8 form data (bad percent-encoding or byte sequence)', randomUUID()));
     }
     const auth = req.headers.authorization;
-    const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined });
+    const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined, ...(authenticator ? { http: signedRequestOf(req) } : {}) });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const line = { action: result.action, account: result.accountId, region: result.region, ids: result.resourceIds.slice(0, 20), code: result.code, status: result.status, ms: Math.round(ms * 100) / 100 };
+    const line = {
+      action: result.action.slice(0, 100),
+      account: result.accountId,
+      region: result.region.slice(0, 100),
+      ...(result.accessKeyId !== undefined ? { key: result.accessKeyId.slice(0, 128) } : {}),
+      ids: result.resourceIds.slice(0, 20),
+      code: result.code,
+      status: result.status,
+      ms: Math.round(ms * 100) / 100,
+    };
     if (result.internalError) req.log.error({ ...line, err: result.internalError }, 'api call failed');
     else req.log.info(line, 'api call');
+    if (result.auditError) req.log.error({ ...line, err: result.auditError }, 'audit event not recorded');
     // The JavaScript SDK reads $metadata.requestId from this header only, never from the body.
     reply.header('x-amzn-requestid', result.requestId);
-    return xmlReply(reply, result.status, result.body);
+    return xmlReply(reply, result.status, typeof result.body === 'string' ? result.body : Readable.from(result.body));
   };
   const consoleDir = options.consoleDir ?? DEFAULT_CONSOLE_DIR;
   const indexHtml = existsSync(join(consoleDir, 'index.html')) ? readFileSync(join(consoleDir, 'index.html'), 'utf8') : undefined;
@@ -117,8 +170,60 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return xmlReply(reply, 404, encodeError('NotFound', `No such path: ${req.method} ${req.url.slice(0, 200)}`, randomUUID()));
   });
 
-  app.get('/_vpcpeer/health', async () => ({ status: 'ok', store: options.store.location }));
-  app.post('/_vpcpeer/reset', async () => {
+  /**
+   * Who calls an endpoint under /_vpcpeer/: in open mode the credential scope's access key picks
+   * the account as for API calls; in strict mode the signature is verified (any signing service).
+   * Undefined when the request is refused (the reply is sent).
+   */
+  const callerOf = async (req: FastifyRequest, reply: FastifyReply): Promise<{ accountId: string; admin: boolean } | undefined> => {
+    if (!authenticator) {
+      const auth = req.headers.authorization;
+      const http = signedRequestOf(req);
+      const presigned = http.query.find(([k]) => k === 'X-Amz-Credential')?.[1];
+      return { accountId: resolveCaller(parseCredentialScope(typeof auth === 'string' ? auth : undefined, presigned), deps).accountId, admin: true };
+    }
+    const outcome = await authenticator.authenticate(signedRequestOf(req), undefined);
+    if (!outcome.ok) {
+      const w = wordAuthProblem(outcome.problem, 'ec2');
+      await reply.code(w.status).send({ error: w.code, message: w.message });
+      return undefined;
+    }
+    return { accountId: outcome.caller.accountId, admin: outcome.caller.admin };
+  };
+  /** Strict mode keeps reset and the clock to keys marked `"admin": true`: they act on every account. */
+  const adminOnly = async (req: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    const caller = await callerOf(req, reply);
+    if (!caller) return false;
+    if (!caller.admin) {
+      await reply.code(403).send({ error: 'AccessDenied', message: 'In strict mode only a key marked "admin": true in the credentials file may call this endpoint: it acts on every account.' });
+      return false;
+    }
+    return true;
+  };
+
+  app.get('/_vpcpeer/health', async () => ({ status: 'ok', store: options.store.location, auth: authenticator ? 'strict' : 'open' }));
+
+  // Each account's own audit trail: every mutating call made as it, oldest first.
+  app.get('/_vpcpeer/events', async (req, reply) => {
+    const caller = await callerOf(req, reply);
+    if (!caller) return reply;
+    const query = new Map(signedRequestOf(req).query);
+    const after = query.get('after') ?? '0';
+    const limit = query.get('limit') ?? '100';
+    if (!/^\d{1,15}$/.test(after) || !/^\d{1,4}$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_EVENTS_PAGE) {
+      return reply.code(400).send({ error: 'InvalidParameterValue', message: `after must be a sequence number and limit a number from 1 to ${MAX_EVENTS_PAGE}` });
+    }
+    const events = await options.store.read((repo) => repo.audit.listForAccount(caller.accountId, Number(after), Number(limit)));
+    const lastSeq = events.at(-1)?.seq;
+    return {
+      accountId: caller.accountId,
+      events: events.map((e) => ({ ...e, time: new Date(e.time).toISOString() })),
+      ...(events.length === Number(limit) && lastSeq !== undefined ? { nextAfter: lastSeq } : {}),
+    };
+  });
+
+  app.post('/_vpcpeer/reset', async (req, reply) => {
+    if (!(await adminOnly(req, reply))) return reply;
     await options.store.reset();
     deps.initialisedScopes.clear();
     clock.setOffset(0);
@@ -127,6 +232,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clockBody = (): { now: string; offsetSeconds: number } => ({ now: new Date(clock.now()).toISOString(), offsetSeconds: clock.offset / 1000 });
   app.get('/_vpcpeer/clock', async () => clockBody());
   app.post('/_vpcpeer/clock', async (req, reply) => {
+    if (!(await adminOnly(req, reply))) return reply;
     let body: unknown;
     try {
       body = JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');

@@ -2,34 +2,44 @@ import { randomUUID } from 'node:crypto';
 import type { OperationTable } from '../api/operation.js';
 import type { CallerDefaults } from '../auth/resolve-caller.js';
 import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
+import type { SignedRequest } from '../auth/sigv4-verify.js';
 import { createDefaultVpc, hasDefaultVpcBeenCreated } from '../core/default-vpc.js';
 import { Ec2Error } from '../core/ec2-error.js';
 import { errors } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
 import { findRegion } from '../core/regions.js';
 import type { RequestContext } from '../core/request-context.js';
-import type { UnitOfWork } from '../core/repository.js';
+import type { AuditEvent, Repository, UnitOfWork } from '../core/repository.js';
 import type { Ec2OperationName } from '../protocol/index.js';
-import { decodeQuery, encodeError, encodeResponse, isEc2OperationName, ProtocolError } from '../protocol/index.js';
+import { decodeQuery, encodeError, encodeResponse, encodeResponseStream, isEc2OperationName, ProtocolError } from '../protocol/index.js';
+import type { Authenticator } from './authenticate.js';
+import { wordAuthProblem } from './authenticate.js';
 import type { ServerClock } from './server-clock.js';
-import { handleSts, STS_ACTIONS } from './sts-handler.js';
+import type { StsCaller } from './sts-handler.js';
+import { handleSts, STS_ACTIONS, stsError } from './sts-handler.js';
 
 export interface ActionRequest {
   readonly params: readonly (readonly [string, string])[];
   readonly authorization?: string;
+  /** The request as it arrived: what strict mode verifies the signature over. */
+  readonly http?: SignedRequest;
 }
 
 export interface ActionResponse {
   readonly requestId: string;
   readonly status: number;
-  readonly body: string;
+  /** XML text, or for a streamed Describe-all the text in parts as it is read. */
+  readonly body: string | AsyncIterable<string>;
   /** For the access log. */
   readonly action: string;
   readonly accountId: string;
   readonly region: string;
+  readonly accessKeyId?: string;
   readonly code: string;
   readonly resourceIds: readonly string[];
   readonly internalError?: unknown;
+  /** An audit event could not be written (logged; the answer stands). */
+  readonly auditError?: unknown;
 }
 
 export interface ActionDeps extends CallerDefaults {
@@ -39,12 +49,16 @@ export interface ActionDeps extends CallerDefaults {
   readonly operations: OperationTable;
   /** Scopes known to have had their default VPC made: saves a read per request. */
   readonly initialisedScopes: Set<string>;
+  /** Strict mode: every request's signature is verified. Absent: open mode (the scope is trusted). */
+  readonly authenticator?: Authenticator;
 }
 
 const EC2_VERSION = '2016-11-15';
 const STS_VERSION = '2011-06-15';
-const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc)-[0-9a-f]{8,17}$/;
-/** Where the id of what a create made stands in its response, for the access log. */
+const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc|acl|sg)-[0-9a-f]{8,17}$/;
+/** An audit event names at most this many ids (a call names at most 1000 of any kind). */
+const MAX_AUDIT_IDS = 1000;
+/** Where the id of what a create made stands in its response, for the access log and the audit trail. */
 const CREATED: Readonly<Record<string, RegExp>> = {
   CreateVpc: /<vpcId>([^<]+)</,
   CreateSubnet: /<subnetId>([^<]+)</,
@@ -55,34 +69,109 @@ const CREATED: Readonly<Record<string, RegExp>> = {
   ReplaceRouteTableAssociation: /<newAssociationId>([^<]+)</,
 };
 
+interface Caller extends StsCaller {
+  readonly region: string;
+  readonly service?: string;
+}
+
 function last(params: ActionRequest['params'], name: string): string | undefined {
   let value: string | undefined;
   for (const [k, v] of params) if (k === name) value = v;
   return value;
 }
 
+function internalError(requestId: string): string {
+  return encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId);
+}
+
 /** One EC2 or STS Query request, from its decoded parameters to the response body. */
 export async function handleAction(deps: ActionDeps, req: ActionRequest): Promise<ActionResponse> {
   const requestId = randomUUID();
-  const presigned = last(req.params, 'X-Amz-Credential');
-  const caller = resolveCaller(parseCredentialScope(req.authorization, presigned), deps);
   const action = last(req.params, 'Action') ?? '';
   const version = last(req.params, 'Version');
-  const resourceIds = req.params.filter(([, v]) => ID_LIKE.test(v)).map(([, v]) => v);
-  const base = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds };
-
+  const resourceIds = [...new Set(req.params.filter(([, v]) => ID_LIKE.test(v)).map(([, v]) => v))];
   // STS shares the endpoint: told apart by its signing service or its API version.
-  if (caller.service === 'sts' || version === STS_VERSION || (version === undefined && STS_ACTIONS.has(action))) {
+  const isSts = (service: string | undefined): boolean => service === 'sts' || version === STS_VERSION || (version === undefined && STS_ACTIONS.has(action));
+
+  let caller: Caller;
+  if (deps.authenticator) {
+    const http: SignedRequest = req.http ?? { method: 'POST', path: '/', query: [], headers: [], body: new Uint8Array() };
+    const claim = deps.authenticator.claim(http);
+    const claimed = 'kind' in claim ? undefined : claim;
+    const sts = isSts(claimed?.service);
+    const outcome = await deps.authenticator.authenticate(http, sts ? 'sts' : 'ec2');
+    if (!outcome.ok) {
+      // Nothing of an unauthenticated request reaches any account: no default VPC, no audit event
+      // (a forged request must not be able to write into another account's trail either).
+      const w = wordAuthProblem(outcome.problem, sts ? 'sts' : 'ec2');
+      return {
+        requestId,
+        action,
+        accountId: '-',
+        region: claimed?.region ?? deps.defaultRegion,
+        ...(claimed ? { accessKeyId: claimed.accessKeyId } : {}),
+        resourceIds,
+        status: w.status,
+        code: w.code,
+        body: sts ? stsError(w.code, w.message, requestId, w.status).body : encodeError(w.code, w.message, requestId),
+      };
+    }
+    const v = outcome.caller;
+    caller = {
+      accountId: v.accountId,
+      region: v.region,
+      service: v.service,
+      accessKeyId: v.accessKeyId,
+      assumeRoleAccounts: v.assumeRoleAccounts,
+      rootAccessKeyId: v.rootAccessKeyId,
+      principalArn: v.principalArn,
+    };
+  } else {
+    caller = resolveCaller(parseCredentialScope(req.authorization, last(req.params, 'X-Amz-Credential')), deps);
+  }
+  const base = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds, ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}) };
+  const event = (code: string, status: number, ids: readonly string[]): AuditEvent => ({
+    time: deps.clock.now(),
+    accountId: caller.accountId,
+    region: caller.region,
+    ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
+    action,
+    resourceIds: ids.slice(0, MAX_AUDIT_IDS),
+    code,
+    status,
+    requestId,
+  });
+  /** A refused mutating call is recorded on its own, after its transaction rolled back. */
+  const recordRefusal = async (response: ActionResponse): Promise<ActionResponse> => {
     try {
-      return { ...base, ...(await handleSts(deps.store, action, req.params, caller, requestId)) };
+      await deps.store.write((repo) => repo.audit.append(event(response.code, response.status, response.resourceIds)));
+      return response;
     } catch (err) {
-      return { ...base, status: 500, code: 'InternalError', body: encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId), internalError: err };
+      return { ...response, auditError: err };
+    }
+  };
+
+  if (isSts(caller.service)) {
+    try {
+      // AssumeRole issues credentials: recorded in the caller's trail, and in the trail of the
+      // account whose role was assumed, in the transaction that stores the session.
+      const result = await handleSts(deps.store, action, req.params, caller, requestId, async (repo, assumed) => {
+        const ids = [assumed.roleArn, assumed.accessKeyId];
+        await repo.audit.append(event('OK', 200, ids));
+        if (assumed.accountId !== caller.accountId) await repo.audit.append({ ...event('OK', 200, ids), accountId: assumed.accountId });
+      });
+      const response: ActionResponse = { ...base, status: result.status, code: result.code, body: result.body };
+      return action === 'AssumeRole' && result.status !== 200 ? recordRefusal(response) : response;
+    } catch (err) {
+      const response = { ...base, status: 500, code: 'InternalError', body: internalError(requestId), internalError: err };
+      return action === 'AssumeRole' ? recordRefusal(response) : response;
     }
   }
 
+  const operation = isEc2OperationName(action) ? deps.operations[action] : undefined;
   try {
     if (action === '') throw new Ec2Error('MissingAction', 'The request must contain the parameter Action');
-    if (!isEc2OperationName(action) || !deps.operations[action]) {
+    if (!isEc2OperationName(action) || !operation) {
       throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
     }
     if (version === undefined) throw errors.missingParameter('Version');
@@ -90,25 +179,29 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
     if (!findRegion(caller.region)) {
       throw new Ec2Error('InvalidParameterValue', `The region '${caller.region}' is not served here; sign requests for one of the regions DescribeRegions lists.`);
     }
-    const body = await run(deps, action, caller, req, requestId);
-    const created = CREATED[action]?.exec(body)?.[1];
+    const { body, created } = await run(deps, action, caller, req, requestId, (repo, ids) => repo.audit.append(event('OK', 200, ids)), resourceIds);
     return { ...base, status: 200, code: 'OK', body, resourceIds: created ? [...resourceIds, created] : resourceIds };
   } catch (err) {
+    let response: ActionResponse;
     if (err instanceof Ec2Error || err instanceof ProtocolError) {
-      return { ...base, status: err.httpStatus, code: err.code, body: encodeError(err.code, err.message, requestId) };
+      response = { ...base, status: err.httpStatus, code: err.code, body: encodeError(err.code, err.message, requestId) };
+    } else {
+      // Anything else is our bug: answer as AWS does, and let the log carry the details.
+      response = { ...base, status: 500, code: 'InternalError', body: internalError(requestId), internalError: err };
     }
-    // Anything else is our bug: answer as AWS does, and let the log carry the details.
-    return {
-      ...base,
-      status: 500,
-      code: 'InternalError',
-      body: encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId),
-      internalError: err,
-    };
+    return operation?.mutates ? recordRefusal(response) : response;
   }
 }
 
-async function run(deps: ActionDeps, action: Ec2OperationName, caller: { accountId: string; region: string }, req: ActionRequest, requestId: string): Promise<string> {
+async function run(
+  deps: ActionDeps,
+  action: Ec2OperationName,
+  caller: Caller,
+  req: ActionRequest,
+  requestId: string,
+  record: (repo: Repository, ids: readonly string[]) => Promise<void>,
+  namedIds: readonly string[],
+): Promise<{ body: string | AsyncIterable<string>; created?: string }> {
   const params = req.params.filter(([k]) => k !== 'Action' && k !== 'Version' && !k.startsWith('X-Amz-'));
   const input = decodeQuery(action, params);
   const operation = deps.operations[action] as NonNullable<OperationTable[Ec2OperationName]>;
@@ -123,10 +216,21 @@ async function run(deps: ActionDeps, action: Ec2OperationName, caller: { account
     deps.initialisedScopes.add(scopeKey);
   }
   if ((input as { DryRun?: boolean }).DryRun === true) throw errors.dryRun();
-  const work = async (repo: RequestContext['repo']): Promise<string> => {
+  if (!operation.mutates && operation.stream) {
+    // A Describe of everything streams: read page by page as the answer is written out.
+    const repo = await deps.store.read((r) => Promise.resolve(r));
+    const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
+    const streamed = (operation.stream as (c: RequestContext, i: unknown) => ReturnType<NonNullable<typeof operation.stream>>)(ctx, input);
+    if (streamed) return { body: encodeResponseStream(action, {} as never, streamed.listMember, streamed.chunks, requestId) };
+  }
+  const work = async (repo: Repository): Promise<{ body: string; created?: string }> => {
     const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
     const output = await (operation.handle as (c: RequestContext, i: unknown) => Promise<unknown>)(ctx, input);
-    return encodeResponse(action, output as never, requestId);
+    const body = encodeResponse(action, output as never, requestId);
+    const created = CREATED[action]?.exec(body)?.[1];
+    // The change and its audit event commit together or not at all.
+    if (operation.mutates) await record(repo, created ? [...namedIds, created] : namedIds);
+    return created ? { body, created } : { body };
   };
   return operation.mutates ? deps.store.write(work) : deps.store.read(work);
 }

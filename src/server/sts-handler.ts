@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mintSecret, mintSessionAccessKeyId, mintSessionToken } from '../auth/session-keys.js';
-import type { UnitOfWork } from '../core/repository.js';
+import type { Repository, UnitOfWork } from '../core/repository.js';
 import { escapeXml } from '../protocol/index.js';
 
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -8,6 +8,14 @@ const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export interface StsCaller {
   readonly accountId: string;
   readonly accessKeyId?: string;
+  /**
+   * Strict mode: the accounts whose roles this caller may assume besides its own, the key at the
+   * root of its chain (recorded in the session) and its ARN (for AccessDenied). Open mode leaves
+   * them out: any role may be assumed, as before.
+   */
+  readonly assumeRoleAccounts?: readonly string[];
+  readonly rootAccessKeyId?: string;
+  readonly principalArn?: string;
 }
 
 /** An AssumeRole session, kept so GetCallerIdentity can name it and strict mode can verify it. */
@@ -21,15 +29,26 @@ export interface StsSession {
   readonly sessionName: string;
   readonly roleId: string;
   readonly expiration: number;
+  /** The long-term key the session was issued to (strict mode verifies it is still listed). */
+  readonly sourceAccessKeyId?: string;
 }
 
 export interface StsResult {
   readonly status: number;
   readonly code: string;
   readonly body: string;
+  /** AssumeRole: the role assumed and the session key issued, for the audit trail. */
+  readonly assumed?: { readonly roleArn: string; readonly accountId: string; readonly accessKeyId: string };
 }
 
 const sessionKey = (accessKeyId: string): string => `sts-session:${accessKeyId}`;
+
+/** The session behind a key our AssumeRole issued, if any. */
+export async function loadSession(store: UnitOfWork, accessKeyId: string): Promise<StsSession | undefined> {
+  if (!accessKeyId.startsWith('ASIA')) return undefined;
+  const text = await store.read((r) => r.meta.get(sessionKey(accessKeyId)));
+  return text === undefined ? undefined : (JSON.parse(text) as StsSession);
+}
 
 function ok(action: string, result: string, requestId: string): StsResult {
   return {
@@ -81,7 +100,10 @@ function param(params: readonly (readonly [string, string])[], name: string): st
   return value;
 }
 
-async function assumeRole(store: UnitOfWork, params: readonly (readonly [string, string])[], requestId: string): Promise<StsResult> {
+/** Runs in the transaction that stores an issued session (the audit trail records it there). */
+export type OnAssumed = (repo: Repository, assumed: NonNullable<StsResult['assumed']>) => Promise<void>;
+
+async function assumeRole(store: UnitOfWork, params: readonly (readonly [string, string])[], caller: StsCaller, requestId: string, onAssumed?: OnAssumed): Promise<StsResult> {
   const roleArn = param(params, 'RoleArn');
   const sessionName = param(params, 'RoleSessionName');
   if (roleArn === undefined) return stsError('MissingParameter', 'The request must contain the parameter RoleArn', requestId);
@@ -98,6 +120,11 @@ async function assumeRole(store: UnitOfWork, params: readonly (readonly [string,
   }
   const accountId = arn[1] as string;
   const roleName = arn[3] as string;
+  // Strict mode has no IAM trust policies: a key may assume roles of its own account and of the
+  // accounts its credentials entry lists, nothing else. AWS's wording for a denied AssumeRole.
+  if (caller.assumeRoleAccounts !== undefined && accountId !== caller.accountId && !caller.assumeRoleAccounts.includes(accountId)) {
+    return stsError('AccessDenied', `User: ${caller.principalArn ?? `arn:aws:iam::${caller.accountId}:root`} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, requestId, 403);
+  }
   // A stable role id per role ARN, in AWS's `AROA` form.
   const roleId = 'AROA' + createHash('sha256').update(roleArn).digest('hex').toUpperCase().slice(0, 17);
   const session: StsSession = {
@@ -111,9 +138,14 @@ async function assumeRole(store: UnitOfWork, params: readonly (readonly [string,
     roleId,
     // Real time, not the server's movable clock: clients compare it with their own clock.
     expiration: Date.now() + duration * 1000,
+    ...(caller.rootAccessKeyId !== undefined ? { sourceAccessKeyId: caller.rootAccessKeyId } : {}),
   };
-  await store.write((r) => r.meta.set(sessionKey(session.accessKeyId), JSON.stringify(session)));
-  return ok(
+  const assumed = { roleArn, accountId, accessKeyId: session.accessKeyId };
+  await store.write(async (r) => {
+    await r.meta.set(sessionKey(session.accessKeyId), JSON.stringify(session));
+    await onAssumed?.(r, assumed);
+  });
+  const result = ok(
     'AssumeRole',
     `<Credentials><AccessKeyId>${session.accessKeyId}</AccessKeyId><SecretAccessKey>${session.secretAccessKey}</SecretAccessKey>` +
       `<SessionToken>${escapeXml(session.sessionToken)}</SessionToken><Expiration>${new Date(session.expiration).toISOString()}</Expiration></Credentials>` +
@@ -122,13 +154,21 @@ async function assumeRole(store: UnitOfWork, params: readonly (readonly [string,
       `<PackedPolicySize>0</PackedPolicySize>`,
     requestId,
   );
+  return { ...result, assumed };
 }
 
 export const STS_ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole']);
 
 /** One STS Query request (Version 2011-06-15). */
-export async function handleSts(store: UnitOfWork, action: string, params: readonly (readonly [string, string])[], caller: StsCaller, requestId: string): Promise<StsResult> {
+export async function handleSts(
+  store: UnitOfWork,
+  action: string,
+  params: readonly (readonly [string, string])[],
+  caller: StsCaller,
+  requestId: string,
+  onAssumed?: OnAssumed,
+): Promise<StsResult> {
   if (action === 'GetCallerIdentity') return getCallerIdentity(store, caller, requestId);
-  if (action === 'AssumeRole') return assumeRole(store, params, requestId);
+  if (action === 'AssumeRole') return assumeRole(store, params, caller, requestId, onAssumed);
   return stsError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`, requestId);
 }

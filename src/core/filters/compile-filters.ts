@@ -11,39 +11,59 @@ const MAX_VALUE_LENGTH = 255;
 const MAX_FILTERS = 50;
 const MAX_VALUES = 200;
 
+type Token = { readonly kind: 'star' } | { readonly kind: 'one' } | { readonly kind: 'literal'; readonly ch: string };
+
 /**
  * EC2 filter values take wildcards: `*` any run, `?` one character, a backslash escapes the
- * next character (EC2 `Filter` documentation). Anything else is literal.
+ * next character (EC2 `Filter` documentation). Matching is the classic greedy walk with one
+ * backtrack point (the last `*`), so it costs at most pattern x value steps: a regular expression
+ * built from a hostile pattern (`*a*a*a...b`) backtracks exponentially and would stall the server.
  */
-export function wildcardToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '\\' && i + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++i] as string);
-    } else if (ch === '*') {
-      source += '[\\s\\S]*';
-    } else if (ch === '?') {
-      source += '[\\s\\S]';
-    } else {
-      source += escapeRegExp(ch);
-    }
+export function wildcardMatcher(pattern: string): (value: string) => boolean {
+  const chars = [...pattern];
+  const tokens: Token[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (ch === '\\' && i + 1 < chars.length) tokens.push({ kind: 'literal', ch: chars[++i] as string });
+    else if (ch === '*') tokens.push({ kind: 'star' });
+    else if (ch === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'literal', ch });
   }
-  return new RegExp(`^${source}$`, 'u');
-}
-
-function escapeRegExp(ch: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(ch) ? '\\' + ch : ch;
+  return (value) => {
+    const s = [...value];
+    let p = 0;
+    let i = 0;
+    let starAt = -1;
+    let resumeAt = 0;
+    while (i < s.length) {
+      const t = tokens[p];
+      if (t && (t.kind === 'one' || (t.kind === 'literal' && t.ch === s[i]))) {
+        p++;
+        i++;
+      } else if (t?.kind === 'star') {
+        starAt = p++;
+        resumeAt = i;
+      } else if (starAt >= 0) {
+        // Let the last star swallow one more character and try again from there.
+        p = starAt + 1;
+        i = ++resumeAt;
+      } else {
+        return false;
+      }
+    }
+    while (tokens[p]?.kind === 'star') p++;
+    return p === tokens.length;
+  };
 }
 
 function matcher(values: readonly string[]): (candidate: string) => boolean {
   const exact = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: ((value: string) => boolean)[] = [];
   for (const v of values) {
-    if (/[*?\\]/.test(v)) patterns.push(wildcardToRegExp(v));
+    if (/[*?\\]/.test(v)) patterns.push(wildcardMatcher(v));
     else exact.add(v);
   }
-  return (candidate) => exact.has(candidate) || patterns.some((p) => p.test(candidate));
+  return (candidate) => exact.has(candidate) || patterns.some((p) => p(candidate));
 }
 
 function asStrings(value: FieldValue): (string | undefined)[] {
