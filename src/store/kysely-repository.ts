@@ -79,21 +79,23 @@ async function candidateIds(db: Db, scope: Scope, prefilter: PeeringPrefilter, a
   const sets: string[][] = [];
   if (prefilter.ids) sets.push(prefilter.ids.filter((id) => id > afterId));
   if (prefilter.requesterVpcIds) {
-    const rows = prefilter.requesterVpcIds.length ? await db.selectFrom('peerings').select('id').where('requester_vpc', 'in', [...prefilter.requesterVpcIds]).where('id', '>', afterId).execute() : [];
+    const rows = prefilter.requesterVpcIds.length ? await db.selectFrom('peerings').select('id').where('requester_vpc', 'in', [...prefilter.requesterVpcIds]).execute() : [];
     sets.push(rows.map((r) => r.id));
   }
   if (prefilter.accepterVpcIds) {
-    const rows = prefilter.accepterVpcIds.length ? await db.selectFrom('peerings').select('id').where('accepter_vpc', 'in', [...prefilter.accepterVpcIds]).where('id', '>', afterId).execute() : [];
+    const rows = prefilter.accepterVpcIds.length ? await db.selectFrom('peerings').select('id').where('accepter_vpc', 'in', [...prefilter.accepterVpcIds]).execute() : [];
     sets.push(rows.map((r) => r.id));
   }
   const tag = prefilter.tag;
   if (tag) {
-    let q = db.selectFrom('tags').select('resource_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('key', '=', tag.key).where('resource_id', '>', afterId);
+    let q = db.selectFrom('tags').select('resource_id').where('account_id', '=', scope.accountId).where('region', '=', scope.region).where('key', '=', tag.key);
     if (tag.values) q = q.where('value', 'in', tag.values.length ? [...tag.values] : ['']);
     sets.push((await q.execute()).map((r) => r.resource_id).filter((id) => id.startsWith('pcx-')));
   }
   if (sets.length === 0) return undefined;
-  let result = new Set(sets[0]);
+  // Only equalities go to SQL: with a range on the id beside them, SQLite's planner prefers the
+  // scope index's range over the (far more selective) key/value index and walks every row.
+  let result = new Set(sets[0]?.filter((id) => id > afterId));
   for (const other of sets.slice(1)) {
     const keep = new Set(other);
     result = new Set([...result].filter((id) => keep.has(id)));
