@@ -2,19 +2,15 @@ import type { RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import Badge from '@cloudscape-design/components/badge';
 import Button from '@cloudscape-design/components/button';
-import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import Tabs from '@cloudscape-design/components/tabs';
 import type { ReactNode } from 'react';
 import { describeRouteTables, describeSubnets } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
-import { ErrorAlert } from '../../shared/error-alert';
+import { DetailsLayout } from '../../shared/details-layout';
 import { EmptyState } from '../../shared/empty-state';
 import { nameTag } from '../../shared/tags';
 import { TagsPanel } from '../../shared/tags-panel';
@@ -68,87 +64,68 @@ export function RouteTableDetailsPage({ id }: { id: string }): ReactNode {
   const implicit = main ? (resource.data?.subnets ?? []).filter((s) => !resource.data?.explicitlyAssociated.has(s.SubnetId ?? '')) : [];
 
   return (
-    <ContentLayout
-      header={
-        <Header
-          variant="h1"
-          description={name ? id : undefined}
-          info={main ? <Badge color="blue">{S.routeTables.mainBadge}</Badge> : undefined}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel={S.actions.refresh} loading={resource.loading} onClick={resource.reload} />
-              <Button onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>
-              <Button variant="primary" onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>
-            </SpaceBetween>
-          }
-        >
-          {name || id}
-        </Header>
-      }
-    >
-      <SpaceBetween size="l">
-        {resource.error && <ErrorAlert error={resource.error} header={S.routeTables.loadError} onRetry={resource.reload} />}
-        {t && (
-          <Container header={<Header variant="h2">{S.routeTables.details}</Header>}>
-            <KeyValuePairs
-              columns={4}
-              items={[
-                { label: S.routeTables.id, value: id },
-                { label: S.routeTables.main, value: main ? S.common.yes : S.common.no },
-                { label: S.routeTables.explicitSubnets, value: associated.length > 0 ? associated.map((s) => s.SubnetId).join(', ') : '-' },
-                { label: S.routeTables.vpc, value: t.VpcId },
-                { label: S.routeTables.owner, value: t.OwnerId },
-              ]}
+    <DetailsLayout
+      id={id}
+      name={name}
+      resource={resource}
+      loadError={S.routeTables.loadError}
+      info={main ? <Badge color="blue">{S.routeTables.mainBadge}</Badge> : undefined}
+      // An array, not a fragment, so each button keeps its own slot in the header's SpaceBetween.
+      actions={[
+        <Button key="subnets" onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>,
+        <Button key="routes" variant="primary" onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>,
+      ]}
+      details={t && {
+        header: S.routeTables.details,
+        items: [
+          { label: S.routeTables.id, value: id },
+          { label: S.routeTables.main, value: main ? S.common.yes : S.common.no },
+          { label: S.routeTables.explicitSubnets, value: associated.length > 0 ? associated.map((s) => s.SubnetId).join(', ') : '-' },
+          { label: S.routeTables.vpc, value: t.VpcId },
+          { label: S.routeTables.owner, value: t.OwnerId },
+        ],
+      }}
+      tabs={t && [
+        {
+          id: 'routes',
+          label: S.routeTables.routesTab,
+          content: (
+            <RoutesTable
+              routes={t.Routes ?? []}
+              header={
+                <Header variant="h2" counter={`(${(t.Routes ?? []).length})`} actions={<Button onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>}>
+                  {S.routeTables.routesTab}
+                </Header>
+              }
             />
-          </Container>
-        )}
-        {t && (
-          <Tabs
-            variant="container"
-            tabs={[
-              {
-                id: 'routes',
-                label: S.routeTables.routesTab,
-                content: (
-                  <RoutesTable
-                    routes={t.Routes ?? []}
-                    header={
-                      <Header variant="h2" counter={`(${(t.Routes ?? []).length})`} actions={<Button onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>}>
-                        {S.routeTables.routesTab}
-                      </Header>
-                    }
-                  />
-                ),
-              },
-              {
-                id: 'subnets',
-                label: S.routeTables.subnetsTab,
-                content: (
-                  <SpaceBetween size="l">
-                    <SubnetsTable
-                      subnets={associated}
-                      empty={S.routeTables.noExplicit}
-                      header={
-                        <Header variant="h2" counter={`(${associated.length})`} description={S.routeTables.explicitDescription} actions={<Button onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>}>
-                          {S.routeTables.explicitSubnets}
-                        </Header>
-                      }
-                    />
-                    {main && (
-                      <SubnetsTable
-                        subnets={implicit}
-                        empty={S.routeTables.noImplicit}
-                        header={<Header variant="h2" counter={`(${implicit.length})`} description={S.routeTables.implicitDescription}>{S.routeTables.implicitSubnets}</Header>}
-                      />
-                    )}
-                  </SpaceBetween>
-                ),
-              },
-              { id: 'tags', label: S.routeTables.tagsTab, content: <TagsPanel resourceId={id} tags={t.Tags ?? []} description={S.tags.scope(session.accountId, session.region)} onChanged={resource.reload} /> },
-            ]}
-          />
-        )}
-      </SpaceBetween>
-    </ContentLayout>
+          ),
+        },
+        {
+          id: 'subnets',
+          label: S.routeTables.subnetsTab,
+          content: (
+            <SpaceBetween size="l">
+              <SubnetsTable
+                subnets={associated}
+                empty={S.routeTables.noExplicit}
+                header={
+                  <Header variant="h2" counter={`(${associated.length})`} description={S.routeTables.explicitDescription} actions={<Button onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>}>
+                    {S.routeTables.explicitSubnets}
+                  </Header>
+                }
+              />
+              {main && (
+                <SubnetsTable
+                  subnets={implicit}
+                  empty={S.routeTables.noImplicit}
+                  header={<Header variant="h2" counter={`(${implicit.length})`} description={S.routeTables.implicitDescription}>{S.routeTables.implicitSubnets}</Header>}
+                />
+              )}
+            </SpaceBetween>
+          ),
+        },
+        { id: 'tags', label: S.routeTables.tagsTab, content: <TagsPanel resourceId={id} tags={t.Tags ?? []} description={S.tags.scope(session.accountId, session.region)} onChanged={resource.reload} /> },
+      ]}
+    />
   );
 }

@@ -1,17 +1,10 @@
 import { DeleteRouteTableCommand } from '@aws-sdk/client-ec2';
 import type { PropertyFilterProperty, PropertyFilterQuery } from '@cloudscape-design/collection-hooks';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
-import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
-import PropertyFilter from '@cloudscape-design/components/property-filter';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { TableProps } from '@cloudscape-design/components/table';
-import Table from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import { describeRouteTables } from '../../api/describe';
@@ -21,12 +14,11 @@ import { navigate } from '../../router/navigate';
 import { useLocation } from '../../router/use-location';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { ActionModal } from '../../shared/action-modal';
-import { ErrorAlert } from '../../shared/error-alert';
 import { LIST_OPERATORS, textProperty } from '../../shared/list-operators';
 import { useNotifications } from '../../shared/notifications';
 import { EmptyState } from '../../shared/empty-state';
-import { selectionLabels } from '../../shared/selection-labels';
-import { TablePreferencesButton, useTablePreferences } from '../../shared/table-preferences';
+import { ResourceTable } from '../../shared/resource-table';
+import { useResourceCollection } from '../../shared/use-resource-collection';
 import { S } from '../../strings';
 import type { RouteTableRow } from './route-table-row';
 import { toRouteTableRow } from './route-table-row';
@@ -61,91 +53,53 @@ export function RouteTableListPage(): ReactNode {
   const vpcIds = query.getAll('vpcId');
   const resource = useResource(useScopeKey('route-tables'), (signal) => describeRouteTables(ec2, signal));
   const rows = useMemo(() => (resource.data ?? []).map((t) => toRouteTableRow(t, S.common.yes, S.common.no)), [resource.data]);
-  const [preferences, setPreferences] = useTablePreferences('route-tables', COLUMNS);
   const [deleting, setDeleting] = useState<RouteTableRow>();
 
-  const { items, collectionProps, propertyFilterProps, paginationProps, filteredItemsCount, actions } = useCollection(rows, {
-    propertyFiltering: {
-      filteringProperties: PROPERTIES,
-      filteringOptions: rows.flatMap((r) => [
-        { propertyKey: 'vpcId', value: r.vpcId },
-        { propertyKey: 'id', value: r.id },
-        ...(r.name ? [{ propertyKey: 'name', value: r.name }] : []),
-      ]).concat([{ propertyKey: 'mainLabel', value: S.common.yes }, { propertyKey: 'mainLabel', value: S.common.no }]),
-      defaultQuery: initialQuery(vpcIds),
-      empty: <EmptyState title={S.routeTables.empty} />,
-      noMatch: <EmptyState title={S.filter.noMatch} action={<Button onClick={() => actions.setPropertyFiltering({ tokens: [], operation: 'and' })}>{S.filter.clear}</Button>} />,
-    },
-    pagination: { pageSize: preferences.pageSize },
-    sorting: { defaultState: { sortingColumn: { sortingField: 'vpcId' } } },
-    selection: { keepSelection: true, trackBy: 'id' },
+  const collection = useResourceCollection(rows, {
+    preferencesKey: 'route-tables',
+    columns: COLUMNS,
+    properties: PROPERTIES,
+    filteringOptions: rows.flatMap((r) => [
+      { propertyKey: 'vpcId', value: r.vpcId },
+      { propertyKey: 'id', value: r.id },
+      ...(r.name ? [{ propertyKey: 'name', value: r.name }] : []),
+    ]).concat([{ propertyKey: 'mainLabel', value: S.common.yes }, { propertyKey: 'mainLabel', value: S.common.no }]),
+    defaultQuery: initialQuery(vpcIds),
+    empty: <EmptyState title={S.routeTables.empty} />,
+    sortingField: 'vpcId',
   });
-  const selected = rows.find((r) => r.id === collectionProps.selectedItems?.[0]?.id);
+  const { selected } = collection;
   const need = selected ? undefined : S.routeTables.selectFirst;
 
   return (
-    <SpaceBetween size="m">
-      {resource.error && <ErrorAlert error={resource.error} header={S.routeTables.loadError} onRetry={resource.reload} />}
-      <Table<RouteTableRow>
-        {...collectionProps}
-        // A failed load is not an empty list: say so instead of offering to create the first one.
-        empty={resource.error ? <EmptyState title={S.errors.notLoaded} subtitle={S.errors.notLoadedHint} /> : collectionProps.empty}
-        variant="full-page"
-        stickyHeader
-        items={items}
-        loading={resource.loading && !resource.data}
-        loadingText={S.routeTables.loading}
-        columnDefinitions={COLUMNS}
-        columnDisplay={preferences.contentDisplay}
-        selectionType="single"
-        ariaLabels={selectionLabels<RouteTableRow>((r) => (r.name ? `${r.name} ${r.id}` : r.id), S.routeTables.title)}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={resource.data ? `(${rows.length})` : undefined}
-            description={S.routeTables.description}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel={S.actions.refresh} loading={resource.loading} onClick={resource.reload} />
-                <ButtonDropdown
-                  items={[
-                    { id: 'routes', text: S.routeTables.editRoutes, disabled: !selected, disabledReason: need },
-                    { id: 'subnets', text: S.routeTables.editSubnets, disabled: !selected, disabledReason: need },
-                    {
-                      id: 'delete',
-                      text: S.routeTables.delete,
-                      disabled: !selected || selected.main,
-                      disabledReason: need ?? (selected?.main ? S.routeTables.cannotDeleteMain : undefined),
-                    },
-                  ]}
-                  onItemClick={({ detail }) => {
-                    if (!selected) return;
-                    if (detail.id === 'routes') navigate(`/route-tables/${selected.id}/edit-routes`);
-                    if (detail.id === 'subnets') navigate(`/route-tables/${selected.id}/edit-subnet-associations`);
-                    if (detail.id === 'delete') setDeleting(selected);
-                  }}
-                >
-                  {S.actions.actions}
-                </ButtonDropdown>
-                <Button variant="primary" onClick={() => navigate('/route-tables/create')}>{S.routeTables.create}</Button>
-              </SpaceBetween>
-            }
-          >
-            {S.routeTables.title}
-          </Header>
-        }
-        filter={
-          <PropertyFilter
-            {...propertyFilterProps}
-            filteringPlaceholder={S.routeTables.filterPlaceholder}
-            filteringAriaLabel={S.routeTables.filterPlaceholder}
-            countText={S.filter.matches(filteredItemsCount ?? 0)}
-            expandToViewport
-          />
-        }
-        pagination={<Pagination {...paginationProps} />}
-        preferences={<TablePreferencesButton preferences={preferences} onChange={setPreferences} columns={COLUMNS} alwaysVisible="id" />}
-      />
+    <ResourceTable
+      resource={resource}
+      collection={collection}
+      text={S.routeTables}
+      createHref="/route-tables/create"
+      actions={
+        <ButtonDropdown
+          items={[
+            { id: 'routes', text: S.routeTables.editRoutes, disabled: !selected, disabledReason: need },
+            { id: 'subnets', text: S.routeTables.editSubnets, disabled: !selected, disabledReason: need },
+            {
+              id: 'delete',
+              text: S.routeTables.delete,
+              disabled: !selected || selected.main,
+              disabledReason: need ?? (selected?.main ? S.routeTables.cannotDeleteMain : undefined),
+            },
+          ]}
+          onItemClick={({ detail }) => {
+            if (!selected) return;
+            if (detail.id === 'routes') navigate(`/route-tables/${selected.id}/edit-routes`);
+            if (detail.id === 'subnets') navigate(`/route-tables/${selected.id}/edit-subnet-associations`);
+            if (detail.id === 'delete') setDeleting(selected);
+          }}
+        >
+          {S.actions.actions}
+        </ButtonDropdown>
+      }
+    >
       {deleting && (
         <ActionModal
           header={S.routeTables.deleteHeader}
@@ -156,13 +110,13 @@ export function RouteTableListPage(): ReactNode {
             await ec2.send(new DeleteRouteTableCommand({ RouteTableId: deleting.id }));
             notify({ type: 'success', content: S.routeTables.deleted(deleting.id) });
             setDeleting(undefined);
-            actions.setSelectedItems([]);
+            collection.actions.setSelectedItems([]);
             resource.reload();
           }}
         >
           <Box>{S.routeTables.deleteQuestion(deleting.id)}</Box>
         </ActionModal>
       )}
-    </SpaceBetween>
+    </ResourceTable>
   );
 }

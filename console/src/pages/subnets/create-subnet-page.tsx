@@ -1,8 +1,5 @@
 import { CreateSubnetCommand } from '@aws-sdk/client-ec2';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -10,15 +7,15 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { ApiError } from '../../api/api-error';
-import { toApiError } from '../../api/api-error';
 import { describeVpcs, describeZones } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
 import { useLocation } from '../../router/use-location';
 import { useScopeKey, useSession } from '../../session/session-context';
+import { CreateForm } from '../../shared/create-form';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useNotifications } from '../../shared/notifications';
+import { useFormSubmit } from '../../shared/use-form-submit';
 import { blockCidrError } from '../../shared/validation';
 import { vpcCidrs, vpcOption } from '../../shared/vpc-option';
 import { S } from '../../strings';
@@ -35,77 +32,57 @@ export function CreateSubnetPage(): ReactNode {
   const [name, setName] = useState('');
   const [zone, setZone] = useState('');
   const [cidr, setCidr] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const vpc = data.data?.vpcs.find((v) => v.VpcId === vpcId);
   const errors = { vpc: vpcId ? undefined : S.validation.chooseVpc, cidr: blockCidrError(cidr) };
 
-  const submit = async (): Promise<void> => {
-    setSubmitted(true);
-    setError(undefined);
-    if (errors.vpc || errors.cidr) return;
-    setBusy(true);
-    try {
-      const r = await ec2.send(new CreateSubnetCommand({
-        VpcId: vpcId,
-        CidrBlock: cidr.trim(),
-        AvailabilityZone: zone || undefined,
-        TagSpecifications: name.trim() ? [{ ResourceType: 'subnet', Tags: [{ Key: 'Name', Value: name.trim() }] }] : undefined,
-      }));
-      notify({ type: 'success', content: S.subnets.created(r.Subnet?.SubnetId ?? '') });
-      navigate(`/vpcs/${vpcId}`);
-    } catch (e) {
-      setError(toApiError(e));
-      setBusy(false);
-    }
-  };
+  const { submitted, busy, error, submit } = useFormSubmit(Boolean(errors.vpc || errors.cidr), async () => {
+    const r = await ec2.send(new CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: cidr.trim(),
+      AvailabilityZone: zone || undefined,
+      TagSpecifications: name.trim() ? [{ ResourceType: 'subnet', Tags: [{ Key: 'Name', Value: name.trim() }] }] : undefined,
+    }));
+    notify({ type: 'success', content: S.subnets.created(r.Subnet?.SubnetId ?? '') });
+    navigate(`/vpcs/${vpcId}`);
+  });
 
   return (
-    <ContentLayout header={<Header variant="h1" description={S.subnets.createDescription}>{S.subnets.create}</Header>}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" onClick={() => navigate('/subnets')}>{S.actions.cancel}</Button>
-              <Button variant="primary" loading={busy}>{S.subnets.create}</Button>
-            </SpaceBetween>
-          }
-        >
-          <SpaceBetween size="l">
-            {error && <ErrorAlert error={error} header={S.subnets.createError} onRetry={error.network ? () => void submit() : undefined} />}
-            {data.error && <ErrorAlert error={data.error} header={S.vpcs.loadError} onRetry={data.reload} />}
-            <Container header={<Header variant="h2">{S.subnets.settings}</Header>}>
-              <SpaceBetween size="l">
-                <FormField label={S.common.vpc} errorText={submitted ? errors.vpc : undefined} description={vpc ? S.subnets.vpcCidrs(vpcCidrs(vpc).join(', ')) : undefined}>
-                  <Select
-                    selectedOption={vpc ? vpcOption(vpc) : null}
-                    options={(data.data?.vpcs ?? []).map(vpcOption)}
-                    placeholder={S.createPeering.chooseVpc}
-                    statusType={data.loading ? 'loading' : 'finished'}
-                    loadingText={S.vpcs.loading}
-                    filteringType="auto"
-                    onChange={({ detail }) => setVpcId(detail.selectedOption.value ?? '')}
-                  />
-                </FormField>
-                <FormField label={<>{S.subnets.name} <i>- {S.common.optional}</i></>}>
-                  <Input value={name} onChange={({ detail }) => setName(detail.value)} />
-                </FormField>
-                <FormField label={S.subnets.zone} description={S.subnets.zoneDescription}>
-                  <Select
-                    selectedOption={zone ? { value: zone, label: zone } : { value: '', label: S.subnets.noPreference }}
-                    options={[{ value: '', label: S.subnets.noPreference }, ...(data.data?.zones ?? []).map((z) => ({ value: z, label: z }))]}
-                    onChange={({ detail }) => setZone(detail.selectedOption.value ?? '')}
-                  />
-                </FormField>
-                <FormField label={S.subnets.ipv4Cidr} constraintText={S.createVpc.ipv4Constraint} errorText={submitted ? errors.cidr : undefined}>
-                  <Input value={cidr} placeholder="10.0.1.0/24" onChange={({ detail }) => setCidr(detail.value)} />
-                </FormField>
-              </SpaceBetween>
-            </Container>
-          </SpaceBetween>
-        </Form>
-      </form>
-    </ContentLayout>
+    <CreateForm
+      text={{ title: S.subnets.create, description: S.subnets.createDescription, submit: S.subnets.create }}
+      cancelHref="/subnets"
+      busy={busy}
+      onSubmit={() => void submit()}
+    >
+      {error && <ErrorAlert error={error} header={S.subnets.createError} onRetry={error.network ? () => void submit() : undefined} />}
+      {data.error && <ErrorAlert error={data.error} header={S.vpcs.loadError} onRetry={data.reload} />}
+      <Container header={<Header variant="h2">{S.subnets.settings}</Header>}>
+        <SpaceBetween size="l">
+          <FormField label={S.common.vpc} errorText={submitted ? errors.vpc : undefined} description={vpc ? S.subnets.vpcCidrs(vpcCidrs(vpc).join(', ')) : undefined}>
+            <Select
+              selectedOption={vpc ? vpcOption(vpc) : null}
+              options={(data.data?.vpcs ?? []).map(vpcOption)}
+              placeholder={S.createPeering.chooseVpc}
+              statusType={data.loading ? 'loading' : 'finished'}
+              loadingText={S.vpcs.loading}
+              filteringType="auto"
+              onChange={({ detail }) => setVpcId(detail.selectedOption.value ?? '')}
+            />
+          </FormField>
+          <FormField label={<>{S.subnets.name} <i>- {S.common.optional}</i></>}>
+            <Input value={name} onChange={({ detail }) => setName(detail.value)} />
+          </FormField>
+          <FormField label={S.subnets.zone} description={S.subnets.zoneDescription}>
+            <Select
+              selectedOption={zone ? { value: zone, label: zone } : { value: '', label: S.subnets.noPreference }}
+              options={[{ value: '', label: S.subnets.noPreference }, ...(data.data?.zones ?? []).map((z) => ({ value: z, label: z }))]}
+              onChange={({ detail }) => setZone(detail.selectedOption.value ?? '')}
+            />
+          </FormField>
+          <FormField label={S.subnets.ipv4Cidr} constraintText={S.createVpc.ipv4Constraint} errorText={submitted ? errors.cidr : undefined}>
+            <Input value={cidr} placeholder="10.0.1.0/24" onChange={({ detail }) => setCidr(detail.value)} />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+    </CreateForm>
   );
 }

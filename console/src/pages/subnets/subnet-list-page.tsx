@@ -1,17 +1,11 @@
 import type { Subnet } from '@aws-sdk/client-ec2';
 import { DeleteSubnetCommand } from '@aws-sdk/client-ec2';
 import type { PropertyFilterProperty } from '@cloudscape-design/collection-hooks';
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
-import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
-import PropertyFilter from '@cloudscape-design/components/property-filter';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
-import Table from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import { describeSubnets } from '../../api/describe';
@@ -19,12 +13,11 @@ import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { ActionModal } from '../../shared/action-modal';
-import { ErrorAlert } from '../../shared/error-alert';
 import { LIST_OPERATORS, textProperty } from '../../shared/list-operators';
 import { useNotifications } from '../../shared/notifications';
 import { EmptyState } from '../../shared/empty-state';
-import { selectionLabels } from '../../shared/selection-labels';
-import { TablePreferencesButton, useTablePreferences } from '../../shared/table-preferences';
+import { ResourceTable } from '../../shared/resource-table';
+import { useResourceCollection } from '../../shared/use-resource-collection';
 import { nameTag, tagStrings } from '../../shared/tags';
 import { S } from '../../strings';
 
@@ -77,70 +70,32 @@ export function SubnetListPage(): ReactNode {
   const { notify } = useNotifications();
   const resource = useResource(useScopeKey('subnets'), (signal) => describeSubnets(ec2, signal));
   const rows = useMemo(() => (resource.data ?? []).map(toRow), [resource.data]);
-  const [preferences, setPreferences] = useTablePreferences('subnets', COLUMNS);
   const [deleting, setDeleting] = useState<string>();
-  const { items, collectionProps, propertyFilterProps, paginationProps, filteredItemsCount, actions } = useCollection(rows, {
-    propertyFiltering: {
-      filteringProperties: PROPERTIES,
-      filteringOptions: rows.flatMap((r) => [{ propertyKey: 'vpcId', value: r.vpcId }, { propertyKey: 'id', value: r.id }]),
-      empty: <EmptyState title={S.subnets.empty} action={<Button onClick={() => navigate('/subnets/create')}>{S.subnets.create}</Button>} />,
-      noMatch: <EmptyState title={S.filter.noMatch} action={<Button onClick={() => actions.setPropertyFiltering({ tokens: [], operation: 'and' })}>{S.filter.clear}</Button>} />,
-    },
-    pagination: { pageSize: preferences.pageSize },
-    sorting: { defaultState: { sortingColumn: { sortingField: 'vpcId' } } },
-    selection: { keepSelection: true, trackBy: 'id' },
+  const collection = useResourceCollection(rows, {
+    preferencesKey: 'subnets',
+    columns: COLUMNS,
+    properties: PROPERTIES,
+    filteringOptions: rows.flatMap((r) => [{ propertyKey: 'vpcId', value: r.vpcId }, { propertyKey: 'id', value: r.id }]),
+    empty: <EmptyState title={S.subnets.empty} action={<Button onClick={() => navigate('/subnets/create')}>{S.subnets.create}</Button>} />,
+    sortingField: 'vpcId',
   });
-  const selected = rows.find((r) => r.id === collectionProps.selectedItems?.[0]?.id);
+  const { selected } = collection;
 
   return (
-    <SpaceBetween size="m">
-      {resource.error && <ErrorAlert error={resource.error} header={S.subnets.loadError} onRetry={resource.reload} />}
-      <Table<SubnetRow>
-        {...collectionProps}
-        // A failed load is not an empty list: say so instead of offering to create the first one.
-        empty={resource.error ? <EmptyState title={S.errors.notLoaded} subtitle={S.errors.notLoadedHint} /> : collectionProps.empty}
-        variant="full-page"
-        stickyHeader
-        items={items}
-        loading={resource.loading && !resource.data}
-        loadingText={S.subnets.loading}
-        columnDefinitions={COLUMNS}
-        columnDisplay={preferences.contentDisplay}
-        selectionType="single"
-        ariaLabels={selectionLabels<SubnetRow>((r) => (r.name ? `${r.name} ${r.id}` : r.id), S.subnets.title)}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={resource.data ? `(${rows.length})` : undefined}
-            description={S.subnets.description}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel={S.actions.refresh} loading={resource.loading} onClick={resource.reload} />
-                <ButtonDropdown
-                  items={[{ id: 'delete', text: S.subnets.delete, disabled: !selected, disabledReason: selected ? undefined : S.subnets.selectFirst }]}
-                  onItemClick={() => selected && setDeleting(selected.id)}
-                >
-                  {S.actions.actions}
-                </ButtonDropdown>
-                <Button variant="primary" onClick={() => navigate('/subnets/create')}>{S.subnets.create}</Button>
-              </SpaceBetween>
-            }
-          >
-            {S.subnets.title}
-          </Header>
-        }
-        filter={
-          <PropertyFilter
-            {...propertyFilterProps}
-            filteringPlaceholder={S.subnets.filterPlaceholder}
-            filteringAriaLabel={S.subnets.filterPlaceholder}
-            countText={S.filter.matches(filteredItemsCount ?? 0)}
-            expandToViewport
-          />
-        }
-        pagination={<Pagination {...paginationProps} />}
-        preferences={<TablePreferencesButton preferences={preferences} onChange={setPreferences} columns={COLUMNS} alwaysVisible="id" />}
-      />
+    <ResourceTable
+      resource={resource}
+      collection={collection}
+      text={S.subnets}
+      createHref="/subnets/create"
+      actions={
+        <ButtonDropdown
+          items={[{ id: 'delete', text: S.subnets.delete, disabled: !selected, disabledReason: selected ? undefined : S.subnets.selectFirst }]}
+          onItemClick={() => selected && setDeleting(selected.id)}
+        >
+          {S.actions.actions}
+        </ButtonDropdown>
+      }
+    >
       {deleting && (
         <ActionModal
           header={S.subnets.deleteHeader}
@@ -151,13 +106,13 @@ export function SubnetListPage(): ReactNode {
             await ec2.send(new DeleteSubnetCommand({ SubnetId: deleting }));
             notify({ type: 'success', content: S.subnets.deleted(deleting) });
             setDeleting(undefined);
-            actions.setSelectedItems([]);
+            collection.actions.setSelectedItems([]);
             resource.reload();
           }}
         >
           <Box>{S.subnets.deleteQuestion(deleting)}</Box>
         </ActionModal>
       )}
-    </SpaceBetween>
+    </ResourceTable>
   );
 }

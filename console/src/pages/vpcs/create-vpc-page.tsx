@@ -1,8 +1,5 @@
 import { CreateVpcCommand } from '@aws-sdk/client-ec2';
-import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -10,12 +7,12 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { ApiError } from '../../api/api-error';
-import { toApiError } from '../../api/api-error';
 import { navigate } from '../../router/navigate';
 import { useSession } from '../../session/session-context';
+import { CreateForm } from '../../shared/create-form';
 import { ErrorAlert } from '../../shared/error-alert';
 import { useNotifications } from '../../shared/notifications';
+import { useFormSubmit } from '../../shared/use-form-submit';
 import { blockCidrError } from '../../shared/validation';
 import { S } from '../../strings';
 
@@ -25,67 +22,47 @@ export function CreateVpcPage(): ReactNode {
   const [name, setName] = useState('');
   const [cidr, setCidr] = useState('');
   const [ipv6, setIpv6] = useState(false);
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
   const cidrError = blockCidrError(cidr);
 
-  const submit = async (): Promise<void> => {
-    setSubmitted(true);
-    setError(undefined);
-    if (cidrError) return;
-    setBusy(true);
-    try {
-      const r = await ec2.send(new CreateVpcCommand({
-        CidrBlock: cidr.trim(),
-        AmazonProvidedIpv6CidrBlock: ipv6 || undefined,
-        TagSpecifications: name.trim() ? [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: name.trim() }] }] : undefined,
-      }));
-      const id = r.Vpc?.VpcId ?? '';
-      notify({ type: 'success', content: S.createVpc.created(id) });
-      navigate(`/vpcs/${id}`);
-    } catch (e) {
-      setError(toApiError(e));
-      setBusy(false);
-    }
-  };
+  const { submitted, busy, error, submit } = useFormSubmit(Boolean(cidrError), async () => {
+    const r = await ec2.send(new CreateVpcCommand({
+      CidrBlock: cidr.trim(),
+      AmazonProvidedIpv6CidrBlock: ipv6 || undefined,
+      TagSpecifications: name.trim() ? [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: name.trim() }] }] : undefined,
+    }));
+    const id = r.Vpc?.VpcId ?? '';
+    notify({ type: 'success', content: S.createVpc.created(id) });
+    navigate(`/vpcs/${id}`);
+  });
 
   return (
-    <ContentLayout header={<Header variant="h1" description={S.createVpc.description}>{S.createVpc.title}</Header>}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" onClick={() => navigate('/vpcs')}>{S.actions.cancel}</Button>
-              <Button variant="primary" loading={busy}>{S.createVpc.submit}</Button>
-            </SpaceBetween>
-          }
-        >
-          <SpaceBetween size="l">
-            {error && <ErrorAlert error={error} header={S.createVpc.error} onRetry={error.network ? () => void submit() : undefined} />}
-            <Container header={<Header variant="h2">{S.createVpc.settings}</Header>}>
-              <SpaceBetween size="l">
-                <FormField label={<>{S.createVpc.nameTag} <i>- {S.common.optional}</i></>} description={S.createVpc.nameDescription}>
-                  <Input value={name} placeholder="my-vpc" onChange={({ detail }) => setName(detail.value)} />
-                </FormField>
-                <FormField label={S.createVpc.ipv4Cidr} description={S.createVpc.ipv4Description} constraintText={S.createVpc.ipv4Constraint} errorText={submitted ? cidrError : undefined}>
-                  <Input value={cidr} placeholder="10.0.0.0/16" onChange={({ detail }) => setCidr(detail.value)} />
-                </FormField>
-                <FormField label={S.createVpc.ipv6}>
-                  <RadioGroup
-                    value={ipv6 ? 'amazon' : 'none'}
-                    onChange={({ detail }) => setIpv6(detail.value === 'amazon')}
-                    items={[
-                      { value: 'none', label: S.createVpc.noIpv6 },
-                      { value: 'amazon', label: S.createVpc.amazonIpv6 },
-                    ]}
-                  />
-                </FormField>
-              </SpaceBetween>
-            </Container>
-          </SpaceBetween>
-        </Form>
-      </form>
-    </ContentLayout>
+    <CreateForm
+      text={S.createVpc}
+      cancelHref="/vpcs"
+      busy={busy}
+      onSubmit={() => void submit()}
+    >
+      {error && <ErrorAlert error={error} header={S.createVpc.error} onRetry={error.network ? () => void submit() : undefined} />}
+      <Container header={<Header variant="h2">{S.createVpc.settings}</Header>}>
+        <SpaceBetween size="l">
+          <FormField label={<>{S.createVpc.nameTag} <i>- {S.common.optional}</i></>} description={S.createVpc.nameDescription}>
+            <Input value={name} placeholder="my-vpc" onChange={({ detail }) => setName(detail.value)} />
+          </FormField>
+          <FormField label={S.createVpc.ipv4Cidr} description={S.createVpc.ipv4Description} constraintText={S.createVpc.ipv4Constraint} errorText={submitted ? cidrError : undefined}>
+            <Input value={cidr} placeholder="10.0.0.0/16" onChange={({ detail }) => setCidr(detail.value)} />
+          </FormField>
+          <FormField label={S.createVpc.ipv6}>
+            <RadioGroup
+              value={ipv6 ? 'amazon' : 'none'}
+              onChange={({ detail }) => setIpv6(detail.value === 'amazon')}
+              items={[
+                { value: 'none', label: S.createVpc.noIpv6 },
+                { value: 'amazon', label: S.createVpc.amazonIpv6 },
+              ]}
+            />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+    </CreateForm>
   );
 }

@@ -2,15 +2,10 @@ import type { Subnet } from '@aws-sdk/client-ec2';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
-import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
-import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import Tabs from '@cloudscape-design/components/tabs';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { describeRouteTables, describeSubnets, describeVpcDns } from '../../api/describe';
@@ -18,7 +13,7 @@ import { useResource } from '../../api/use-resource';
 import { followLink } from '../../router/follow-link';
 import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
-import { ErrorAlert } from '../../shared/error-alert';
+import { DetailsLayout } from '../../shared/details-layout';
 import { EmptyState } from '../../shared/empty-state';
 import { nameTag } from '../../shared/tags';
 import { TagsPanel } from '../../shared/tags-panel';
@@ -46,105 +41,85 @@ export function VpcDetailsPage({ id }: { id: string }): ReactNode {
   const name = d ? nameTag(d.vpc.Tags) : '';
 
   return (
-    <ContentLayout
-      header={
-        <Header
-          variant="h1"
-          description={name ? id : undefined}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button iconName="refresh" ariaLabel={S.actions.refresh} loading={resource.loading} onClick={resource.reload} />
-              <ButtonDropdown
-                items={[
-                  { id: 'cidrs', text: S.vpcs.editCidrs },
-                  { id: 'settings', text: S.vpcs.editSettings },
-                  { id: 'delete', text: S.vpcs.delete },
-                ]}
-                onItemClick={({ detail }) => {
-                  if (detail.id === 'cidrs') navigate(`/vpcs/${id}/edit-cidrs`);
-                  if (detail.id === 'settings') navigate(`/vpcs/${id}/edit-settings`);
-                  if (detail.id === 'delete') setDeleting(true);
-                }}
-              >
-                {S.actions.actions}
-              </ButtonDropdown>
-            </SpaceBetween>
-          }
+    <DetailsLayout
+      id={id}
+      name={name}
+      resource={resource}
+      loadError={S.vpcs.loadError}
+      actions={
+        <ButtonDropdown
+          items={[
+            { id: 'cidrs', text: S.vpcs.editCidrs },
+            { id: 'settings', text: S.vpcs.editSettings },
+            { id: 'delete', text: S.vpcs.delete },
+          ]}
+          onItemClick={({ detail }) => {
+            if (detail.id === 'cidrs') navigate(`/vpcs/${id}/edit-cidrs`);
+            if (detail.id === 'settings') navigate(`/vpcs/${id}/edit-settings`);
+            if (detail.id === 'delete') setDeleting(true);
+          }}
         >
-          {name || id}
-        </Header>
+          {S.actions.actions}
+        </ButtonDropdown>
       }
-    >
-      <SpaceBetween size="l">
-        {resource.error && <ErrorAlert error={resource.error} header={S.vpcs.loadError} onRetry={resource.reload} />}
-        {d && (
-          <Container header={<Header variant="h2">{S.vpcs.details}</Header>}>
-            <KeyValuePairs
-              columns={4}
-              items={[
-                { label: S.vpcs.id, value: id },
-                { label: S.vpcs.state, value: <StatusIndicator type="success">{S.vpcs.available}</StatusIndicator> },
-                { label: S.vpcs.dnsHostnames, value: <OnOff value={d.dns.dnsHostnames} /> },
-                { label: S.vpcs.dnsResolution, value: <OnOff value={d.dns.dnsSupport} /> },
-                { label: S.vpcs.ipv4Cidr, value: ipv4Blocks(d.vpc).join(', ') || '-' },
-                { label: S.vpcs.ipv6Cidr, value: ipv6Blocks(d.vpc).join(', ') || '-' },
-                { label: S.vpcs.mainRouteTable, value: d.mainTable ? <Link href={`/route-tables/${d.mainTable}`} onFollow={followLink}>{d.mainTable}</Link> : '-' },
-                { label: S.vpcs.isDefault, value: d.vpc.IsDefault ? S.common.yes : S.common.no },
-                { label: S.vpcs.owner, value: d.vpc.OwnerId },
-                { label: S.vpcs.region, value: session.region },
+      dialogs={deleting && <DeleteVpcDialog vpcId={id} onDismiss={() => setDeleting(false)} onDone={() => navigate('/vpcs')} />}
+      details={d && {
+        header: S.vpcs.details,
+        items: [
+          { label: S.vpcs.id, value: id },
+          { label: S.vpcs.state, value: <StatusIndicator type="success">{S.vpcs.available}</StatusIndicator> },
+          { label: S.vpcs.dnsHostnames, value: <OnOff value={d.dns.dnsHostnames} /> },
+          { label: S.vpcs.dnsResolution, value: <OnOff value={d.dns.dnsSupport} /> },
+          { label: S.vpcs.ipv4Cidr, value: ipv4Blocks(d.vpc).join(', ') || '-' },
+          { label: S.vpcs.ipv6Cidr, value: ipv6Blocks(d.vpc).join(', ') || '-' },
+          { label: S.vpcs.mainRouteTable, value: d.mainTable ? <Link href={`/route-tables/${d.mainTable}`} onFollow={followLink}>{d.mainTable}</Link> : '-' },
+          { label: S.vpcs.isDefault, value: d.vpc.IsDefault ? S.common.yes : S.common.no },
+          { label: S.vpcs.owner, value: d.vpc.OwnerId },
+          { label: S.vpcs.region, value: session.region },
+        ],
+      }}
+      tabs={d && [
+        {
+          id: 'cidrs',
+          label: S.vpcs.cidrsTab,
+          content: (
+            <Table
+              variant="embedded"
+              items={[...ipv4Blocks(d.vpc).map((c) => ({ cidr: c, kind: 'IPv4' })), ...ipv6Blocks(d.vpc).map((c) => ({ cidr: c, kind: 'IPv6' }))]}
+              trackBy="cidr"
+              header={<Header variant="h2" actions={<Button onClick={() => navigate(`/vpcs/${id}/edit-cidrs`)}>{S.vpcs.editCidrs}</Button>}>{S.vpcs.cidrsTab}</Header>}
+              columnDefinitions={[
+                { id: 'cidr', header: S.editCidrs.cidr, cell: (r) => r.cidr, isRowHeader: true },
+                { id: 'kind', header: S.editCidrs.family, cell: (r) => r.kind },
               ]}
             />
-          </Container>
-        )}
-        {d && (
-          <Tabs
-            variant="container"
-            tabs={[
-              {
-                id: 'cidrs',
-                label: S.vpcs.cidrsTab,
-                content: (
-                  <Table
-                    variant="embedded"
-                    items={[...ipv4Blocks(d.vpc).map((c) => ({ cidr: c, kind: 'IPv4' })), ...ipv6Blocks(d.vpc).map((c) => ({ cidr: c, kind: 'IPv6' }))]}
-                    trackBy="cidr"
-                    header={<Header variant="h2" actions={<Button onClick={() => navigate(`/vpcs/${id}/edit-cidrs`)}>{S.vpcs.editCidrs}</Button>}>{S.vpcs.cidrsTab}</Header>}
-                    columnDefinitions={[
-                      { id: 'cidr', header: S.editCidrs.cidr, cell: (r) => r.cidr, isRowHeader: true },
-                      { id: 'kind', header: S.editCidrs.family, cell: (r) => r.kind },
-                    ]}
-                  />
-                ),
-              },
-              {
-                id: 'subnets',
-                label: S.vpcs.subnetsTab,
-                content: (
-                  <Table<Subnet>
-                    variant="embedded"
-                    items={[...d.subnets]}
-                    trackBy={(s) => s.SubnetId ?? ''}
-                    header={
-                      <Header variant="h2" counter={`(${d.subnets.length})`} actions={<Button onClick={() => navigate(`/subnets/create?vpcId=${id}`)}>{S.subnets.create}</Button>}>
-                        {S.vpcs.subnetsTab}
-                      </Header>
-                    }
-                    empty={<EmptyState title={S.subnets.empty} />}
-                    columnDefinitions={[
-                      { id: 'id', header: S.subnets.id, cell: (s) => s.SubnetId, isRowHeader: true },
-                      { id: 'name', header: S.subnets.name, cell: (s) => nameTag(s.Tags) || '-' },
-                      { id: 'cidr', header: S.subnets.ipv4Cidr, cell: (s) => s.CidrBlock },
-                      { id: 'az', header: S.subnets.zone, cell: (s) => s.AvailabilityZone },
-                    ]}
-                  />
-                ),
-              },
-              { id: 'tags', label: S.vpcs.tagsTab, content: <TagsPanel resourceId={id} tags={d.vpc.Tags ?? []} description={S.tags.scope(session.accountId, session.region)} onChanged={resource.reload} /> },
-            ]}
-          />
-        )}
-      </SpaceBetween>
-      {deleting && <DeleteVpcDialog vpcId={id} onDismiss={() => setDeleting(false)} onDone={() => navigate('/vpcs')} />}
-    </ContentLayout>
+          ),
+        },
+        {
+          id: 'subnets',
+          label: S.vpcs.subnetsTab,
+          content: (
+            <Table<Subnet>
+              variant="embedded"
+              items={[...d.subnets]}
+              trackBy={(s) => s.SubnetId ?? ''}
+              header={
+                <Header variant="h2" counter={`(${d.subnets.length})`} actions={<Button onClick={() => navigate(`/subnets/create?vpcId=${id}`)}>{S.subnets.create}</Button>}>
+                  {S.vpcs.subnetsTab}
+                </Header>
+              }
+              empty={<EmptyState title={S.subnets.empty} />}
+              columnDefinitions={[
+                { id: 'id', header: S.subnets.id, cell: (s) => s.SubnetId, isRowHeader: true },
+                { id: 'name', header: S.subnets.name, cell: (s) => nameTag(s.Tags) || '-' },
+                { id: 'cidr', header: S.subnets.ipv4Cidr, cell: (s) => s.CidrBlock },
+                { id: 'az', header: S.subnets.zone, cell: (s) => s.AvailabilityZone },
+              ]}
+            />
+          ),
+        },
+        { id: 'tags', label: S.vpcs.tagsTab, content: <TagsPanel resourceId={id} tags={d.vpc.Tags ?? []} description={S.tags.scope(session.accountId, session.region)} onChanged={resource.reload} /> },
+      ]}
+    />
   );
 }
