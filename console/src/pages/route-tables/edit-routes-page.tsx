@@ -164,6 +164,9 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
               <AttributeEditor<RouteDraft>
                 items={rows}
                 addButtonText={S.editRoutes.addRoute}
+                // Until the table's routes are loaded a new row would be saved against an empty
+                // draft list (and read as removing the local route): adding waits for the load.
+                disableAddButton={!loaded}
                 removeButtonText={S.editRoutes.remove}
                 empty={S.editRoutes.empty}
                 isItemRemovable={(d) => !d.locked}
