@@ -1,6 +1,6 @@
 import { requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
-import { describeScoped, withTags } from './describe-scoped.js';
+import { describeScoped } from './describe-scoped.js';
 import { errors } from './errors.js';
 import { amazonIpv6Block } from './ipv6-pool.js';
 import { localRoutes, withLocalRoutes } from './local-routes.js';
@@ -296,8 +296,3 @@ export async function modifyVpcAttribute(ctx: RequestContext, vpcId: string | un
   const name = names[0] as VpcAttributeName;
   await ctx.repo.vpcs.put({ ...vpc, [name]: changes[name] });
 }
-
-export async function vpcWithTags(ctx: RequestContext, vpc: Vpc): Promise<Tagged<Vpc>> {
-  return (await withTags(ctx, [vpc]))[0] as Tagged<Vpc>;
-}
-

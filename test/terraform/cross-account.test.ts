@@ -1,8 +1,6 @@
 import { DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, workspace } from './terraform-harness.js';
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, workspace, useTerraformServer } from './terraform-harness.js';
 
 const ok = terraformAvailable();
 const REQUESTER = '111111111111';
@@ -13,18 +11,12 @@ const ACCEPTER = '222222222222';
  * with a 12-digit key, the accepter through assume_role; each side has its own Name/Side tags.
  */
 describe.skipIf(!ok)('Terraform: two accounts, two regions', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ args: ['--log-level', 'info'] });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const started = useTerraformServer();
 
   it('applies, plans no changes with per-side tags and options, and destroys cleanly', async () => {
     const ws = workspace(`${REQUIRED_PROVIDERS}
-${providerBlock(server.url, { alias: 'requester', region: 'us-east-1', accessKey: REQUESTER })}
-${providerBlock(server.url, { alias: 'accepter', region: 'us-west-2', accessKey: REQUESTER, assumeRoleArn: `arn:aws:iam::${ACCEPTER}:role/peering-admin` })}
+${providerBlock(started.current.url, { alias: 'requester', region: 'us-east-1', accessKey: REQUESTER })}
+${providerBlock(started.current.url, { alias: 'accepter', region: 'us-west-2', accessKey: REQUESTER, assumeRoleArn: `arn:aws:iam::${ACCEPTER}:role/peering-admin` })}
 data "aws_caller_identity" "accepter" {
   provider = aws.accepter
 }
@@ -120,7 +112,7 @@ resource "aws_route" "accepter" {
     try {
       const timings = await applyPlanDestroy(ws, async () => {
         const seen = async (account: string, region: string) =>
-          (await ec2Client(server.url, account, region).send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections?.filter((p) => p.Status?.Code === 'active') ?? [];
+          (await ec2Client(started.current.url, account, region).send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections?.filter((p) => p.Status?.Code === 'active') ?? [];
         const [req] = await seen(REQUESTER, 'us-east-1');
         const [acc] = await seen(ACCEPTER, 'us-west-2');
         expect(req?.VpcPeeringConnectionId).toBe(acc?.VpcPeeringConnectionId);
@@ -129,10 +121,10 @@ resource "aws_route" "accepter" {
         expect(req?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
         expect(acc?.AccepterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
         expect(acc?.AccepterVpcInfo).toMatchObject({ OwnerId: ACCEPTER, Region: 'us-west-2', CidrBlock: '10.20.0.0/16' });
-      }, server);
+      }, started.current);
       recordTimings('two-accounts-two-regions', timings);
-      expect(await leftovers(server.url, REQUESTER, 'us-east-1')).toEqual([]);
-      expect(await leftovers(server.url, ACCEPTER, 'us-west-2')).toEqual([]);
+      expect(await leftovers(started.current.url, REQUESTER, 'us-east-1')).toEqual([]);
+      expect(await leftovers(started.current.url, ACCEPTER, 'us-west-2')).toEqual([]);
     } finally {
       ws.remove();
     }

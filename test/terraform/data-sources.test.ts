@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { REQUIRED_PROVIDERS, ec2Client, leftovers, providerBlock, recordTimings, serverMs, terraformAvailable, workspace } from './terraform-harness.js';
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PROVIDERS, ec2Client, leftovers, providerBlock, recordTimings, serverMs, terraformAvailable, workspace, useTerraformServer } from './terraform-harness.js';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 
 const ok = terraformAvailable();
 const ACCOUNT = '333333333333';
 
 describe.skipIf(!ok)('Terraform: data sources read what the API holds', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ args: ['--log-level', 'info'] });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const started = useTerraformServer();
 
   it('aws_vpc_peering_connection (by id, by filter), aws_vpc_peering_connections, aws_route_table, default aws_vpc', async () => {
-    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(server.url, { region: 'eu-west-1', accessKey: ACCOUNT })}
+    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(started.current.url, { region: 'eu-west-1', accessKey: ACCOUNT })}
 resource "aws_vpc" "a" {
   cidr_block = "10.30.0.0/16"
 }
@@ -111,13 +103,13 @@ output "default_vpc" {
       expect(v('from_a')).toEqual([expected.ab, expected.ac].sort());
       expect(v('pending')).toEqual([expected.ac]);
       expect(v('main_a')).toBe(expected.main_a);
-      const defaultVpc = (await ec2Client(server.url, ACCOUNT, 'eu-west-1').send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0];
+      const defaultVpc = (await ec2Client(started.current.url, ACCOUNT, 'eu-west-1').send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0];
       expect(v('default_vpc')).toEqual({ id: defaultVpc?.VpcId, cidr: '172.31.0.0/16', dns: true });
       const plan = await ws.run('plan', '-detailed-exitcode', '-input=false');
       expect(plan.code, plan.output).toBe(0);
       const destroy = await ws.must(0, 'destroy', '-auto-approve', '-input=false');
-      recordTimings('data-sources', { apply: apply.ms, plan: plan.ms, destroy: destroy.ms, server: serverMs(server) });
-      expect(await leftovers(server.url, ACCOUNT, 'eu-west-1')).toEqual([]);
+      recordTimings('data-sources', { apply: apply.ms, plan: plan.ms, destroy: destroy.ms, server: serverMs(started.current) });
+      expect(await leftovers(started.current.url, ACCOUNT, 'eu-west-1')).toEqual([]);
     } finally {
       ws.remove();
     }

@@ -5,25 +5,17 @@ import {
   CreateVpcPeeringConnectionCommand,
   DescribeRouteTablesCommand,
 } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { REQUIRED_PROVIDERS, ec2Client, providerBlock, terraformAvailable, workspace } from './terraform-harness.js';
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PROVIDERS, ec2Client, providerBlock, terraformAvailable, workspace, useTerraformServer } from './terraform-harness.js';
 
 const ok = terraformAvailable();
 const ACCOUNT = '444444444444';
 
 describe.skipIf(!ok)('Terraform: import of what was made outside Terraform', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const started = useTerraformServer();
 
   it('imports a peering connection and a route, then plans no changes', async () => {
-    const c = ec2Client(server.url, ACCOUNT, 'us-east-2');
+    const c = ec2Client(started.current.url, ACCOUNT, 'us-east-2');
     const a = (await c.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc?.VpcId ?? '';
     const b = (await c.send(new CreateVpcCommand({ CidrBlock: '10.51.0.0/16' }))).Vpc?.VpcId ?? '';
     const pcx = (await c.send(new CreateVpcPeeringConnectionCommand({ VpcId: a, PeerVpcId: b }))).VpcPeeringConnection?.VpcPeeringConnectionId ?? '';
@@ -31,7 +23,7 @@ describe.skipIf(!ok)('Terraform: import of what was made outside Terraform', () 
     const main = (await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [a] }, { Name: 'association.main', Values: ['true'] }] }))).RouteTables?.[0]?.RouteTableId ?? '';
     await c.send(new CreateRouteCommand({ RouteTableId: main, DestinationCidrBlock: '10.51.0.0/16', VpcPeeringConnectionId: pcx }));
 
-    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(server.url, { region: 'us-east-2', accessKey: ACCOUNT })}
+    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(started.current.url, { region: 'us-east-2', accessKey: ACCOUNT })}
 resource "aws_vpc_peering_connection" "imported" {
   vpc_id      = "${a}"
   peer_vpc_id = "${b}"

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { REQUIRED_PROVIDERS, leftovers, providerBlock, terraformAvailable, workspace } from './terraform-harness.js';
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PROVIDERS, leftovers, providerBlock, terraformAvailable, workspace, useTerraformServer } from './terraform-harness.js';
 
 const ok = terraformAvailable();
 const ACCOUNT = '555555555555';
 
 describe.skipIf(!ok)('Terraform: overlapping CIDRs', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const started = useTerraformServer();
 
   it('apply fails with the failed state and AWS message; destroy leaves nothing', async () => {
-    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(server.url, { region: 'us-east-1', accessKey: ACCOUNT })}
+    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(started.current.url, { region: 'us-east-1', accessKey: ACCOUNT })}
 resource "aws_vpc" "a" {
   cidr_block = "10.60.0.0/16"
 }
@@ -36,7 +28,7 @@ resource "aws_vpc_peering_connection" "overlap" {
       expect(apply.output).toMatch(/unexpected state 'failed'/);
       expect(apply.output).toContain('Failed due to incorrect VPC-ID, Account ID, or overlapping CIDR range');
       await ws.must(0, 'destroy', '-auto-approve', '-input=false');
-      expect(await leftovers(server.url, ACCOUNT, 'us-east-1')).toEqual([]);
+      expect(await leftovers(started.current.url, ACCOUNT, 'us-east-1')).toEqual([]);
     } finally {
       ws.remove();
     }

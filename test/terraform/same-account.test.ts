@@ -1,23 +1,15 @@
 import { DescribeRouteTablesCommand, DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, workspace } from './terraform-harness.js';
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, workspace, useTerraformServer } from './terraform-harness.js';
 
 const ok = terraformAvailable();
 const ACCOUNT = '111111111111';
 
 describe.skipIf(!ok)('Terraform: one account, one region, auto_accept with DNS options and routes both ways', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ args: ['--log-level', 'info'] });
-  });
-  afterAll(async () => {
-    await server.stop();
-  });
+  const started = useTerraformServer();
 
   it('applies, plans no changes, and destroys to nothing but defaults', async () => {
-    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(server.url, { region: 'us-east-1', accessKey: ACCOUNT })}
+    const ws = workspace(`${REQUIRED_PROVIDERS}${providerBlock(started.current.url, { region: 'us-east-1', accessKey: ACCOUNT })}
 resource "aws_vpc" "a" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_hostnames = true
@@ -56,7 +48,7 @@ output "pcx" {
 `);
     try {
       const timings = await applyPlanDestroy(ws, async () => {
-        const c = ec2Client(server.url, ACCOUNT, 'us-east-1');
+        const c = ec2Client(started.current.url, ACCOUNT, 'us-east-1');
         const pcx = (await c.send(new DescribeVpcPeeringConnectionsCommand({ Filters: [{ Name: 'tag:Name', Values: ['a-to-b'] }] }))).VpcPeeringConnections?.[0];
         expect(pcx?.Status?.Code).toBe('active');
         expect(pcx?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
@@ -66,9 +58,9 @@ output "pcx" {
           ['10.0.0.0/28', 'active'],
           ['10.1.0.0/16', 'active'],
         ]);
-      }, server);
+      }, started.current);
       recordTimings('same-account-same-region', timings);
-      expect(await leftovers(server.url, ACCOUNT, 'us-east-1')).toEqual([]);
+      expect(await leftovers(started.current.url, ACCOUNT, 'us-east-1')).toEqual([]);
     } finally {
       ws.remove();
     }

@@ -10,6 +10,9 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
 import { toolAvailable } from '../support/require-tool.js';
 
 /**
@@ -204,4 +207,19 @@ export async function leftovers(url: string, account: string, region: string): P
     if (!['deleted', 'failed', 'rejected', 'expired'].includes(code)) found.push(`peering ${p.VpcPeeringConnectionId} (${code})`);
   }
   return found;
+}
+
+/**
+ * One server for a Terraform suite, started before its tests and stopped after them, logging
+ * each API call (so serverMs can sum the server's own share of a run).
+ */
+export function useTerraformServer(): { readonly current: RunningServer } {
+  const holder: { current: RunningServer } = { current: undefined as unknown as RunningServer };
+  beforeAll(async () => {
+    holder.current = await startServer({ args: ['--log-level', 'info'] });
+  });
+  afterAll(async () => {
+    await holder.current?.stop();
+  });
+  return holder;
 }

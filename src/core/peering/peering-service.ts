@@ -22,7 +22,7 @@ import { presentPeering } from './present-peering.js';
 import { blocksOf } from './side-snapshot.js';
 import type { PeeringEvent } from './transitions.js';
 import { ATTEMPTED_TARGET, transitionFor } from './transitions.js';
-import { isVisibleTo, sidesOf } from './visibility.js';
+import { isVisibleTo } from './visibility.js';
 
 /** Quotas (VPC peering quotas page): both adjustable in AWS, fixed here. */
 export const PEERING_QUOTAS = { activePerVpc: 50, outstandingPerAccount: 25 } as const;
@@ -313,10 +313,3 @@ export async function modifyPeeringOptions(ctx: RequestContext, input: ModifyOpt
   await ctx.repo.peerings.put(next);
   return result;
 }
-
-/** Sides the caller stands on, for tagging: a connection's tags belong to the caller's scope. */
-export function callerSides(c: PeeringConnection, ctx: RequestContext): SideName[] {
-  return sidesOf(c, ctx.caller);
-}
-
-export { requireVisible as requireVisiblePeering };
