@@ -98,7 +98,8 @@ const args = process.argv.slice(2);
 if (args.length > 0 && import.meta.url === `file://${process.argv[1]}`) {
   const topAt = args.indexOf('--top');
   const top = topAt >= 0 ? Number(args[topAt + 1]) : 25;
-  const files = args.filter((_, i) => i !== topAt && i !== topAt + 1);
+  // Without --top, topAt is -1 and topAt + 1 would drop the first file.
+  const files = topAt >= 0 ? args.filter((_, i) => i !== topAt && i !== topAt + 1) : args;
   const s = summariseProfiles(files);
   const pct = (us: number): string => `${((us / s.busyUs) * 100).toFixed(1).padStart(5)}%`;
   const ms = (us: number): string => `${(us / 1000).toFixed(0).padStart(7)} ms`;

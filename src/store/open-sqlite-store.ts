@@ -3,14 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Repository, UnitOfWork } from '../core/repository.js';
-import { kyselyRepository } from './kysely-repository.js';
 import { migrationProvider } from './migrations.js';
-import type { Database } from './schema.js';
+import type { SqlRunner } from './sqlite-repository.js';
+import { sqliteRepository, statementCache } from './sqlite-repository.js';
 
 export interface StoreOptions {
   /** Folder for `vpcpeer.db`; ignored when inMemory. */
   readonly dataDir?: string;
   readonly inMemory?: boolean;
+  /** Called with each distinct SQL text as it is first prepared (diagnostics: query plans). */
+  readonly onPrepare?: (sql: string) => void;
 }
 
 /** A durable store: the unit of work the domain runs in, plus what operators need. */
@@ -21,31 +23,6 @@ export interface Store extends UnitOfWork {
   /** SQLite's own consistency check; "ok" when the file is sound. */
   integrityCheck(): Promise<string>;
   close(): Promise<void>;
-}
-
-/**
- * Kysely prepares every query it runs; preparing is a large share of a small query's cost in
- * SQLite. Kysely builds the same SQL text for the same query shape, so statements are cached by
- * text. Safe because the dialect runs one statement at a time on this single connection.
- */
-function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  return new Proxy(sqlite, {
-    get(target, key, receiver) {
-      if (key !== 'prepare') return Reflect.get(target, key, receiver) as unknown;
-      return (source: string): SqliteDatabase.Statement => {
-        let stmt = cache.get(source);
-        if (!stmt) {
-          stmt = prepare(source);
-          // `IN (?, ?, ...)` lists make one text per length; keep the cache from growing without end.
-          if (cache.size > 2000) cache.clear();
-          cache.set(source, stmt);
-        }
-        return stmt;
-      };
-    },
-  });
 }
 
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
@@ -63,31 +40,76 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Kysely's migrator runs the schema migrations; queries go to better-sqlite3 directly (below).
+  // The Kysely instance is not destroyed: that would close the connection the store goes on using.
+  const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }), provider: migrationProvider });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
 
-  const repo = kyselyRepository(db);
+  const prepare = statementCache(sqlite, options.onPrepare);
+  /** The tail of the queue of write transactions: each starts when the one before it has ended. */
+  let writes: Promise<unknown> = Promise.resolve();
+  const runner = (beforeEach: () => Promise<void> | undefined): SqlRunner => ({
+    async all<R>(sql: string, params: readonly unknown[]) {
+      const wait = beforeEach();
+      if (wait) await wait;
+      return prepare(sql).all(...params) as R[];
+    },
+    async get<R>(sql: string, params: readonly unknown[]) {
+      const wait = beforeEach();
+      if (wait) await wait;
+      return prepare(sql).get(...params) as R | undefined;
+    },
+    async run(sql: string, params: readonly unknown[]) {
+      const wait = beforeEach();
+      if (wait) await wait;
+      prepare(sql).run(...params);
+    },
+  });
+  // One connection serves reads and writes. Statements run synchronously, so a write's work
+  // normally runs from BEGIN to COMMIT without anything in between; should it ever wait on
+  // something else, a read arriving meanwhile waits for the commit rather than see its rows.
+  const waitForWrites = async (): Promise<void> => {
+    while (sqlite.inTransaction) await writes;
+  };
+  const reader = sqliteRepository(runner(() => (sqlite.inTransaction ? waitForWrites() : undefined)));
+  const writer = sqliteRepository(runner(() => undefined));
+
+  const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(writer);
+        sqlite.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+        throw err;
+      }
+    };
+    const done = writes.then(run, run);
+    writes = done.catch(() => undefined);
+    return done;
+  };
+
   return {
     location,
-    // Reads need no transaction: the single connection serialises them with the writes.
     read<T>(work: (r: Repository) => Promise<T>): Promise<T> {
-      return work(repo);
+      return work(reader);
     },
-    write<T>(work: (r: Repository) => Promise<T>): Promise<T> {
-      return db.transaction().execute((trx) => work(kyselyRepository(trx)));
-    },
+    write: transaction,
     async reset() {
-      await db.transaction().execute(async (trx) => {
-        for (const table of ['resources', 'peerings', 'tags', 'meta'] as const) await trx.deleteFrom(table).execute();
+      await transaction(() => {
+        for (const table of ['resources', 'peerings', 'tags', 'meta']) sqlite.exec(`DELETE FROM ${table}`);
+        return Promise.resolve();
       });
     },
     integrityCheck() {
       return Promise.resolve(String(sqlite.pragma('integrity_check', { simple: true })));
     },
     async close() {
-      await db.destroy();
+      await writes;
+      sqlite.close();
     },
   };
 }

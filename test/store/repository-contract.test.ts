@@ -92,6 +92,32 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
     expect(await store.read((r) => r.vpcs.list(EAST))).toEqual([]);
   });
 
+  it('a read never sees a write that has not committed, even when the write waits part-way', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const committed = store.write(async (r) => {
+      await r.vpcs.put(vpc('vpc-a', EAST));
+      await paused;
+    });
+    const failed = store.write(async (r) => {
+      await r.vpcs.put(vpc('vpc-b', EAST));
+      throw new Error('changed my mind');
+    });
+    await sleep(20);
+    // Issued while the first write is open: answered after it commits, without the failed one's row.
+    const seen = store.read(async (r) => (await r.vpcs.list(EAST)).map((v) => v.id));
+    let answered = false;
+    void seen.then(() => (answered = true));
+    await sleep(20);
+    expect(answered).toBe(false);
+    release();
+    await committed;
+    await expect(failed).rejects.toThrow('changed my mind');
+    expect(await seen).toEqual(['vpc-a']);
+    expect(await store.read(async (r) => (await r.vpcs.list(EAST)).map((v) => v.id))).toEqual(['vpc-a']);
+  });
+
   it('peerings: listed for each side scope and by either VPC; pending ones by requester account', async () => {
     await store.write(async (r) => {
       await r.peerings.put(pcx('pcx-1', EAST, OTHER));

@@ -1,0 +1,315 @@
+import type SqliteDatabase from 'better-sqlite3';
+import type { PeeringConnection } from '../core/peering/peering-connection.js';
+import type {
+  AuditRecord,
+  AuditRepository,
+  MetaRepository,
+  PeeringPrefilter,
+  PeeringRepository,
+  Repository,
+  ScopedCollection,
+  ScopedResource,
+  TagRecord,
+  TagRepository,
+} from '../core/repository.js';
+import type { Scope } from '../core/scope.js';
+import type { Tag, TaggableType } from '../core/tag.js';
+import type { AuditEventTable } from './schema.js';
+
+/**
+ * Runs one statement. Reads and writes get different runners: a read outside a write transaction
+ * must not see that transaction's uncommitted rows on this shared connection, so the read runner
+ * waits for any open write to finish (open-sqlite-store.ts).
+ */
+export interface SqlRunner {
+  all<R>(sql: string, params: readonly unknown[]): Promise<R[]>;
+  get<R>(sql: string, params: readonly unknown[]): Promise<R | undefined>;
+  run(sql: string, params: readonly unknown[]): Promise<void>;
+}
+
+/**
+ * Prepared statements by SQL text. Every text below is a constant (id lists are passed as one JSON
+ * array and read with `json_each`), so the cache holds a fixed, small set and never grows with use.
+ * Preparing is a large share of a small query's cost in SQLite; building SQL per call was the
+ * largest share of a describe's server time when this went through a query builder.
+ */
+export function statementCache(sqlite: SqliteDatabase.Database, onPrepare?: (sql: string) => void): (sql: string) => SqliteDatabase.Statement {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      onPrepare?.(sql);
+      stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+}
+
+/** An id list as one bound parameter: `x IN (SELECT value FROM json_each(?))` uses x's index. */
+const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+const list = (values: readonly string[]): string => JSON.stringify([...new Set(values)]);
+
+type DocRow = { doc: string };
+const parseDocs = <T>(rows: readonly DocRow[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
+
+function scopedCollection<T extends ScopedResource & { readonly vpcId?: string; readonly attachedVpcId?: string }>(sql: SqlRunner, kind: string): ScopedCollection<T> {
+  return {
+    async get(scope, id) {
+      const row = await sql.get<DocRow>('SELECT doc FROM resources WHERE id = ? AND kind = ? AND account_id = ? AND region = ?', [id, kind, scope.accountId, scope.region]);
+      return row ? (JSON.parse(row.doc) as T) : undefined;
+    },
+    async list(scope, query) {
+      if (query?.ids && query.ids.length === 0) return [];
+      const where = ['kind = ?', 'account_id = ?', 'region = ?'];
+      const params: unknown[] = [kind, scope.accountId, scope.region];
+      if (query?.ids) {
+        where.push(`id ${IN_LIST}`);
+        params.push(list(query.ids));
+      }
+      if (query?.vpcId !== undefined) {
+        where.push('vpc_id = ?');
+        params.push(query.vpcId);
+      }
+      return parseDocs<T>(await sql.all<DocRow>(`SELECT doc FROM resources WHERE ${where.join(' AND ')} ORDER BY id`, params));
+    },
+    async put(item) {
+      const vpcId = item.vpcId ?? item.attachedVpcId ?? (kind === 'vpc' ? item.id : null);
+      await sql.run(
+        'INSERT INTO resources (kind, id, account_id, region, vpc_id, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, vpc_id = excluded.vpc_id',
+        [kind, item.id, item.accountId, item.region, vpcId, JSON.stringify(item)],
+      );
+    },
+    async remove(id) {
+      await sql.run('DELETE FROM resources WHERE id = ? AND kind = ?', [id, kind]);
+    },
+  };
+}
+
+/** Candidate lists are read whole; past this many the page query would be too long to be worth it. */
+const MAX_CANDIDATES = 5000;
+
+/**
+ * Ids (after `afterId`, sorted) that satisfy every selective condition of the prefilter, or
+ * undefined when it has none. Conditions that are not selective (statuses) stay in the page query.
+ */
+async function candidateIds(sql: SqlRunner, scope: Scope, prefilter: PeeringPrefilter, afterId: string): Promise<string[] | undefined> {
+  const sets: string[][] = [];
+  type IdRow = { id: string };
+  if (prefilter.ids) sets.push([...prefilter.ids]);
+  if (prefilter.requesterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE requester_vpc ${IN_LIST}`, [list(prefilter.requesterVpcIds)])).map((r) => r.id));
+  if (prefilter.accepterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE accepter_vpc ${IN_LIST}`, [list(prefilter.accepterVpcIds)])).map((r) => r.id));
+  const tag = prefilter.tag;
+  if (tag) {
+    // Only equalities go to SQL: with a range on the id beside them, SQLite's planner prefers the
+    // scope index's range over the (far more selective) key/value index and walks every row.
+    const base = "SELECT resource_id AS id FROM tags WHERE account_id = ? AND region = ? AND key = ?";
+    const rows = tag.values
+      ? await sql.all<IdRow>(`${base} AND value ${IN_LIST}`, [scope.accountId, scope.region, tag.key, list(tag.values)])
+      : await sql.all<IdRow>(base, [scope.accountId, scope.region, tag.key]);
+    sets.push(rows.map((r) => r.id).filter((id) => id.startsWith('pcx-')));
+  }
+  if (sets.length === 0) return undefined;
+  let result = new Set((sets[0] as string[]).filter((id) => id > afterId));
+  for (const other of sets.slice(1)) {
+    const keep = new Set(other);
+    result = new Set([...result].filter((id) => keep.has(id)));
+  }
+  const sorted = [...result].sort();
+  // Too many to name in one query: let the page query walk the scope instead (still correct,
+  // since the exact filters run after), but only for the leftover conditions.
+  return sorted.length > MAX_CANDIDATES ? undefined : sorted;
+}
+
+function peeringRepository(sql: SqlRunner): PeeringRepository {
+  const inScope = '((requester_account = ? AND requester_region = ?) OR (accepter_account = ? AND accepter_region = ?))';
+  const scopeParams = (s: Scope): string[] => [s.accountId, s.region, s.accountId, s.region];
+  // The same test with index use turned off (unary +): rows named by id are found by primary key;
+  // left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
+  const byIdsInScope = '((+requester_account = ? AND +requester_region = ?) OR (+accepter_account = ? AND +accepter_region = ?))';
+  return {
+    async get(id) {
+      const row = await sql.get<DocRow>('SELECT doc FROM peerings WHERE id = ?', [id]);
+      return row ? (JSON.parse(row.doc) as PeeringConnection) : undefined;
+    },
+    async listForScope(scope, ids) {
+      if (ids) {
+        if (ids.length === 0) return [];
+        return parseDocs(await sql.all<DocRow>(`SELECT doc FROM peerings WHERE id ${IN_LIST} AND ${byIdsInScope} ORDER BY id`, [list(ids), ...scopeParams(scope)]));
+      }
+      return parseDocs(await sql.all<DocRow>(`SELECT doc FROM peerings WHERE ${inScope} ORDER BY id`, scopeParams(scope)));
+    },
+    async pageForScope(scope, afterId, limit, prefilter = {}) {
+      type PageRow = { id: string; doc: string };
+      const parsePage = (rows: readonly PageRow[]): PeeringConnection[] => rows.map((r) => JSON.parse(r.doc) as PeeringConnection);
+      const statuses = prefilter.statuses ? [...new Set(prefilter.statuses)] : undefined;
+      if (statuses?.length === 0) return [];
+      // A selective condition (ids, VPC ids, a tag) is resolved to candidate ids first, each by its
+      // own index; the page is then read by primary key. Left in one query, the planner prefers
+      // walking the scope's index in id order (it serves ORDER BY ... LIMIT) and tests every row.
+      const candidates = await candidateIds(sql, scope, prefilter, afterId);
+      if (candidates !== undefined) {
+        if (candidates.length === 0) return [];
+        const where = [`id ${IN_LIST}`, byIdsInScope];
+        const params: unknown[] = [JSON.stringify(candidates), ...scopeParams(scope)];
+        if (statuses) {
+          where.push(`+status ${IN_LIST}`);
+          params.push(JSON.stringify(statuses));
+        }
+        return parsePage(await sql.all<PageRow>(`SELECT id, doc FROM peerings WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`, [...params, limit]));
+      }
+      // Otherwise each side's index is walked on its own, once per asked status (an equality, so
+      // the (scope, status, id) index serves the order), and the runs merged: an OR across sides
+      // or an IN over statuses makes SQLite walk the whole scope and test every row.
+      const runs: Promise<PageRow[]>[] = [];
+      for (const which of ['requester', 'accepter'] as const) {
+        const head = `SELECT id, doc FROM peerings WHERE ${which}_account = ? AND ${which}_region = ?`;
+        for (const status of statuses ?? [undefined]) {
+          runs.push(
+            status === undefined
+              ? sql.all<PageRow>(`${head} AND id > ? ORDER BY id LIMIT ?`, [scope.accountId, scope.region, afterId, limit])
+              : sql.all<PageRow>(`${head} AND status = ? AND id > ? ORDER BY id LIMIT ?`, [scope.accountId, scope.region, status, afterId, limit]),
+          );
+        }
+      }
+      const merged = new Map<string, string>();
+      for (const run of await Promise.all(runs)) for (const r of run) merged.set(r.id, r.doc);
+      return [...merged.keys()]
+        .sort()
+        .slice(0, limit)
+        .map((id) => JSON.parse(merged.get(id) as string) as PeeringConnection);
+    },
+    async listForVpc(vpcId) {
+      // Two indexed lookups joined by UNION rather than one OR, which SQLite may answer by a scan.
+      return parseDocs(
+        await sql.all<DocRow>('SELECT doc FROM (SELECT id, doc FROM peerings WHERE requester_vpc = ? UNION SELECT id, doc FROM peerings WHERE accepter_vpc = ?) ORDER BY id', [vpcId, vpcId]),
+      );
+    },
+    async listPendingRequestedBy(accountId) {
+      return parseDocs(await sql.all<DocRow>("SELECT doc FROM peerings WHERE status = 'pending-acceptance' AND requester_account = ?", [accountId]));
+    },
+    async listDueForSweep(now, terminalBefore, afterId) {
+      return parseDocs(
+        await sql.all<DocRow>(
+          "SELECT doc FROM peerings WHERE id > ? AND ((status = 'pending-acceptance' AND expires_at <= ?) OR (status IN ('failed', 'rejected', 'deleted', 'expired') AND status_changed_at <= ?)) ORDER BY id LIMIT 1000",
+          [afterId, now, terminalBefore],
+        ),
+      );
+    },
+    async put(c) {
+      await sql.run(
+        `INSERT INTO peerings (id, requester_account, requester_region, requester_vpc, accepter_account, accepter_region, accepter_vpc, status, status_changed_at, expires_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, status_changed_at = excluded.status_changed_at, expires_at = excluded.expires_at, doc = excluded.doc`,
+        [c.id, c.requester.accountId, c.requester.region, c.requester.vpcId, c.accepter.accountId, c.accepter.region, c.accepter.vpcId, c.status, c.statusChangedAt, c.expiresAt, JSON.stringify(c)],
+      );
+    },
+    async remove(id) {
+      await sql.run('DELETE FROM peerings WHERE id = ?', [id]);
+    },
+  };
+}
+
+function tagRepository(sql: SqlRunner): TagRepository {
+  type TagRow = { resource_id: string; resource_type: string; key: string; value: string };
+  return {
+    async forResources(scope, resourceIds) {
+      const out = new Map<string, Tag[]>();
+      if (resourceIds.length === 0) return out;
+      // One id (a describe by id, every write's answer) is the common case: a plain equality is
+      // cheaper than the JSON list.
+      const rows =
+        resourceIds.length === 1
+          ? await sql.all<TagRow>('SELECT resource_id, key, value FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? ORDER BY key', [resourceIds[0], scope.accountId, scope.region])
+          : await sql.all<TagRow>(`SELECT resource_id, key, value FROM tags WHERE account_id = ? AND region = ? AND resource_id ${IN_LIST} ORDER BY resource_id, key`, [
+              scope.accountId,
+              scope.region,
+              list(resourceIds),
+            ]);
+      for (const r of rows) {
+        const tags = out.get(r.resource_id);
+        if (tags) tags.push({ key: r.key, value: r.value });
+        else out.set(r.resource_id, [{ key: r.key, value: r.value }]);
+      }
+      return out;
+    },
+    async listAll(scope) {
+      const rows = await sql.all<TagRow>('SELECT resource_id, resource_type, key, value FROM tags WHERE account_id = ? AND region = ? ORDER BY resource_id, key', [scope.accountId, scope.region]);
+      return rows.map((r): TagRecord => ({ resourceId: r.resource_id, resourceType: r.resource_type as TaggableType, key: r.key, value: r.value }));
+    },
+    async set(scope, resourceId, resourceType, tags) {
+      for (const t of tags) {
+        await sql.run(
+          'INSERT INTO tags (resource_id, account_id, region, key, value, resource_type) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (resource_id, account_id, region, key) DO UPDATE SET value = excluded.value',
+          [resourceId, scope.accountId, scope.region, t.key, t.value, resourceType],
+        );
+      }
+    },
+    async remove(scope, resourceId, tags) {
+      for (const t of tags) {
+        const base = 'DELETE FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? AND key = ?';
+        const params = [resourceId, scope.accountId, scope.region, t.key];
+        if (t.value === undefined) await sql.run(base, params);
+        else await sql.run(`${base} AND value = ?`, [...params, t.value]);
+      }
+    },
+    async removeResource(resourceId) {
+      await sql.run('DELETE FROM tags WHERE resource_id = ?', [resourceId]);
+    },
+  };
+}
+
+function metaRepository(sql: SqlRunner): MetaRepository {
+  return {
+    async get(key) {
+      return (await sql.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))?.value;
+    },
+    async set(key, value) {
+      await sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    },
+  };
+}
+
+function auditRepository(sql: SqlRunner): AuditRepository {
+  return {
+    async append(e) {
+      await sql.run(
+        'INSERT INTO audit_events (time, account_id, region, access_key_id, action, resource_ids, code, status, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [e.time, e.accountId, e.region, e.accessKeyId ?? null, e.action, JSON.stringify(e.resourceIds), e.code, e.status, e.requestId],
+      );
+    },
+    async listForAccount(accountId, afterSeq, limit) {
+      const rows = await sql.all<AuditEventTable & { seq: number }>('SELECT * FROM audit_events WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?', [accountId, afterSeq, limit]);
+      return rows.map(
+        (r): AuditRecord => ({
+          seq: Number(r.seq),
+          time: Number(r.time),
+          accountId: r.account_id,
+          region: r.region,
+          ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
+          action: r.action,
+          resourceIds: JSON.parse(r.resource_ids) as string[],
+          code: r.code,
+          status: Number(r.status),
+          requestId: r.request_id,
+        }),
+      );
+    },
+  };
+}
+
+/** The repository contract in SQLite's SQL, over one statement runner. */
+export function sqliteRepository(sql: SqlRunner): Repository {
+  return {
+    vpcs: scopedCollection(sql, 'vpc'),
+    subnets: scopedCollection(sql, 'subnet'),
+    routeTables: scopedCollection(sql, 'rtb'),
+    internetGateways: scopedCollection(sql, 'igw'),
+    securityGroups: scopedCollection(sql, 'sg'),
+    networkAcls: scopedCollection(sql, 'acl'),
+    peerings: peeringRepository(sql),
+    tags: tagRepository(sql),
+    meta: metaRepository(sql),
+    audit: auditRepository(sql),
+  };
+}
