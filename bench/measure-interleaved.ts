@@ -44,6 +44,7 @@ export async function measureInterleaved(targets: readonly Target[], o: MeasureO
   const units = new Map(targets.map((t) => [t, Array.from({ length: o.concurrency }, (_, w) => factory(t, w))]));
   const recs = new Map(targets.map((t) => [t, new SeriesRecorder()]));
   const peaks = new Map(targets.map((t) => [t, 0]));
+  const cpu = new Map(targets.map((t) => [t, 0]));
   const reconnectsBefore = new Map(targets.map((t) => [t, t.client.reconnects]));
   let connectsBefore = new Map(targets.map((t) => [t, t.client.connects]));
   if (o.warmupSeconds > 0) for (const t of targets) await drive(units.get(t) as Unit[], o.warmupSeconds, new SeriesRecorder());
@@ -53,7 +54,9 @@ export async function measureInterleaved(targets: readonly Target[], o: MeasureO
     for (const t of order) {
       t.memory.resetPeak();
       const rec = recs.get(t) as SeriesRecorder;
+      const cpuBefore = t.memory.cpuSeconds();
       rec.seconds += await drive(units.get(t) as Unit[], o.roundSeconds, rec);
+      cpu.set(t, (cpu.get(t) as number) + t.memory.cpuSeconds() - cpuBefore);
       peaks.set(t, Math.max(peaks.get(t) as number, t.memory.peakBytes()));
     }
   }
@@ -61,6 +64,7 @@ export async function measureInterleaved(targets: readonly Target[], o: MeasureO
     target: t.kind,
     series: (recs.get(t) as SeriesRecorder).all(),
     peakRssMb: (peaks.get(t) as number) / 1048576,
+    cpuSeconds: cpu.get(t) as number,
     reconnects: t.client.reconnects - (reconnectsBefore.get(t) as number),
     connections: t.client.connects - (connectsBefore.get(t) as number),
   }));

@@ -1,5 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
+/** USER_HZ: Linux reports /proc times in 1/100 s on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const text = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -50,6 +53,22 @@ export class ProcessMemory {
   peakBytes(): number {
     const hwm = this.canReset === false ? 0 : statusField(this.pid, 'VmHWM');
     return Math.max(hwm, this.sampled, this.rssBytes());
+  }
+
+  /**
+   * CPU time the process has used so far (user + system, every thread), in seconds, from
+   * /proc/<pid>/stat; 0 where that cannot be read. Its difference over a measurement divided by the
+   * answers is the server's own cost per answer, which other load on the machine barely moves.
+   */
+  cpuSeconds(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start at the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      return 0;
+    }
   }
 
   stopSampling(): void {

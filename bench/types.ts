@@ -63,6 +63,8 @@ export interface TargetRun {
   /** One entry per request kind (e.g. `by-id`, `status-code`); `all` sums them. */
   readonly series: Readonly<Record<string, SeriesStats>>;
   readonly peakRssMb: number;
+  /** The server process's CPU time (user + system) over the measured rounds, in seconds. */
+  readonly cpuSeconds: number;
   /** Requests sent again on a fresh connection after the old one went away. */
   readonly reconnects: number;
   /** TCP connections opened during the measured rounds (one per request when a server closes each). */

@@ -10,6 +10,11 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** The server's CPU time per answer over the measured rounds (results from before it was measured have none). */
+function cpuPerAnswer(r: TargetRun, s: SeriesStats): string {
+  return r.cpuSeconds === undefined || s.requests === 0 ? '' : n0((r.cpuSeconds * 1e6) / s.requests);
+}
+
 function run(w: WorkloadResult, target: string): TargetRun | undefined {
   return w.runs.find((r) => r.target === target);
 }
@@ -35,6 +40,7 @@ function throughputRows(ws: readonly WorkloadResult[]): { rows: string[][]; item
         `${n0(s.throughput)}${loops}`,
         ms(s.p50Ms),
         ms(s.p99Ms),
+        cpuPerAnswer(r, s),
         n0(r.peakRssMb),
         n0(s.meanBytes),
         w.id === 'b' ? '' : items(s),
@@ -79,6 +85,7 @@ function scaleRows(ws: readonly WorkloadResult[]): string[][] {
         ms(s.p90Ms),
         ms(s.p99Ms),
         ms(s.maxMs),
+        vp.series.all ? cpuPerAnswer(vp, vp.series.all) : '',
         items(s),
         n0(s.meanBytes),
         n0(vp.peakRssMb),
@@ -109,7 +116,7 @@ export function renderReport(r: BenchResults, chartPath = 'latency-vs-store-size
     out.push('', '#### Throughput (a, b, c): same request stream and clients for every target');
     out.push(
       '',
-      table(['workload', 'target', 'clients', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'bytes/answer', 'items/answer', 'errors', 'connections opened', 'vpcpeer ÷ moto', 'vpcpeer ÷ ceiling'], rows),
+      table(['workload', 'target', 'clients', 'req/s', 'p50 ms', 'p99 ms', 'server CPU µs/answer', 'peak RSS MB', 'bytes/answer', 'items/answer', 'errors', 'connections opened', 'vpcpeer ÷ moto', 'vpcpeer ÷ ceiling'], rows),
     );
     if (itemsDiffer) {
       out.push('', '‡ Not like for like: moto answered with other items than vpcpeer (see items/answer). moto 5 ignores every DescribeVpcPeeringConnections filter and answers with all the connections it holds.');
@@ -120,7 +127,7 @@ export function renderReport(r: BenchResults, chartPath = 'latency-vs-store-size
   const d = r.workloads.filter((w) => w.id === 'd');
   if (d.length) {
     out.push('', '#### Latency against store size (d): vpcpeer only (moto is not seeded to 100k), the ceiling for reference');
-    out.push('', table(['stored', 'query', 'clients', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'items/answer', 'bytes/answer', 'peak RSS MB', 'errors', 'ceiling p50 / p99 ms'], scaleRows(d)));
+    out.push('', table(['stored', 'query', 'clients', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'server CPU µs/answer (all queries)', 'items/answer', 'bytes/answer', 'peak RSS MB', 'errors', 'ceiling p50 / p99 ms'], scaleRows(d)));
     out.push('', `![latency against store size](${chartPath})`);
   }
   if (r.stream) {

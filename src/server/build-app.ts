@@ -124,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return xmlReply(reply, 500, encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId));
   });
 
+  const logsCalls = ['trace', 'debug', 'info'].includes(options.logLevel);
   const queryEndpoint = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const started = process.hrtime.bigint();
     const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
@@ -136,20 +137,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const auth = req.headers.authorization;
     const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined, ...(authenticator ? { http: signedRequestOf(req) } : {}) });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const line = {
-      action: result.action.slice(0, 100),
-      account: result.accountId,
-      region: result.region.slice(0, 100),
-      ...(result.accessKeyId !== undefined ? { key: result.accessKeyId.slice(0, 128) } : {}),
-      ids: result.resourceIds.slice(0, 20),
-      code: result.code,
-      status: result.status,
-      ms: Math.round(ms * 100) / 100,
-    };
-    if (result.internalError) req.log.error({ ...line, err: result.internalError }, 'api call failed');
-    else req.log.info(line, 'api call');
-    if (result.auditError) req.log.error({ ...line, err: result.auditError }, 'audit event not recorded');
+    // The access line is only built when something will be written: a quiet log level costs nothing.
+    if (result.internalError || result.auditError || logsCalls) {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = {
+        action: result.action.slice(0, 100),
+        account: result.accountId,
+        region: result.region.slice(0, 100),
+        ...(result.accessKeyId !== undefined ? { key: result.accessKeyId.slice(0, 128) } : {}),
+        ids: result.resourceIds.slice(0, 20),
+        code: result.code,
+        status: result.status,
+        ms: Math.round(ms * 100) / 100,
+      };
+      if (result.internalError) req.log.error({ ...line, err: result.internalError }, 'api call failed');
+      else req.log.info(line, 'api call');
+      if (result.auditError) req.log.error({ ...line, err: result.auditError }, 'audit event not recorded');
+    }
     // The JavaScript SDK reads $metadata.requestId from this header only, never from the body.
     reply.header('x-amzn-requestid', result.requestId);
     return xmlReply(reply, result.status, typeof result.body === 'string' ? result.body : Readable.from(result.body));

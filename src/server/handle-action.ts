@@ -129,7 +129,13 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
   } else {
     caller = resolveCaller(parseCredentialScope(req.authorization, last(req.params, 'X-Amz-Credential')), deps);
   }
-  const base = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds, ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}) };
+  // Built field by field: object spreads on this path (every request) showed in the CPU profiles.
+  const answer = (status: number, code: string, body: ActionResponse['body'], ids: readonly string[] = resourceIds, internal?: unknown): ActionResponse => {
+    const r: { -readonly [K in keyof ActionResponse]: ActionResponse[K] } = { requestId, action, accountId: caller.accountId, region: caller.region, resourceIds: ids, status, code, body };
+    if (caller.accessKeyId) r.accessKeyId = caller.accessKeyId;
+    if (internal !== undefined) r.internalError = internal;
+    return r;
+  };
   const event = (code: string, status: number, ids: readonly string[]): AuditEvent => ({
     time: deps.clock.now(),
     accountId: caller.accountId,
@@ -160,10 +166,10 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
         await repo.audit.append(event('OK', 200, ids));
         if (assumed.accountId !== caller.accountId) await repo.audit.append({ ...event('OK', 200, ids), accountId: assumed.accountId });
       });
-      const response: ActionResponse = { ...base, status: result.status, code: result.code, body: result.body };
+      const response = answer(result.status, result.code, result.body);
       return action === 'AssumeRole' && result.status !== 200 ? recordRefusal(response) : response;
     } catch (err) {
-      const response = { ...base, status: 500, code: 'InternalError', body: internalError(requestId), internalError: err };
+      const response = answer(500, 'InternalError', internalError(requestId), resourceIds, err);
       return action === 'AssumeRole' ? recordRefusal(response) : response;
     }
   }
@@ -180,14 +186,14 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
       throw new Ec2Error('InvalidParameterValue', `The region '${caller.region}' is not served here; sign requests for one of the regions DescribeRegions lists.`);
     }
     const { body, created } = await run(deps, action, caller, req, requestId, (repo, ids) => repo.audit.append(event('OK', 200, ids)), resourceIds);
-    return { ...base, status: 200, code: 'OK', body, resourceIds: created ? [...resourceIds, created] : resourceIds };
+    return answer(200, 'OK', body, created ? [...resourceIds, created] : resourceIds);
   } catch (err) {
     let response: ActionResponse;
     if (err instanceof Ec2Error || err instanceof ProtocolError) {
-      response = { ...base, status: err.httpStatus, code: err.code, body: encodeError(err.code, err.message, requestId) };
+      response = answer(err.httpStatus, err.code, encodeError(err.code, err.message, requestId));
     } else {
       // Anything else is our bug: answer as AWS does, and let the log carry the details.
-      response = { ...base, status: 500, code: 'InternalError', body: internalError(requestId), internalError: err };
+      response = answer(500, 'InternalError', internalError(requestId), resourceIds, err);
     }
     return operation?.mutates ? recordRefusal(response) : response;
   }

@@ -5,9 +5,18 @@ import type { PeeringSideView, PeeringView } from './peering-view.js';
 import { STATUS_MESSAGES } from './status-messages.js';
 
 function sideView(side: PeeringSide, exposed: boolean): PeeringSideView {
-  const base = { accountId: side.accountId, region: side.region, vpcId: side.vpcId };
-  if (!exposed) return base;
-  return { ...base, cidrBlock: side.cidrBlock, cidrBlocks: side.cidrBlocks, ipv6CidrBlocks: side.ipv6CidrBlocks, options: side.options };
+  // Plain literals rather than a spread of a shared base: on this hot path (every connection of
+  // every Describe) the spread was the costliest line of a describe in the CPU profiles.
+  if (!exposed) return { accountId: side.accountId, region: side.region, vpcId: side.vpcId };
+  return {
+    accountId: side.accountId,
+    region: side.region,
+    vpcId: side.vpcId,
+    cidrBlock: side.cidrBlock,
+    cidrBlocks: side.cidrBlocks,
+    ipv6CidrBlocks: side.ipv6CidrBlocks,
+    options: side.options,
+  };
 }
 
 /**
