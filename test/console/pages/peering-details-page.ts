@@ -4,6 +4,12 @@ import { chooseMenuItem, keyValue, menuItemState, rowCells } from './cloudscape.
 import { TagsPanel } from './tags-panel.js';
 import type { PeeringAction } from './peering-list-page.js';
 
+/**
+ * How long a status may take to show: the page reads a transitional status again until it settles,
+ * and on a loaded machine that (and the first read) can take well beyond the 15 s default.
+ */
+const STATUS_TIMEOUT_MS = 30_000;
+
 /** One connection: its status (and message), both sides, DNS, route tables, tags. */
 export class PeeringDetailsPage {
   readonly tags: TagsPanel;
@@ -14,15 +20,22 @@ export class PeeringDetailsPage {
 
   async waitFor(id: string): Promise<void> {
     await this.page.waitForURL(new RegExp(`/peering-connections/${id}$`));
-    await this.page.getByTestId('peering-status').waitFor();
+    await this.page.getByTestId('peering-status').waitFor({ timeout: STATUS_TIMEOUT_MS });
   }
 
   async status(): Promise<string> {
     return (await this.page.getByTestId('peering-status').getByTestId('status-label').innerText()).trim();
   }
 
+  /** Waits (auto-retrying, not one read) until the status shows; a timeout says what showed instead. */
   async waitForStatus(status: string): Promise<void> {
-    await this.page.getByTestId('peering-status').getByTestId('status-label').getByText(status, { exact: true }).waitFor();
+    const label = this.page.getByTestId('peering-status').getByTestId('status-label');
+    try {
+      await label.getByText(status, { exact: true }).waitFor({ timeout: STATUS_TIMEOUT_MS });
+    } catch (e) {
+      const shown = await label.innerText({ timeout: 1000 }).catch(() => '(no status shown)');
+      throw new Error(`status "${status}" not shown within ${STATUS_TIMEOUT_MS} ms; shown: "${shown.trim()}"`, { cause: e });
+    }
   }
 
   async statusMessage(): Promise<string> {

@@ -5,6 +5,9 @@ import { SideNav } from './side-nav.js';
 
 export type PeeringAction = 'Accept request' | 'Reject request' | 'Edit DNS settings' | 'Delete peering connection';
 
+/** How long a row may take to settle: the list polls transitional statuses, slower on a loaded machine. */
+const STATUS_TIMEOUT_MS = 30_000;
+
 /** Peering connections: the table, its filter bar, selection and the Actions menu. */
 export class PeeringListPage {
   constructor(private readonly page: Page) {}
@@ -39,7 +42,7 @@ export class PeeringListPage {
 
   /** Waits until the connection's row shows the status (the list refreshes itself while settling). */
   async waitForStatus(id: string, status: string): Promise<void> {
-    await this.row(id).getByText(status, { exact: true }).waitFor();
+    await this.row(id).getByText(status, { exact: true }).waitFor({ timeout: STATUS_TIMEOUT_MS });
   }
 
   async refresh(): Promise<void> {

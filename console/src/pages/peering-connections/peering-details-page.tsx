@@ -4,7 +4,7 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { describePeerings } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { useScopeKey, useSession } from '../../session/session-context';
@@ -19,6 +19,7 @@ import { PeeringDnsTab } from './peering-dns-tab';
 import { accepterCidrText, sideCidrs, TRANSITIONAL } from './peering-row';
 import { PeeringRoutesTab } from './peering-routes-tab';
 import { usePeeringActions } from './use-peering-actions';
+import { useSettlePoll } from './use-settle-poll';
 
 function SideDetails({ title, side, cidrText }: { title: string; side: VpcPeeringConnection['RequesterVpcInfo']; cidrText: string }): ReactNode {
   return (
@@ -50,12 +51,8 @@ export function PeeringDetailsPage({ id }: { id: string }): ReactNode {
   });
 
   const status = c?.Status?.Code ?? '';
-  const { reload } = resource;
-  useEffect(() => {
-    if (!TRANSITIONAL.has(status) || resource.loading) return;
-    const t = window.setTimeout(reload, 1500);
-    return () => window.clearTimeout(t);
-  }, [status, resource.loading, reload]);
+  // A transitional status (what Create, Accept or Delete answered) is read again until it settles.
+  useSettlePoll(TRANSITIONAL.has(status), resource.loading, resource.reload, key);
 
   const name = c ? nameTag(c.Tags) : '';
   return (

@@ -1,7 +1,7 @@
 import type { VpcPeeringConnection } from '@aws-sdk/client-ec2';
 import Button from '@cloudscape-design/components/button';
 import type { ReactNode } from 'react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { describePeerings } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
@@ -15,6 +15,7 @@ import { PEERING_COLUMNS } from './peering-columns';
 import { PEERING_FILTER_PROPERTIES, peeringFilterOptions } from './peering-filtering';
 import { toPeeringRow, TRANSITIONAL } from './peering-row';
 import { usePeeringActions } from './use-peering-actions';
+import { useSettlePoll } from './use-settle-poll';
 
 /** Every connection this account sees in this region, terminal ones included while AWS shows them. */
 export function PeeringListPage(): ReactNode {
@@ -23,14 +24,8 @@ export function PeeringListPage(): ReactNode {
   const resource = useResource(key, (signal) => describePeerings(ec2, signal));
   const rows = useMemo(() => (resource.data ?? []).map((c) => toPeeringRow(c, session.accountId)), [resource.data, session.accountId]);
 
-  // Transitional statuses (provisioning after an accept) settle by the next read: look again soon.
-  const settling = rows.some((r) => TRANSITIONAL.has(r.status));
-  const { reload } = resource;
-  useEffect(() => {
-    if (!settling || resource.loading) return;
-    const t = window.setTimeout(reload, 1500);
-    return () => window.clearTimeout(t);
-  }, [settling, resource.loading, reload]);
+  // Transitional statuses (provisioning after an accept) are read again until every row settles.
+  useSettlePoll(rows.some((r) => TRANSITIONAL.has(r.status)), resource.loading, resource.reload, key);
 
   const collection = useResourceCollection(rows, {
     preferencesKey: 'peerings',
