@@ -40,13 +40,23 @@ export interface PeeringPrefilter {
   readonly tag?: { readonly key: string; readonly values?: readonly string[] };
 }
 
+/**
+ * A connection as one scope describes it: with the tags that scope keeps on it (each side has its
+ * own tag set), read together so a describe costs one query.
+ */
+export interface ScopedPeering {
+  readonly connection: PeeringConnection;
+  /** Ordered by key. */
+  readonly tags: readonly Tag[];
+}
+
 export interface PeeringRepository {
   /** By id, whoever owns it: callers decide visibility. */
   get(id: string): Promise<PeeringConnection | undefined>;
-  /** Connections with a side in the scope, ordered by id. */
-  listForScope(scope: Scope, ids?: readonly string[]): Promise<PeeringConnection[]>;
+  /** The connections among `ids` with a side in the scope, ordered by id. */
+  listForScope(scope: Scope, ids: readonly string[]): Promise<ScopedPeering[]>;
   /** Up to `limit` connections with a side in the scope, with ids after `afterId`, ordered by id. */
-  pageForScope(scope: Scope, afterId: string, limit: number, prefilter?: PeeringPrefilter): Promise<PeeringConnection[]>;
+  pageForScope(scope: Scope, afterId: string, limit: number, prefilter?: PeeringPrefilter): Promise<ScopedPeering[]>;
   /** Connections with either side on this VPC. */
   listForVpc(vpcId: string): Promise<PeeringConnection[]>;
   /** Rows whose stored status is pending-acceptance and that were requested by this account. */

@@ -24,7 +24,24 @@ function replace(char: string): string {
   return REPLACEMENTS[char] ?? '\uFFFD';
 }
 
+/**
+ * True when `text` may hold something SPECIAL matches. A plain loop over char codes: every value
+ * of every answer passes here, and for the short ASCII values answers are made of it is several
+ * times cheaper than the Unicode regex. Anything from U+D800 up is left to the regex to judge.
+ */
+function mayNeedEscaping(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) {
+      if (c !== 0x09 && c !== 0x0a) return true;
+    } else if (c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27 || c >= 0xd800) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Escapes `text` for use as XML element content; returns it unchanged (no copy) in the common case. */
 export function escapeXml(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, replace) : text;
+  return mayNeedEscaping(text) && SPECIAL.test(text) ? text.replace(SPECIAL_ALL, replace) : text;
 }

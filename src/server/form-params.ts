@@ -3,6 +3,12 @@
  * bytes that are not UTF-8 are refused (the caller answers 400) rather than silently replaced,
  * so what a handler sees is exactly what the client meant.
  */
+/** `+` is a space, then percent-decoding; most components have neither and are returned as they are. */
+function decodeFormComponent(raw: string): string {
+  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
+  return spaced.includes('%') ? decodeURIComponent(spaced) : spaced;
+}
+
 export function parseFormParams(text: string, into: [string, string][] = []): [string, string][] | undefined {
   if (text === '') return into;
   for (const part of text.split('&')) {
@@ -11,7 +17,7 @@ export function parseFormParams(text: string, into: [string, string][] = []): [s
     const rawKey = eq < 0 ? part : part.slice(0, eq);
     const rawValue = eq < 0 ? '' : part.slice(eq + 1);
     try {
-      into.push([decodeURIComponent(rawKey.replace(/\+/g, ' ')), decodeURIComponent(rawValue.replace(/\+/g, ' '))]);
+      into.push([decodeFormComponent(rawKey), decodeFormComponent(rawValue)]);
     } catch {
       return undefined;
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Repository, UnitOfWork } from '../core/repository.js';
 import { migrationProvider } from './migrations.js';
+import { PeeringCache } from './peering-cache.js';
 import type { SqlRunner } from './sqlite-repository.js';
 import { sqliteRepository, statementCache } from './sqlite-repository.js';
 
@@ -11,6 +12,8 @@ export interface StoreOptions {
   /** Folder for `vpcpeer.db`; ignored when inMemory. */
   readonly dataDir?: string;
   readonly inMemory?: boolean;
+  /** How many peering connections (and their tags) reads keep in memory; 0 keeps none. */
+  readonly cacheCapacity?: number;
   /** Called with each distinct SQL text as it is first prepared (diagnostics: query plans). */
   readonly onPrepare?: (sql: string) => void;
 }
@@ -24,6 +27,12 @@ export interface Store extends UnitOfWork {
   integrityCheck(): Promise<string>;
   close(): Promise<void>;
 }
+
+/**
+ * Enough for the connections a team's suites keep describing; a kept connection with its tags
+ * takes a few kB, so this bounds the cache at some tens of MB.
+ */
+const DEFAULT_CACHE_CAPACITY = 10_000;
 
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
@@ -50,6 +59,10 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's default page cache is 2 MB, smaller than a store of a few thousand connections: a
+  // describe by id then reads its pages from the file (a syscall each) and slows as the store
+  // grows. Up to 64 MB of pages stay in memory; the cache fills only as pages are read.
+  sqlite.pragma(`cache_size = -${64 * 1024}`);
   // Kysely's migrator runs the schema migrations; queries go to better-sqlite3 directly (below).
   // The Kysely instance is not destroyed: that would close the connection the store goes on using.
   const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }), provider: migrationProvider });
@@ -82,8 +95,15 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   const waitForWrites = async (): Promise<void> => {
     while (sqlite.inTransaction) await writes;
   };
-  const reader = sqliteRepository(runner(() => (sqlite.inTransaction ? waitForWrites() : undefined)));
-  const writer = sqliteRepository(runner(() => undefined));
+  const cache = new PeeringCache(options.cacheCapacity ?? DEFAULT_CACHE_CAPACITY);
+  const reader = sqliteRepository(runner(() => (sqlite.inTransaction ? waitForWrites() : undefined)), { cache });
+  // Writes are serialised, so one writer and one set of touched ids serve every transaction.
+  const touched = new Set<string>();
+  const writer = sqliteRepository(runner(() => undefined), { touched });
+  const settle = (): void => {
+    for (const id of touched) cache.invalidate(id);
+    touched.clear();
+  };
 
   const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> => {
     const run = async (): Promise<T> => {
@@ -95,6 +115,9 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
       } catch (err) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
         throw err;
+      } finally {
+        // Committed or rolled back, what the transaction touched is read afresh next time.
+        settle();
       }
     };
     const done = writes.then(run, run);
@@ -111,6 +134,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
     async reset() {
       await transaction(() => {
         for (const table of ['resources', 'peerings', 'tags', 'meta']) sqlite.exec(`DELETE FROM ${table}`);
+        cache.clear();
         return Promise.resolve();
       });
     },

@@ -8,12 +8,15 @@ import type {
   PeeringRepository,
   Repository,
   ScopedCollection,
+  ScopedPeering,
   ScopedResource,
   TagRecord,
   TagRepository,
 } from '../core/repository.js';
 import type { Scope } from '../core/scope.js';
+import { sameScope } from '../core/scope.js';
 import type { Tag, TaggableType } from '../core/tag.js';
+import type { PeeringCache } from './peering-cache.js';
 import type { AuditEventTable } from './schema.js';
 
 /**
@@ -121,27 +124,81 @@ async function candidateIds(sql: SqlRunner, scope: Scope, prefilter: PeeringPref
   return sorted.length > MAX_CANDIDATES ? undefined : sorted;
 }
 
-function peeringRepository(sql: SqlRunner): PeeringRepository {
-  const inScope = '((requester_account = ? AND requester_region = ?) OR (accepter_account = ? AND accepter_region = ?))';
+/**
+ * The reading scope's tags on connection `p`, as a JSON array of [key, value] pairs ordered by
+ * key; its two parameters are that scope's account and region.
+ */
+const TAGS_OF_P = '(SELECT json_group_array(json_array(key, value) ORDER BY key) FROM tags WHERE resource_id = p.id AND account_id = ? AND region = ?)';
+type TaggedRow = { doc: string; tags: string };
+
+function parseTagged(rows: readonly TaggedRow[]): ScopedPeering[] {
+  return rows.map((r) => ({
+    connection: JSON.parse(r.doc) as PeeringConnection,
+    tags: r.tags === '[]' ? [] : (JSON.parse(r.tags) as [string, string][]).map(([key, value]) => ({ key, value })),
+  }));
+}
+
+/** What a write transaction touched, and the cache reads go through (see sqliteRepository). */
+export interface RepositoryOptions {
+  readonly cache?: PeeringCache;
+  readonly touched?: Set<string>;
+}
+
+function peeringRepository(sql: SqlRunner, { cache, touched }: RepositoryOptions): PeeringRepository {
   const scopeParams = (s: Scope): string[] => [s.accountId, s.region, s.accountId, s.region];
-  // The same test with index use turned off (unary +): rows named by id are found by primary key;
-  // left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
+  // Either side in the scope, with index use turned off (unary +): rows named by id are found by
+  // primary key; left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
   const byIdsInScope = '((+requester_account = ? AND +requester_region = ?) OR (+accepter_account = ? AND +accepter_region = ?))';
+  const readScoped = async (scope: Scope, ids: readonly string[]): Promise<ScopedPeering[]> => {
+    // One id (the common describe) is a plain key lookup, cheaper than reading a JSON list.
+    const [where, idParam] = ids.length === 1 ? ['p.id = ?', ids[0]] : [`p.id ${IN_LIST}`, list(ids)];
+    return parseTagged(await sql.all<TaggedRow>(`SELECT p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where} AND ${byIdsInScope} ORDER BY p.id`, [scope.accountId, scope.region, idParam, ...scopeParams(scope)]));
+  };
+  const readTags = async (id: string, scope: Scope): Promise<Tag[]> =>
+    (await sql.all<Tag>('SELECT key, value FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? ORDER BY key', [id, scope.accountId, scope.region])).map((t) => ({ key: t.key, value: t.value }));
   return {
     async get(id) {
+      const hit = cache?.connection(id);
+      if (hit !== undefined) return hit;
+      const generation = cache?.generation ?? 0;
       const row = await sql.get<DocRow>('SELECT doc FROM peerings WHERE id = ?', [id]);
-      return row ? (JSON.parse(row.doc) as PeeringConnection) : undefined;
+      if (!row) return undefined;
+      const c = JSON.parse(row.doc) as PeeringConnection;
+      cache?.keepConnection(c, generation);
+      return c;
     },
     async listForScope(scope, ids) {
-      if (ids) {
-        if (ids.length === 0) return [];
-        return parseDocs(await sql.all<DocRow>(`SELECT doc FROM peerings WHERE id ${IN_LIST} AND ${byIdsInScope} ORDER BY id`, [list(ids), ...scopeParams(scope)]));
+      if (ids.length === 0) return [];
+      if (!cache) return readScoped(scope, ids);
+      const generation = cache.generation;
+      const found: ScopedPeering[] = [];
+      const missing: string[] = [];
+      for (const id of new Set(ids)) {
+        const connection = cache.connection(id);
+        if (connection === undefined) {
+          missing.push(id);
+          continue;
+        }
+        if (!sameScope(connection.requester, scope) && !sameScope(connection.accepter, scope)) continue;
+        let tags = cache.tagsOf(id, scope);
+        if (tags === undefined) {
+          tags = await readTags(id, scope);
+          cache.keepTags(id, scope, tags, generation);
+        }
+        found.push({ connection, tags });
       }
-      return parseDocs(await sql.all<DocRow>(`SELECT doc FROM peerings WHERE ${inScope} ORDER BY id`, scopeParams(scope)));
+      if (missing.length > 0) {
+        for (const p of await readScoped(scope, missing)) {
+          cache.keepConnection(p.connection, generation);
+          cache.keepTags(p.connection.id, scope, p.tags, generation);
+          found.push(p);
+        }
+      }
+      return found.sort((a, b) => (a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0));
     },
     async pageForScope(scope, afterId, limit, prefilter = {}) {
-      type PageRow = { id: string; doc: string };
-      const parsePage = (rows: readonly PageRow[]): PeeringConnection[] => rows.map((r) => JSON.parse(r.doc) as PeeringConnection);
+      type PageRow = TaggedRow & { id: string };
+      const tagScope = [scope.accountId, scope.region];
       const statuses = prefilter.statuses ? [...new Set(prefilter.statuses)] : undefined;
       if (statuses?.length === 0) return [];
       // A selective condition (ids, VPC ids, a tag) is resolved to candidate ids first, each by its
@@ -156,28 +213,26 @@ function peeringRepository(sql: SqlRunner): PeeringRepository {
           where.push(`+status ${IN_LIST}`);
           params.push(JSON.stringify(statuses));
         }
-        return parsePage(await sql.all<PageRow>(`SELECT id, doc FROM peerings WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`, [...params, limit]));
+        return parseTagged(await sql.all<PageRow>(`SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ?`, [...tagScope, ...params, limit]));
       }
       // Otherwise each side's index is walked on its own, once per asked status (an equality, so
       // the (scope, status, id) index serves the order), and the runs merged: an OR across sides
       // or an IN over statuses makes SQLite walk the whole scope and test every row.
       const runs: Promise<PageRow[]>[] = [];
       for (const which of ['requester', 'accepter'] as const) {
-        const head = `SELECT id, doc FROM peerings WHERE ${which}_account = ? AND ${which}_region = ?`;
+        const head = `SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${which}_account = ? AND ${which}_region = ?`;
         for (const status of statuses ?? [undefined]) {
           runs.push(
             status === undefined
-              ? sql.all<PageRow>(`${head} AND id > ? ORDER BY id LIMIT ?`, [scope.accountId, scope.region, afterId, limit])
-              : sql.all<PageRow>(`${head} AND status = ? AND id > ? ORDER BY id LIMIT ?`, [scope.accountId, scope.region, status, afterId, limit]),
+              ? sql.all<PageRow>(`${head} AND id > ? ORDER BY id LIMIT ?`, [...tagScope, scope.accountId, scope.region, afterId, limit])
+              : sql.all<PageRow>(`${head} AND status = ? AND id > ? ORDER BY id LIMIT ?`, [...tagScope, scope.accountId, scope.region, status, afterId, limit]),
           );
         }
       }
-      const merged = new Map<string, string>();
-      for (const run of await Promise.all(runs)) for (const r of run) merged.set(r.id, r.doc);
-      return [...merged.keys()]
-        .sort()
-        .slice(0, limit)
-        .map((id) => JSON.parse(merged.get(id) as string) as PeeringConnection);
+      const merged = new Map<string, PageRow>();
+      for (const run of await Promise.all(runs)) for (const r of run) merged.set(r.id, r);
+      const ids = [...merged.keys()].sort().slice(0, limit);
+      return parseTagged(ids.map((id) => merged.get(id) as PageRow));
     },
     async listForVpc(vpcId) {
       // Two indexed lookups joined by UNION rather than one OR, which SQLite may answer by a scan.
@@ -197,6 +252,7 @@ function peeringRepository(sql: SqlRunner): PeeringRepository {
       );
     },
     async put(c) {
+      touched?.add(c.id);
       await sql.run(
         `INSERT INTO peerings (id, requester_account, requester_region, requester_vpc, accepter_account, accepter_region, accepter_vpc, status, status_changed_at, expires_at, doc)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -205,12 +261,13 @@ function peeringRepository(sql: SqlRunner): PeeringRepository {
       );
     },
     async remove(id) {
+      touched?.add(id);
       await sql.run('DELETE FROM peerings WHERE id = ?', [id]);
     },
   };
 }
 
-function tagRepository(sql: SqlRunner): TagRepository {
+function tagRepository(sql: SqlRunner, { touched }: RepositoryOptions): TagRepository {
   type TagRow = { resource_id: string; resource_type: string; key: string; value: string };
   return {
     async forResources(scope, resourceIds) {
@@ -238,6 +295,7 @@ function tagRepository(sql: SqlRunner): TagRepository {
       return rows.map((r): TagRecord => ({ resourceId: r.resource_id, resourceType: r.resource_type as TaggableType, key: r.key, value: r.value }));
     },
     async set(scope, resourceId, resourceType, tags) {
+      touched?.add(resourceId);
       for (const t of tags) {
         await sql.run(
           'INSERT INTO tags (resource_id, account_id, region, key, value, resource_type) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (resource_id, account_id, region, key) DO UPDATE SET value = excluded.value',
@@ -246,6 +304,7 @@ function tagRepository(sql: SqlRunner): TagRepository {
       }
     },
     async remove(scope, resourceId, tags) {
+      touched?.add(resourceId);
       for (const t of tags) {
         const base = 'DELETE FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? AND key = ?';
         const params = [resourceId, scope.accountId, scope.region, t.key];
@@ -254,6 +313,7 @@ function tagRepository(sql: SqlRunner): TagRepository {
       }
     },
     async removeResource(resourceId) {
+      touched?.add(resourceId);
       await sql.run('DELETE FROM tags WHERE resource_id = ?', [resourceId]);
     },
   };
@@ -298,8 +358,12 @@ function auditRepository(sql: SqlRunner): AuditRepository {
   };
 }
 
-/** The repository contract in SQLite's SQL, over one statement runner. */
-export function sqliteRepository(sql: SqlRunner): Repository {
+/**
+ * The repository contract in SQLite's SQL, over one statement runner. Reads outside transactions
+ * pass a cache of committed connections; a write transaction passes the set it records the ids
+ * it changes in, for the store to invalidate when the transaction ends.
+ */
+export function sqliteRepository(sql: SqlRunner, options: RepositoryOptions = {}): Repository {
   return {
     vpcs: scopedCollection(sql, 'vpc'),
     subnets: scopedCollection(sql, 'subnet'),
@@ -307,8 +371,8 @@ export function sqliteRepository(sql: SqlRunner): Repository {
     internetGateways: scopedCollection(sql, 'igw'),
     securityGroups: scopedCollection(sql, 'sg'),
     networkAcls: scopedCollection(sql, 'acl'),
-    peerings: peeringRepository(sql),
-    tags: tagRepository(sql),
+    peerings: peeringRepository(sql, options),
+    tags: tagRepository(sql, options),
     meta: metaRepository(sql),
     audit: auditRepository(sql),
   };

@@ -39,8 +39,8 @@ beforeAll(async () => {
   });
   await store.read(async (r) => {
     await r.peerings.get('pcx-1');
-    await r.peerings.listForScope(Q);
     await r.peerings.listForScope(Q, ['pcx-1']);
+    await r.peerings.listForScope(Q, ['pcx-1', 'pcx-2']);
     await r.peerings.listForVpc('vpc-q');
     await r.peerings.listPendingRequestedBy(Q.accountId);
     await r.peerings.listDueForSweep(10, 10, '');

@@ -125,12 +125,54 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
       await r.peerings.put(pcx('pcx-3', OTHER, OTHER));
     });
     await store.read(async (r) => {
-      expect((await r.peerings.listForScope(EAST)).map((c) => c.id)).toEqual(['pcx-1', 'pcx-2']);
-      expect((await r.peerings.listForScope(OTHER)).map((c) => c.id)).toEqual(['pcx-1', 'pcx-3']);
-      expect((await r.peerings.listForScope(EAST, ['pcx-2', 'pcx-3'])).map((c) => c.id)).toEqual(['pcx-2']);
+      const listed = async (scope: typeof EAST, ids: string[]) => (await r.peerings.listForScope(scope, ids)).map((p) => p.connection.id);
+      expect(await listed(EAST, ['pcx-3', 'pcx-2', 'pcx-1'])).toEqual(['pcx-1', 'pcx-2']);
+      expect(await listed(OTHER, ['pcx-1', 'pcx-2', 'pcx-3'])).toEqual(['pcx-1', 'pcx-3']);
+      expect(await listed(EAST, ['pcx-2', 'pcx-3'])).toEqual(['pcx-2']);
+      expect(await listed(EAST, ['pcx-3'])).toEqual([]);
+      expect(await listed(EAST, [])).toEqual([]);
       expect((await r.peerings.listForVpc('vpc-a-pcx-2')).map((c) => c.id)).toEqual(['pcx-2']);
       expect((await r.peerings.listPendingRequestedBy(EAST.accountId)).map((c) => c.id)).toEqual(['pcx-1']);
     });
+  });
+
+  it('a connection read again after a change, a failed change, a tag change or a removal is read as committed', async () => {
+    const read = () => store.read(async (r) => (await r.peerings.listForScope(EAST, ['pcx-1']))[0]);
+    await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
+    expect((await read())?.connection.status).toBe('pending-acceptance');
+    expect((await store.read((r) => r.peerings.get('pcx-1')))?.status).toBe('pending-acceptance');
+    await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER, 'active')));
+    expect((await read())?.connection.status).toBe('active');
+    expect((await store.read((r) => r.peerings.get('pcx-1')))?.status).toBe('active');
+    await expect(
+      store.write(async (r) => {
+        await r.peerings.put(pcx('pcx-1', EAST, OTHER, 'deleted'));
+        await r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'never' }]);
+        // Read inside the transaction: its own change.
+        expect((await r.peerings.get('pcx-1'))?.status).toBe('deleted');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await read()).toEqual({ connection: pcx('pcx-1', EAST, OTHER, 'active'), tags: [] });
+    await store.write((r) => r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'web' }]));
+    expect((await read())?.tags).toEqual([{ key: 'Name', value: 'web' }]);
+    await store.write((r) => r.tags.remove(EAST, 'pcx-1', [{ key: 'Name' }]));
+    expect((await read())?.tags).toEqual([]);
+    await store.write((r) => r.peerings.remove('pcx-1'));
+    expect(await read()).toBeUndefined();
+    expect(await store.read((r) => r.peerings.get('pcx-1'))).toBeUndefined();
+  });
+
+  it('what a read returns cannot be changed under the next reader', async () => {
+    await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
+    const first = await store.read((r) => r.peerings.get('pcx-1'));
+    expect(() => {
+      (first as { status: string }).status = 'active';
+    }).toThrow(TypeError);
+    expect(() => {
+      (first?.requester.cidrBlocks as string[]).push('10.9.0.0/16');
+    }).toThrow(TypeError);
+    expect(await store.read((r) => r.peerings.get('pcx-1'))).toEqual(pcx('pcx-1', EAST, OTHER));
   });
 
   it('pages a scope by id, narrowed by status, VPC ids and tags', async () => {
@@ -143,7 +185,7 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
       await r.tags.set(OTHER, 'pcx-5', 'vpc-peering-connection', [{ key: 'Name', value: 'web' }]);
     });
     await store.read(async (r) => {
-      const ids = async (after: string, limit: number, prefilter = {}) => (await r.peerings.pageForScope(EAST, after, limit, prefilter)).map((c) => c.id);
+      const ids = async (after: string, limit: number, prefilter = {}) => (await r.peerings.pageForScope(EAST, after, limit, prefilter)).map((p) => p.connection.id);
       expect(await ids('', 4)).toEqual(['pcx-1', 'pcx-2', 'pcx-3', 'pcx-4']);
       expect(await ids('pcx-4', 4)).toEqual(['pcx-5', 'pcx-6', 'pcx-7', 'pcx-8']);
       expect(await ids('pcx-8', 4)).toEqual(['pcx-9']);
@@ -168,6 +210,17 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
       expect((await r.tags.forResources(EAST, ['pcx-1'])).get('pcx-1')).toEqual([{ key: 'Env', value: 'x' }, { key: 'Name', value: 'a2' }]);
       expect((await r.tags.forResources(OTHER, ['pcx-1'])).get('pcx-1')).toEqual([{ key: 'Name', value: 'b' }]);
       expect((await r.tags.listAll(WEST)).length).toBe(0);
+    });
+    // A connection read for a scope carries that scope's tags, ordered by key.
+    await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
+    await store.read(async (r) => {
+      const [east] = await r.peerings.listForScope(EAST, ['pcx-1']);
+      expect(east?.tags).toEqual([{ key: 'Env', value: 'x' }, { key: 'Name', value: 'a2' }]);
+      const [other] = await r.peerings.listForScope(OTHER, ['pcx-1', 'pcx-2']);
+      expect(other?.tags).toEqual([{ key: 'Name', value: 'b' }]);
+      const [paged] = await r.peerings.pageForScope(EAST, '', 10, { tag: { key: 'Env' } });
+      expect(paged?.tags).toEqual([{ key: 'Env', value: 'x' }, { key: 'Name', value: 'a2' }]);
+      expect((await r.peerings.pageForScope(OTHER, '', 10, { statuses: ['pending-acceptance'] }))[0]?.tags).toEqual([{ key: 'Name', value: 'b' }]);
     });
     await store.write(async (r) => {
       await r.tags.remove(EAST, 'pcx-1', [{ key: 'Env', value: 'not-x' }]);

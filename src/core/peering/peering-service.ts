@@ -8,7 +8,7 @@ import { checkPageRequest, paginate } from '../paginate.js';
 import { findRegion } from '../regions.js';
 import type { RequestContext } from '../request-context.js';
 import { sameScope } from '../scope.js';
-import type { Tag } from '../tag.js';
+import type { ScopedPeering } from '../repository.js';
 import type { TagSpecificationInput } from '../tags.js';
 import { addTags, tagsFromSpecifications } from '../tags.js';
 import type { Vpc } from '../vpc.js';
@@ -215,10 +215,9 @@ export async function describePeerings(ctx: RequestContext, input: DescribePeeri
   const after = checkPageRequest(input, bounds);
   const ids = input.ids && input.ids.length > 0 ? input.ids : undefined;
   if (ids) {
-    const visible = (await ctx.repo.peerings.listForScope(ctx.caller, ids)).filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
-    requireAll('pcx', ids, visible);
-    const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
-    return paginate(visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate), input, bounds);
+    const visible = (await ctx.repo.peerings.listForScope(ctx.caller, ids)).filter((p) => isVisibleTo(p.connection, ctx.caller, ctx.now));
+    requireAll('pcx', ids, visible.map((p) => p.connection));
+    return paginate(visible.map((p) => presentPeering(p.connection, ctx.now, p.tags)).filter(predicate), input, bounds);
   }
   // Without ids, read page by page until the page is full: work follows the size of the answer,
   // not of the store. One match beyond MaxResults tells whether a NextToken is due.
@@ -246,10 +245,8 @@ async function* matchingPeerings(
   for (;;) {
     const page = await ctx.repo.peerings.pageForScope(ctx.caller, after, chunk, prefilter);
     if (page.length === 0) return;
-    after = (page[page.length - 1] as PeeringConnection).id;
-    const visible = page.filter((c) => isVisibleTo(c, ctx.caller, ctx.now));
-    const tags = visible.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, visible.map((c) => c.id));
-    yield visible.map((c) => presentPeering(c, ctx.now, tags.get(c.id) ?? [])).filter(predicate);
+    after = (page[page.length - 1] as ScopedPeering).connection.id;
+    yield page.filter((p) => isVisibleTo(p.connection, ctx.caller, ctx.now)).map((p) => presentPeering(p.connection, ctx.now, p.tags)).filter(predicate);
     if (page.length < chunk) return;
   }
 }

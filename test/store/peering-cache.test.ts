@@ -1,0 +1,45 @@
+import { expect, it } from 'vitest';
+import { DEFAULT_PEERING_OPTIONS } from '../../src/core/peering/peering-connection.js';
+import type { PeeringConnection } from '../../src/core/peering/peering-connection.js';
+import { PeeringCache } from '../../src/store/peering-cache.js';
+
+const Q = { accountId: '111111111111', region: 'us-east-1' };
+
+function pcx(id: string): PeeringConnection {
+  const side = { cidrBlocks: ['10.0.0.0/16'], ipv6CidrBlocks: [], options: DEFAULT_PEERING_OPTIONS };
+  return { id, requester: { ...Q, vpcId: 'vpc-1', ...side }, accepter: { ...Q, vpcId: 'vpc-2', ...side }, status: 'active', createdAt: 1, statusChangedAt: 1, expiresAt: 2 };
+}
+
+it('a row read before an invalidation is not kept: it may be older than the change', () => {
+  const cache = new PeeringCache(10);
+  const before = cache.generation;
+  cache.invalidate('pcx-2');
+  cache.keepConnection(pcx('pcx-1'), before);
+  cache.keepTags('pcx-1', Q, [{ key: 'Name', value: 'old' }], before);
+  expect(cache.connection('pcx-1')).toBeUndefined();
+  expect(cache.tagsOf('pcx-1', Q)).toBeUndefined();
+  cache.keepConnection(pcx('pcx-1'), cache.generation);
+  expect(cache.connection('pcx-1')?.id).toBe('pcx-1');
+});
+
+it('keeps the most recently used up to its capacity, with their tags', () => {
+  const cache = new PeeringCache(2);
+  for (const id of ['pcx-1', 'pcx-2']) {
+    cache.keepConnection(pcx(id), cache.generation);
+    cache.keepTags(id, Q, [], cache.generation);
+  }
+  cache.connection('pcx-1');
+  cache.keepConnection(pcx('pcx-3'), cache.generation);
+  expect(cache.connection('pcx-2')).toBeUndefined();
+  expect(cache.tagsOf('pcx-2', Q)).toBeUndefined();
+  expect(cache.connection('pcx-1')?.id).toBe('pcx-1');
+  expect(cache.tagsOf('pcx-1', Q)).toEqual([]);
+  expect(cache.connection('pcx-3')?.id).toBe('pcx-3');
+});
+
+it('tags are kept per reading scope', () => {
+  const cache = new PeeringCache(10);
+  cache.keepTags('pcx-1', Q, [{ key: 'Name', value: 'mine' }], cache.generation);
+  expect(cache.tagsOf('pcx-1', { ...Q, region: 'us-west-2' })).toBeUndefined();
+  expect(cache.tagsOf('pcx-1', Q)).toEqual([{ key: 'Name', value: 'mine' }]);
+});
