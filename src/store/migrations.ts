@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
 
 /**
  * Append-only, named by date: a migration that has shipped is never edited, only followed by
@@ -86,6 +87,18 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('peerings_requester_status').on('peerings').columns(['requester_account', 'requester_region', 'status', 'id']).execute();
       await db.schema.createIndex('peerings_accepter_status').on('peerings').columns(['accepter_account', 'accepter_region', 'status', 'id']).execute();
       await db.schema.createIndex('tags_key_value').on('tags').columns(['account_id', 'region', 'key', 'value']).execute();
+    },
+  },
+  // The trail without AUTOINCREMENT: that keyword makes every insert also rewrite sqlite_sequence,
+  // one more page written to the WAL by every change. Rows are never deleted, so a plain integer
+  // key (max + 1) still only grows.
+  '2026-11-27T03-audit-plain-key': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await sql`CREATE TABLE audit_events_next (seq integer PRIMARY KEY, time bigint NOT NULL, account_id text NOT NULL, region text NOT NULL, access_key_id text, action text NOT NULL, resource_ids text NOT NULL, code text NOT NULL, status integer NOT NULL, request_id text NOT NULL)`.execute(db);
+      await sql`INSERT INTO audit_events_next SELECT seq, time, account_id, region, access_key_id, action, resource_ids, code, status, request_id FROM audit_events`.execute(db);
+      await sql`DROP TABLE audit_events`.execute(db);
+      await sql`ALTER TABLE audit_events_next RENAME TO audit_events`.execute(db);
+      await db.schema.createIndex('audit_events_account').on('audit_events').columns(['account_id', 'seq']).execute();
     },
   },
 };

@@ -64,14 +64,18 @@ function scopedCollection<T extends ScopedResource & { readonly vpcId?: string; 
     },
     async list(scope, query) {
       if (query?.ids && query.ids.length === 0) return [];
-      const where = ['kind = ?', 'account_id = ?', 'region = ?'];
+      // Named ids are found by key and a VPC's resources by the VPC index; the scope columns are
+      // then only checked (unary + keeps them from choosing an index). Left indexable, SQLite
+      // prefers the scope index (more equalities) and walks every resource of the kind in the scope.
+      const narrowed = query?.ids !== undefined || query?.vpcId !== undefined;
+      const where = narrowed ? ['+kind = ?', '+account_id = ?', '+region = ?'] : ['kind = ?', 'account_id = ?', 'region = ?'];
       const params: unknown[] = [kind, scope.accountId, scope.region];
       if (query?.ids) {
         where.push(`id ${IN_LIST}`);
         params.push(list(query.ids));
       }
       if (query?.vpcId !== undefined) {
-        where.push('vpc_id = ?');
+        where.push(query.ids ? '+vpc_id = ?' : 'vpc_id = ?');
         params.push(query.vpcId);
       }
       return parseDocs<T>(await sql.all<DocRow>(`SELECT doc FROM resources WHERE ${where.join(' AND ')} ORDER BY id`, params));
