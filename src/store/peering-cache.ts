@@ -11,7 +11,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const scopeKey = (scope: Scope): string => `${scope.accountId}/${scope.region}`;
+interface ScopeTags {
+  readonly accountId: string;
+  readonly region: string;
+  readonly tags: readonly Tag[];
+}
+
+interface Entry {
+  connection: PeeringConnection | undefined;
+  /** Each reading scope's tags on the connection (a connection has at most two scopes). */
+  tags: ScopeTags[];
+  /** Read since the eviction hand last passed it (CLOCK): a hit only sets this flag. */
+  used: boolean;
+}
 
 /**
  * Committed peering connections and their tags (per reading scope), most recently used kept, at
@@ -24,10 +36,7 @@ const scopeKey = (scope: Scope): string => `${scope.accountId}/${scope.region}`;
  * change what the next one sees.
  */
 export class PeeringCache {
-  private readonly docs = new Map<string, PeeringConnection>();
-  /** Resource id -> scope key -> that scope's tags on it, ordered by key. */
-  private readonly tags = new Map<string, Map<string, readonly Tag[]>>();
-
+  private readonly entries = new Map<string, Entry>();
   /**
    * Bumped whenever an entry is invalidated: a read that began before cannot be sure its rows are
    * still current, so what it read is not kept (see `keepConnection`).
@@ -42,51 +51,65 @@ export class PeeringCache {
   }
 
   connection(id: string): PeeringConnection | undefined {
-    const c = this.docs.get(id);
-    if (c !== undefined) {
-      // Map keeps insertion order: moving a hit to the end makes the first entry the least recent.
-      this.docs.delete(id);
-      this.docs.set(id, c);
-    }
-    return c;
+    const e = this.entries.get(id);
+    if (e === undefined) return undefined;
+    e.used = true;
+    return e.connection;
+  }
+
+  tagsOf(id: string, scope: Scope): readonly Tag[] | undefined {
+    const e = this.entries.get(id);
+    if (e === undefined) return undefined;
+    for (const t of e.tags) if (t.accountId === scope.accountId && t.region === scope.region) return t.tags;
+    return undefined;
   }
 
   /** Keeps a connection read from SQL at `generation`, unless something was invalidated since. */
   keepConnection(c: PeeringConnection, generation: number): void {
     if (generation !== this.epoch) return;
-    this.docs.set(c.id, deepFreeze(c));
-    if (this.docs.size > this.capacity) this.evict(this.docs.keys().next().value as string);
-  }
-
-  tagsOf(id: string, scope: Scope): readonly Tag[] | undefined {
-    return this.tags.get(id)?.get(scopeKey(scope));
+    this.entry(c.id).connection = deepFreeze(c);
   }
 
   keepTags(id: string, scope: Scope, tags: readonly Tag[], generation: number): void {
     if (generation !== this.epoch) return;
-    let byScope = this.tags.get(id);
-    if (!byScope) {
-      byScope = new Map();
-      this.tags.set(id, byScope);
-      if (this.tags.size > this.capacity) this.tags.delete(this.tags.keys().next().value as string);
-    }
-    byScope.set(scopeKey(scope), deepFreeze(tags));
+    const e = this.entry(id);
+    e.tags = [...e.tags.filter((t) => t.accountId !== scope.accountId || t.region !== scope.region), { accountId: scope.accountId, region: scope.region, tags: deepFreeze(tags) }];
   }
 
   /** The row or its tags changed (or may have): drop what is kept of it. */
   invalidate(id: string): void {
     this.epoch++;
-    this.evict(id);
+    this.entries.delete(id);
   }
 
   clear(): void {
     this.epoch++;
-    this.docs.clear();
-    this.tags.clear();
+    this.entries.clear();
   }
 
-  private evict(id: string): void {
-    this.docs.delete(id);
-    this.tags.delete(id);
+  private entry(id: string): Entry {
+    let e = this.entries.get(id);
+    if (e === undefined) {
+      e = { connection: undefined, tags: [], used: false };
+      this.entries.set(id, e);
+      if (this.entries.size > this.capacity) this.evictOne();
+    }
+    return e;
+  }
+
+  /**
+   * CLOCK: the oldest entry goes unless it was read since the hand last passed, in which case it
+   * gets a second chance at the young end. Cheaper on every hit than keeping an exact LRU order.
+   */
+  private evictOne(): void {
+    for (let turns = 0; turns <= this.entries.size; turns++) {
+      const oldest = this.entries.entries().next().value;
+      if (oldest === undefined) return;
+      const [id, e] = oldest;
+      this.entries.delete(id);
+      if (!e.used) return;
+      e.used = false;
+      this.entries.set(id, e);
+    }
   }
 }
