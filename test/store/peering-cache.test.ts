@@ -10,26 +10,45 @@ function pcx(id: string): PeeringConnection {
   return { id, requester: { ...Q, vpcId: 'vpc-1', ...side }, accepter: { ...Q, vpcId: 'vpc-2', ...side }, status: 'active', createdAt: 1, statusChangedAt: 1, expiresAt: 2 };
 }
 
+/** Connections are admitted on their second read. */
+function keep(cache: PeeringCache, c: PeeringConnection): void {
+  cache.keepConnection(c, cache.generation);
+  cache.keepConnection(c, cache.generation);
+}
+
+it('a connection read once is not kept; read again, it is', () => {
+  const cache = new PeeringCache(10);
+  cache.keepConnection(pcx('pcx-1'), cache.generation);
+  cache.keepTags('pcx-1', Q, [], cache.generation);
+  expect(cache.connection('pcx-1')).toBeUndefined();
+  expect(cache.tagsOf('pcx-1', Q)).toBeUndefined();
+  cache.keepConnection(pcx('pcx-1'), cache.generation);
+  cache.keepTags('pcx-1', Q, [], cache.generation);
+  expect(cache.connection('pcx-1')?.id).toBe('pcx-1');
+  expect(cache.tagsOf('pcx-1', Q)).toEqual([]);
+});
+
 it('a row read before an invalidation is not kept: it may be older than the change', () => {
   const cache = new PeeringCache(10);
   const before = cache.generation;
   cache.invalidate('pcx-2');
   cache.keepConnection(pcx('pcx-1'), before);
+  cache.keepConnection(pcx('pcx-1'), before);
   cache.keepTags('pcx-1', Q, [{ key: 'Name', value: 'old' }], before);
   expect(cache.connection('pcx-1')).toBeUndefined();
   expect(cache.tagsOf('pcx-1', Q)).toBeUndefined();
-  cache.keepConnection(pcx('pcx-1'), cache.generation);
+  keep(cache, pcx('pcx-1'));
   expect(cache.connection('pcx-1')?.id).toBe('pcx-1');
 });
 
-it('keeps the most recently used up to its capacity, with their tags', () => {
+it('keeps up to its capacity, evicting one not read since the last pass first, with its tags', () => {
   const cache = new PeeringCache(2);
   for (const id of ['pcx-1', 'pcx-2']) {
-    cache.keepConnection(pcx(id), cache.generation);
+    keep(cache, pcx(id));
     cache.keepTags(id, Q, [], cache.generation);
   }
   cache.connection('pcx-1');
-  cache.keepConnection(pcx('pcx-3'), cache.generation);
+  keep(cache, pcx('pcx-3'));
   expect(cache.connection('pcx-2')).toBeUndefined();
   expect(cache.tagsOf('pcx-2', Q)).toBeUndefined();
   expect(cache.connection('pcx-1')?.id).toBe('pcx-1');
@@ -39,6 +58,7 @@ it('keeps the most recently used up to its capacity, with their tags', () => {
 
 it('tags are kept per reading scope', () => {
   const cache = new PeeringCache(10);
+  keep(cache, pcx('pcx-1'));
   cache.keepTags('pcx-1', Q, [{ key: 'Name', value: 'mine' }], cache.generation);
   expect(cache.tagsOf('pcx-1', { ...Q, region: 'us-west-2' })).toBeUndefined();
   expect(cache.tagsOf('pcx-1', Q)).toEqual([{ key: 'Name', value: 'mine' }]);

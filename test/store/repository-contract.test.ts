@@ -165,14 +165,19 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
 
   it('what a read returns cannot be changed under the next reader', async () => {
     await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
-    const first = await store.read((r) => r.peerings.get('pcx-1'));
-    expect(() => {
-      (first as { status: string }).status = 'active';
-    }).toThrow(TypeError);
-    expect(() => {
-      (first?.requester.cidrBlocks as string[]).push('10.9.0.0/16');
-    }).toThrow(TypeError);
-    expect(await store.read((r) => r.peerings.get('pcx-1'))).toEqual(pcx('pcx-1', EAST, OTHER));
+    // Read several times: connections read again are shared from the cache, and must be frozen.
+    for (let i = 0; i < 3; i++) {
+      const got = await store.read((r) => r.peerings.get('pcx-1'));
+      expect(got).toEqual(pcx('pcx-1', EAST, OTHER));
+      try {
+        (got as { status: string }).status = 'active';
+        (got?.requester.cidrBlocks as string[]).push('10.9.0.0/16');
+      } catch (err) {
+        expect(err).toBeInstanceOf(TypeError);
+      }
+    }
+    const shared = await store.read((r) => r.peerings.get('pcx-1'));
+    expect(Object.isFrozen(shared) && Object.isFrozen(shared?.requester.cidrBlocks)).toBe(true);
   });
 
   it('pages a scope by id, narrowed by status, VPC ids and tags', async () => {
