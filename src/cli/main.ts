@@ -63,7 +63,8 @@ program
       if (credentials.size === 0) fail(`${credentials.path} lists no credentials; add one with \`vpcpeer credentials create --account <id> --credentials ${opts.credentials}\``);
     }
     const inMemory = truthy(opts.inMemory);
-    const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) });
+    // A folder another server holds, or one that cannot be written, is the user's to fix: say so plainly.
+    const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) }).catch((err: unknown) => fail((err as Error).message));
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,

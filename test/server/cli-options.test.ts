@@ -60,6 +60,18 @@ describe('vpcpeer serve options', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('a second server on a data folder in use is refused with a clear message, not a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcpeer-twice-'));
+    const server = await startServer({ dataDir: dir });
+    started.push(server);
+    const r = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dir], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is in use by another process');
+    expect(r.stderr).not.toContain('    at ');
+    // The first server is unharmed.
+    expect((await fetch(`${server.url}/?Action=DescribeVpcs&Version=2016-11-15`)).status).toBe(200);
+  });
+
   it.each([
     [['--port', 'abc'], '--port must be a whole number'],
     [['--default-account', '12345'], '--default-account must be a 12-digit account id'],
