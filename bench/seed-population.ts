@@ -1,7 +1,7 @@
 import { prepareRequest } from './ec2-request.js';
 import type { PlannedVpc, PopulationPlan } from './population-plan.js';
 import { runPool } from './run-pool.js';
-import type { Target } from './types.js';
+import type { SeedReport, Target } from './types.js';
 import { xmlValues } from './xml-values.js';
 
 const REGION = 'us-east-1';
@@ -18,15 +18,6 @@ export interface SeedState {
   readonly peerings: SeededPeering[];
 }
 
-export interface SeedReport {
-  readonly from: number;
-  readonly to: number;
-  readonly vpcsCreated: number;
-  readonly calls: number;
-  readonly seconds: number;
-  readonly connectionsPerSecond: number;
-  readonly callsPerSecond: number;
-}
 
 async function call(target: Target, account: string, action: string, params: Record<string, string | string[]>): Promise<Buffer> {
   const reply = await target.client.send(prepareRequest({ account, region: REGION }, action, params), { keepBody: true });

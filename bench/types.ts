@@ -80,9 +80,8 @@ export interface WorkloadResult {
   readonly notes?: readonly string[];
 }
 
-export interface SeedingRecord {
-  readonly target: TargetKind;
-  readonly phase: string;
+/** One seeding step: how far the store grew, and how fast. */
+export interface SeedReport {
   readonly from: number;
   readonly to: number;
   readonly vpcsCreated: number;
@@ -90,6 +89,11 @@ export interface SeedingRecord {
   readonly seconds: number;
   readonly connectionsPerSecond: number;
   readonly callsPerSecond: number;
+}
+
+export interface SeedingRecord extends SeedReport {
+  readonly target: TargetKind;
+  readonly phase: string;
 }
 
 export interface TargetCheck {

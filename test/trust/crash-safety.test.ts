@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
 import { EC2, xmlValue } from './trust-support.js';
+import { makeRng as prng } from '../../bench/prng.js';
 
 const KILLS = Number(process.env.VPCPEER_CRASH_KILLS ?? 5);
 const CLIENTS = 8;
@@ -54,17 +55,6 @@ interface PeeringChange {
 }
 type Change = VpcChange | TagsChange | PeeringChange;
 
-/** A seeded generator: the seed of a failing run is printed with the failure. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.VPCPEER_CRASH_SEED ?? Date.now() % 1_000_000);
 const rnd = prng(SEED);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
 import { EC2, xmlValue } from './trust-support.js';
+import { makeRng as prng } from '../../bench/prng.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -58,17 +59,6 @@ async function must(account: string, params: Record<string, string>, region = 'u
   return r.text;
 }
 
-/** A seeded generator, so a failing run can be repeated (the seed is in the test name). */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], rnd: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
