@@ -10,9 +10,9 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** The server's CPU time per answer over the measured rounds (results from before it was measured have none). */
+/** The server's CPU time per answer over the measured rounds. */
 function cpuPerAnswer(r: TargetRun, s: SeriesStats): string {
-  return r.cpuSeconds === undefined || s.requests === 0 ? '' : n0((r.cpuSeconds * 1e6) / s.requests);
+  return s.requests === 0 ? '' : n0((r.cpuSeconds * 1e6) / s.requests);
 }
 
 function run(w: WorkloadResult, target: string): TargetRun | undefined {

@@ -13,8 +13,6 @@ export interface StoreOptions {
   /** Folder for `vpcpeer.db`; ignored when inMemory. */
   readonly dataDir?: string;
   readonly inMemory?: boolean;
-  /** How many peering connections (and their tags) reads keep in memory; 0 keeps none. */
-  readonly cacheCapacity?: number;
   /** Called with each distinct SQL text as it is first prepared (diagnostics: query plans). */
   readonly onPrepare?: (sql: string) => void;
 }
@@ -33,7 +31,7 @@ export interface Store extends UnitOfWork {
  * Enough for the connections a team's suites keep describing; a kept connection with its tags
  * takes a few kB, so this bounds the cache at some tens of MB.
  */
-const DEFAULT_CACHE_CAPACITY = 10_000;
+const CACHE_CAPACITY = 10_000;
 
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
@@ -73,7 +71,11 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   // The Kysely instance is not destroyed: that would close the connection the store goes on using.
   const migrator = new Migrator({ db: new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }), provider: migrationProvider });
   const { error } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) {
+    // Let go of the file (and its exclusive lock) before reporting.
+    sqlite.close();
+    throw error instanceof Error ? error : new Error(String(error));
+  }
 
   const prepare = statementCache(sqlite, options.onPrepare);
   const runner = (beforeEach: () => Promise<void> | undefined): SqlRunner => ({
@@ -93,7 +95,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
       prepare(sql).run(...params);
     },
   });
-  const cache = new PeeringCache(options.cacheCapacity ?? DEFAULT_CACHE_CAPACITY);
+  const cache = new PeeringCache(CACHE_CAPACITY);
   // Writes are serialised, so one writer and one set of touched ids serve every transaction.
   const touched = new Set<string>();
   const writes = groupCommit(sqlite, () => {

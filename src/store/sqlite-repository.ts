@@ -14,7 +14,7 @@ import type {
   TagRepository,
 } from '../core/repository.js';
 import type { Scope } from '../core/scope.js';
-import { sameScope } from '../core/scope.js';
+import { sidesOf } from '../core/peering/visibility.js';
 import type { Tag, TaggableType } from '../core/tag.js';
 import type { PeeringCache } from './peering-cache.js';
 import type { AuditEventTable } from './schema.js';
@@ -148,7 +148,7 @@ export interface RepositoryOptions {
   readonly touched?: Set<string>;
 }
 
-function peeringRepository(sql: SqlRunner, { cache, touched }: RepositoryOptions): PeeringRepository {
+function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched }: RepositoryOptions): PeeringRepository {
   const scopeParams = (s: Scope): string[] => [s.accountId, s.region, s.accountId, s.region];
   // Either side in the scope, with index use turned off (unary +): rows named by id are found by
   // primary key; left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
@@ -158,8 +158,7 @@ function peeringRepository(sql: SqlRunner, { cache, touched }: RepositoryOptions
     const [where, idParam] = ids.length === 1 ? ['p.id = ?', ids[0]] : [`p.id ${IN_LIST}`, list(ids)];
     return parseTagged(await sql.all<TaggedRow>(`SELECT p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where} AND ${byIdsInScope} ORDER BY p.id`, [scope.accountId, scope.region, idParam, ...scopeParams(scope)]));
   };
-  const readTags = async (id: string, scope: Scope): Promise<Tag[]> =>
-    (await sql.all<Tag>('SELECT key, value FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? ORDER BY key', [id, scope.accountId, scope.region])).map((t) => ({ key: t.key, value: t.value }));
+  const readTags = async (id: string, scope: Scope): Promise<Tag[]> => (await tags.forResources(scope, [id])).get(id) ?? [];
   return {
     async get(id) {
       const hit = cache?.connection(id);
@@ -183,13 +182,13 @@ function peeringRepository(sql: SqlRunner, { cache, touched }: RepositoryOptions
           missing.push(id);
           continue;
         }
-        if (!sameScope(connection.requester, scope) && !sameScope(connection.accepter, scope)) continue;
-        let tags = cache.tagsOf(id, scope);
-        if (tags === undefined) {
-          tags = await readTags(id, scope);
-          cache.keepTags(id, scope, tags, generation);
+        if (sidesOf(connection, scope).length === 0) continue;
+        let scopeTags = cache.tagsOf(id, scope);
+        if (scopeTags === undefined) {
+          scopeTags = await readTags(id, scope);
+          cache.keepTags(id, scope, scopeTags, generation);
         }
-        found.push({ connection, tags });
+        found.push({ connection, tags: scopeTags });
       }
       if (missing.length > 0) {
         for (const p of await readScoped(scope, missing)) {
@@ -368,6 +367,7 @@ function auditRepository(sql: SqlRunner): AuditRepository {
  * it changes in, for the store to invalidate when the transaction ends.
  */
 export function sqliteRepository(sql: SqlRunner, options: RepositoryOptions = {}): Repository {
+  const tags = tagRepository(sql, options);
   return {
     vpcs: scopedCollection(sql, 'vpc'),
     subnets: scopedCollection(sql, 'subnet'),
@@ -375,8 +375,8 @@ export function sqliteRepository(sql: SqlRunner, options: RepositoryOptions = {}
     internetGateways: scopedCollection(sql, 'igw'),
     securityGroups: scopedCollection(sql, 'sg'),
     networkAcls: scopedCollection(sql, 'acl'),
-    peerings: peeringRepository(sql, options),
-    tags: tagRepository(sql, options),
+    peerings: peeringRepository(sql, tags, options),
+    tags,
     meta: metaRepository(sql),
     audit: auditRepository(sql),
   };

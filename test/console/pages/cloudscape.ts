@@ -41,6 +41,11 @@ async function openMenu(page: Page, menuButton: Locator): Promise<void> {
   await page.getByRole('menu').waitFor();
 }
 
+/** The page's Actions button: every list and details page opens its actions menu here. */
+export function actionsButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Actions', exact: true });
+}
+
 export async function chooseMenuItem(page: Page, menuButton: Locator, item: string): Promise<void> {
   await openMenu(page, menuButton);
   await page.getByRole('menuitem', { name: item, exact: true }).click();

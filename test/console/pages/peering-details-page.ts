@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { MenuItemState } from './cloudscape.js';
-import { chooseMenuItem, keyValue, menuItemState, rowCells } from './cloudscape.js';
+import { actionsButton, chooseMenuItem, keyValue, menuItemState, rowCells } from './cloudscape.js';
 import { TagsPanel } from './tags-panel.js';
 import type { PeeringAction } from './peering-list-page.js';
 
@@ -47,16 +47,12 @@ export class PeeringDetailsPage {
     return (await this.page.getByRole('heading', { level: 1 }).innerText()).trim();
   }
 
-  private actionsButton(): Locator {
-    return this.page.getByRole('button', { name: 'Actions', exact: true });
-  }
-
   async actionState(action: PeeringAction): Promise<MenuItemState> {
-    return menuItemState(this.page, this.actionsButton(), action);
+    return menuItemState(this.page, actionsButton(this.page), action);
   }
 
   async chooseAction(action: PeeringAction): Promise<void> {
-    await chooseMenuItem(this.page, this.actionsButton(), action);
+    await chooseMenuItem(this.page, actionsButton(this.page), action);
   }
 
   /** The inter-region hint: where the request must be accepted, if shown. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { MenuItemState } from './cloudscape.js';
-import { addFilterToken, chooseMenuItem, menuItemState, rowCells } from './cloudscape.js';
+import { actionsButton, addFilterToken, chooseMenuItem, menuItemState, rowCells } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 export type PeeringAction = 'Accept request' | 'Reject request' | 'Edit DNS settings' | 'Delete peering connection';
@@ -53,16 +53,12 @@ export class PeeringListPage {
     await this.page.getByRole('radio', { name: new RegExp(`${id}$`) }).check();
   }
 
-  private actionsButton(): Locator {
-    return this.page.getByRole('button', { name: 'Actions', exact: true });
-  }
-
   async actionState(action: PeeringAction): Promise<MenuItemState> {
-    return menuItemState(this.page, this.actionsButton(), action);
+    return menuItemState(this.page, actionsButton(this.page), action);
   }
 
   async chooseAction(action: PeeringAction): Promise<void> {
-    await chooseMenuItem(this.page, this.actionsButton(), action);
+    await chooseMenuItem(this.page, actionsButton(this.page), action);
   }
 
   async startCreate(): Promise<void> {

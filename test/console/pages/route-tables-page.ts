@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { addFilterToken, chooseMenuItem, chooseOption, rowCells } from './cloudscape.js';
+import { actionsButton, addFilterToken, chooseMenuItem, chooseOption, rowCells } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 /** Route tables: the list (VPC, main or not, associations) and its Actions. */
@@ -53,7 +53,7 @@ export class RouteTablesPage {
   }
 
   async chooseAction(action: 'Edit routes' | 'Edit subnet associations' | 'Delete route table'): Promise<void> {
-    await chooseMenuItem(this.page, this.page.getByRole('button', { name: 'Actions', exact: true }), action);
+    await chooseMenuItem(this.page, actionsButton(this.page), action);
   }
 
   async openDetails(routeTableId: string): Promise<void> {

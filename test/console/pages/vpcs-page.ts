@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { keyValue, rowCells } from './cloudscape.js';
+import { actionsButton, keyValue, rowCells } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 export interface NewVpc {
@@ -97,7 +97,7 @@ export class VpcsPage {
 
   async goToEditCidrs(): Promise<void> {
     if (!/\/edit-cidrs$/.test(this.page.url())) {
-      await this.page.getByRole('button', { name: 'Actions', exact: true }).click();
+      await actionsButton(this.page).click();
       await this.page.getByRole('menuitem', { name: 'Edit CIDRs' }).click();
     }
     await this.page.getByRole('heading', { name: /^Edit CIDRs/, level: 1 }).waitFor();
@@ -139,7 +139,7 @@ export class VpcsPage {
 
   /** From a VPC's details page: Actions -> Edit VPC settings -> DNS hostnames on. */
   async enableDnsHostnames(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await actionsButton(this.page).click();
     await this.page.getByRole('menuitem', { name: 'Edit VPC settings' }).click();
     await this.page.getByRole('checkbox', { name: 'Enable DNS hostnames' }).check();
     await this.page.getByRole('button', { name: 'Save changes' }).click();
