@@ -186,6 +186,12 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
         let scopeTags = cache.tagsOf(id, scope);
         if (scopeTags === undefined) {
           scopeTags = await readTags(id, scope);
+          // The tag read waited for any open write; if one ended meanwhile, the kept connection
+          // may be older than these tags: read both afresh rather than answer with a mix.
+          if (cache.generation !== generation) {
+            missing.push(id);
+            continue;
+          }
           cache.keepTags(id, scope, scopeTags, generation);
         }
         found.push({ connection, tags: scopeTags });

@@ -163,6 +163,24 @@ describe.each(DIALECTS)('repository contract: $name', ({ open }) => {
     expect(await store.read((r) => r.peerings.get('pcx-1'))).toBeUndefined();
   });
 
+  it('a kept connection is not answered with tags read after a change to it committed', async () => {
+    await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
+    // OTHER's reads keep the connection (admitted on the second read); EAST's tags are not kept yet.
+    for (let i = 0; i < 2; i++) await store.read((r) => r.peerings.listForScope(OTHER, ['pcx-1']));
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    const change = store.write(async (r) => {
+      await r.peerings.put(pcx('pcx-1', EAST, OTHER, 'active'));
+      await r.tags.set(EAST, 'pcx-1', 'vpc-peering-connection', [{ key: 'Name', value: 'after' }]);
+      await paused;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const read = store.read((r) => r.peerings.listForScope(EAST, ['pcx-1']));
+    release();
+    await change;
+    expect(await read).toEqual([{ connection: pcx('pcx-1', EAST, OTHER, 'active'), tags: [{ key: 'Name', value: 'after' }] }]);
+  });
+
   it('what a read returns cannot be changed under the next reader', async () => {
     await store.write((r) => r.peerings.put(pcx('pcx-1', EAST, OTHER)));
     // Read several times: connections read again are shared from the cache, and must be frozen.
