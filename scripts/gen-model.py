@@ -31,6 +31,22 @@ OPERATIONS = [
     'DescribeRegions', 'DescribeAvailabilityZones', 'DescribeAccountAttributes',
     'DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeNetworkInterfaces',
     'DescribeInternetGateways', 'DescribeDhcpOptions',
+    # The VPC surface around a peering that real configurations build (issue: real clients).
+    'CreateInternetGateway', 'AttachInternetGateway', 'DetachInternetGateway', 'DeleteInternetGateway',
+    'CreateEgressOnlyInternetGateway', 'DeleteEgressOnlyInternetGateway', 'DescribeEgressOnlyInternetGateways',
+    'AllocateAddress', 'ReleaseAddress', 'DescribeAddresses', 'AssociateAddress', 'DisassociateAddress',
+    'DescribeAddressesAttribute',
+    'CreateNatGateway', 'DeleteNatGateway', 'DescribeNatGateways',
+    'CreateDhcpOptions', 'AssociateDhcpOptions', 'DeleteDhcpOptions',
+    'ModifySubnetAttribute', 'AssociateSubnetCidrBlock', 'DisassociateSubnetCidrBlock',
+    'CreateSecurityGroup', 'DeleteSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress',
+    'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress', 'DescribeSecurityGroupRules',
+    'CreateNetworkAcl', 'DeleteNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAclEntry',
+    'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation',
+    'DescribeImages',
+    # Retired EC2-Classic calls: served only to answer UnsupportedOperation as AWS does.
+    'DescribeVpcClassicLink', 'DescribeVpcClassicLinkDnsSupport', 'EnableVpcClassicLink',
+    'DisableVpcClassicLink', 'EnableVpcClassicLinkDnsSupport', 'DisableVpcClassicLinkDnsSupport',
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -19,6 +19,11 @@ const NOT_FOUND: Readonly<Record<string, readonly [code: string, noun: string]>>
   dopt: ['InvalidDhcpOptionID.NotFound', 'dhcpOptions'],
   acl: ['InvalidNetworkAclID.NotFound', 'network acl'],
   sg: ['InvalidGroup.NotFound', 'security group'],
+  eipalloc: ['InvalidAllocationID.NotFound', 'allocation'],
+  eipassoc: ['InvalidAssociationID.NotFound', 'association'],
+  eigw: ['InvalidGatewayID.NotFound', 'egressOnlyInternetGateway'],
+  nat: ['NatGatewayNotFound', 'nat gateway'],
+  ami: ['InvalidAMIID.NotFound', 'image'],
 };
 
 const MALFORMED: Readonly<Record<string, string>> = {
@@ -29,6 +34,14 @@ const MALFORMED: Readonly<Record<string, string>> = {
   igw: 'InvalidInternetGatewayId.Malformed',
   rtbassoc: 'InvalidAssociationID.Malformed',
   'vpc-cidr-assoc': 'InvalidVpcCidrBlockAssociationId.Malformed',
+  dopt: 'InvalidDhcpOptionsId.Malformed',
+  acl: 'InvalidNetworkAclId.Malformed',
+  sg: 'InvalidGroupId.Malformed',
+  eipalloc: 'InvalidAllocationID.Malformed',
+  eipassoc: 'InvalidAssociationID.Malformed',
+  eigw: 'InvalidEgressOnlyInternetGatewayId.Malformed',
+  nat: 'InvalidNatGatewayID.Malformed',
+  ami: 'InvalidAMIID.Malformed',
 };
 
 export const errors = {

@@ -12,7 +12,13 @@ export type IdPrefix =
   | 'acl'
   | 'aclassoc'
   | 'sg'
-  | 'sgr';
+  | 'sgr'
+  | 'eigw'
+  | 'eipalloc'
+  | 'eipassoc'
+  | 'nat'
+  | 'eni'
+  | 'ami';
 
 /** Port: mints new ids. The store side uses crypto randomness; tests may use a counter. */
 export interface IdGenerator {
@@ -37,4 +43,5 @@ export function prefixOf(id: string): IdPrefix | undefined {
 
 const KNOWN: readonly IdPrefix[] = [
   'vpc', 'subnet', 'rtb', 'rtbassoc', 'pcx', 'vpc-cidr-assoc', 'subnet-cidr-assoc', 'igw', 'dopt', 'acl', 'aclassoc', 'sg', 'sgr',
+  'eigw', 'eipalloc', 'eipassoc', 'nat', 'eni', 'ami',
 ];

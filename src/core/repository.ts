@@ -1,4 +1,8 @@
+import type { ElasticIp } from './addresses/elastic-ip.js';
+import type { DhcpOptions } from './dhcp-options/dhcp-options.js';
+import type { EgressOnlyInternetGateway } from './egress-only-gateways/egress-only-internet-gateway.js';
 import type { InternetGateway } from './internet-gateway.js';
+import type { NatGateway } from './nat-gateways/nat-gateway.js';
 import type { NetworkAcl } from './network-acl.js';
 import type { SecurityGroup } from './security-group.js';
 import type { PeeringConnection } from './peering/peering-connection.js';
@@ -138,6 +142,10 @@ export interface Repository {
   readonly internetGateways: ScopedCollection<InternetGateway>;
   readonly securityGroups: ScopedCollection<SecurityGroup>;
   readonly networkAcls: ScopedCollection<NetworkAcl>;
+  readonly egressOnlyInternetGateways: ScopedCollection<EgressOnlyInternetGateway>;
+  readonly addresses: ScopedCollection<ElasticIp>;
+  readonly natGateways: ScopedCollection<NatGateway>;
+  readonly dhcpOptions: ScopedCollection<DhcpOptions>;
   readonly peerings: PeeringRepository;
   readonly tags: TagRepository;
   readonly meta: MetaRepository;

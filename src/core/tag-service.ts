@@ -9,6 +9,7 @@ import { checkPageRequest, paginate } from './paginate.js';
 import { isVisibleTo } from './peering/visibility.js';
 import type { TagRecord } from './repository.js';
 import type { RequestContext } from './request-context.js';
+import { scopedCollectionOf } from './scoped-collection-of.js';
 import type { TaggableType } from './tag.js';
 import { addTags, checkTags, TYPE_OF_PREFIX } from './tags.js';
 
@@ -25,24 +26,14 @@ async function requireTaggable(ctx: RequestContext, id: string): Promise<Taggabl
 }
 
 async function existsFor(ctx: RequestContext, prefix: IdPrefix, id: string): Promise<boolean> {
-  switch (prefix) {
-    case 'vpc':
-      return (await ctx.repo.vpcs.get(ctx.caller, id)) !== undefined;
-    case 'subnet':
-      return (await ctx.repo.subnets.get(ctx.caller, id)) !== undefined;
-    case 'rtb':
-      return (await ctx.repo.routeTables.get(ctx.caller, id)) !== undefined;
-    case 'igw':
-      return (await ctx.repo.internetGateways.get(ctx.caller, id)) !== undefined;
-    case 'pcx': {
-      const c = await ctx.repo.peerings.get(id);
-      return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now);
-    }
-    case 'dopt':
-      return (await ctx.repo.meta.get(`dhcp-options:${ctx.caller.accountId}:${ctx.caller.region}`)) === id;
-    default:
-      return false;
+  if (prefix === 'pcx') {
+    const c = await ctx.repo.peerings.get(id);
+    return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now);
   }
+  const collection = scopedCollectionOf(ctx.repo, prefix);
+  if (collection && (await collection.get(ctx.caller, id)) !== undefined) return true;
+  // The default DHCP options set is known by its id before it is ever stored as a resource.
+  return prefix === 'dopt' && (await ctx.repo.meta.get(`dhcp-options:${ctx.caller.accountId}:${ctx.caller.region}`)) === id;
 }
 
 function resourceIds(ids: readonly string[] | undefined): readonly string[] {

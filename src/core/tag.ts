@@ -12,4 +12,7 @@ export type TaggableType =
   | 'internet-gateway'
   | 'dhcp-options'
   | 'network-acl'
-  | 'security-group';
+  | 'security-group'
+  | 'egress-only-internet-gateway'
+  | 'elastic-ip'
+  | 'natgateway';

@@ -19,6 +19,9 @@ export const TYPE_OF_PREFIX: Readonly<Record<string, TaggableType>> = {
   dopt: 'dhcp-options',
   acl: 'network-acl',
   sg: 'security-group',
+  eigw: 'egress-only-internet-gateway',
+  eipalloc: 'elastic-ip',
+  nat: 'natgateway',
 };
 
 export function checkTags(tags: readonly { key?: string; value?: string }[]): Tag[] {

@@ -21,6 +21,78 @@ export interface AccountAttributeValue {
   readonly AttributeValue?: string;
 }
 
+export interface Address {
+  readonly AllocationId?: string;
+  readonly AssociationId?: string;
+  readonly Domain?: DomainType;
+  readonly NetworkInterfaceId?: string;
+  readonly NetworkInterfaceOwnerId?: string;
+  readonly PrivateIpAddress?: string;
+  readonly Tags?: readonly Tag[];
+  readonly PublicIpv4Pool?: string;
+  readonly NetworkBorderGroup?: string;
+  readonly CustomerOwnedIp?: string;
+  readonly CustomerOwnedIpv4Pool?: string;
+  readonly CarrierIp?: string;
+  readonly SubnetId?: string;
+  readonly ServiceManaged?: ServiceManaged;
+  readonly InstanceId?: string;
+  readonly PublicIp?: string;
+}
+
+export interface AddressAttribute {
+  readonly PublicIp?: string;
+  readonly AllocationId?: string;
+  readonly PtrRecord?: string;
+  readonly PtrRecordUpdate?: PtrUpdateStatus;
+}
+
+export type AddressAttributeName = "domain-name";
+
+export interface AllocateAddressRequest {
+  readonly Domain?: DomainType;
+  readonly Address?: string;
+  readonly PublicIpv4Pool?: string;
+  readonly NetworkBorderGroup?: string;
+  readonly CustomerOwnedIpv4Pool?: string;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly IpamPoolId?: string;
+  readonly DryRun?: boolean;
+}
+
+export interface AllocateAddressResult {
+  readonly AllocationId?: string;
+  readonly PublicIpv4Pool?: string;
+  readonly NetworkBorderGroup?: string;
+  readonly Domain?: DomainType;
+  readonly CustomerOwnedIp?: string;
+  readonly CustomerOwnedIpv4Pool?: string;
+  readonly CarrierIp?: string;
+  readonly PublicIp?: string;
+}
+
+export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+
+export interface AssociateAddressRequest {
+  readonly AllocationId?: string;
+  readonly InstanceId?: string;
+  readonly PublicIp?: string;
+  readonly DryRun?: boolean;
+  readonly NetworkInterfaceId?: string;
+  readonly PrivateIpAddress?: string;
+  readonly AllowReassociation?: boolean;
+}
+
+export interface AssociateAddressResult {
+  readonly AssociationId?: string;
+}
+
+export interface AssociateDhcpOptionsRequest {
+  readonly DhcpOptionsId: string;
+  readonly VpcId: string;
+  readonly DryRun?: boolean;
+}
+
 export interface AssociateRouteTableRequest {
   readonly GatewayId?: string;
   readonly PublicIpv4Pool?: string;
@@ -32,6 +104,18 @@ export interface AssociateRouteTableRequest {
 export interface AssociateRouteTableResult {
   readonly AssociationId?: string;
   readonly AssociationState?: RouteTableAssociationState;
+}
+
+export interface AssociateSubnetCidrBlockRequest {
+  readonly Ipv6IpamPoolId?: string;
+  readonly Ipv6NetmaskLength?: number;
+  readonly SubnetId: string;
+  readonly Ipv6CidrBlock?: string;
+}
+
+export interface AssociateSubnetCidrBlockResult {
+  readonly Ipv6CidrBlockAssociation?: SubnetIpv6CidrBlockAssociation;
+  readonly SubnetId?: string;
 }
 
 export interface AssociateVpcCidrBlockRequest {
@@ -53,6 +137,12 @@ export interface AssociateVpcCidrBlockResult {
   readonly VpcId?: string;
 }
 
+export interface AttachInternetGatewayRequest {
+  readonly DryRun?: boolean;
+  readonly InternetGatewayId: string;
+  readonly VpcId: string;
+}
+
 export interface AttachmentEnaSrdSpecification {
   readonly EnaSrdEnabled?: boolean;
   readonly EnaSrdUdpSpecification?: AttachmentEnaSrdUdpSpecification;
@@ -72,6 +162,49 @@ export interface AttributeValue {
   readonly Value?: string;
 }
 
+export interface AuthorizeSecurityGroupEgressRequest {
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+  readonly GroupId: string;
+  readonly SourceSecurityGroupName?: string;
+  readonly SourceSecurityGroupOwnerId?: string;
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly CidrIp?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+}
+
+export interface AuthorizeSecurityGroupEgressResult {
+  readonly Return?: boolean;
+  readonly SecurityGroupRules?: readonly SecurityGroupRule[];
+}
+
+export interface AuthorizeSecurityGroupIngressRequest {
+  readonly CidrIp?: string;
+  readonly FromPort?: number;
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+  readonly IpProtocol?: string;
+  readonly SourceSecurityGroupName?: string;
+  readonly SourceSecurityGroupOwnerId?: string;
+  readonly ToPort?: number;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+}
+
+export interface AuthorizeSecurityGroupIngressResult {
+  readonly Return?: boolean;
+  readonly SecurityGroupRules?: readonly SecurityGroupRule[];
+}
+
+export type AutoProvisionZonesState = "enabled" | "disabled";
+
+export type AutoScalingIpsState = "enabled" | "disabled";
+
+export type AvailabilityMode = "zonal" | "regional";
+
 export interface AvailabilityZone {
   readonly OptInStatus?: AvailabilityZoneOptInStatus;
   readonly Messages?: readonly AvailabilityZoneMessage[];
@@ -87,6 +220,12 @@ export interface AvailabilityZone {
   readonly Geography?: readonly AvailabilityZoneGeography[];
   readonly SubGeography?: readonly AvailabilityZoneSubGeography[];
   readonly State?: AvailabilityZoneState;
+}
+
+export interface AvailabilityZoneAddress {
+  readonly AvailabilityZone?: string;
+  readonly AvailabilityZoneId?: string;
+  readonly AllocationIds?: readonly string[];
 }
 
 export interface AvailabilityZoneGeography {
@@ -105,20 +244,113 @@ export interface AvailabilityZoneSubGeography {
   readonly Name?: string;
 }
 
+export interface BlockDeviceMapping {
+  readonly Ebs?: EbsBlockDevice;
+  readonly NoDevice?: string;
+  readonly DeviceName?: string;
+  readonly VirtualName?: string;
+}
+
 export type BlockPublicAccessMode = "off" | "block-bidirectional" | "block-ingress";
 
 export interface BlockPublicAccessStates {
   readonly InternetGatewayBlockMode?: BlockPublicAccessMode;
 }
 
+export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
+
 export interface CidrBlock {
   readonly CidrBlock?: string;
+}
+
+export interface ClassicLinkDnsSupport {
+  readonly ClassicLinkDnsSupported?: boolean;
+  readonly VpcId?: string;
 }
 
 export interface ConnectionTrackingConfiguration {
   readonly TcpEstablishedTimeout?: number;
   readonly UdpStreamTimeout?: number;
   readonly UdpTimeout?: number;
+}
+
+export type ConnectivityType = "private" | "public";
+
+export interface CreateDhcpOptionsRequest {
+  readonly DhcpConfigurations: readonly NewDhcpConfiguration[];
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+}
+
+export interface CreateDhcpOptionsResult {
+  readonly DhcpOptions?: DhcpOptions;
+}
+
+export interface CreateEgressOnlyInternetGatewayRequest {
+  readonly ClientToken?: string;
+  readonly DryRun?: boolean;
+  readonly VpcId: string;
+  readonly TagSpecifications?: readonly TagSpecification[];
+}
+
+export interface CreateEgressOnlyInternetGatewayResult {
+  readonly ClientToken?: string;
+  readonly EgressOnlyInternetGateway?: EgressOnlyInternetGateway;
+}
+
+export interface CreateInternetGatewayRequest {
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+}
+
+export interface CreateInternetGatewayResult {
+  readonly InternetGateway?: InternetGateway;
+}
+
+export interface CreateNatGatewayRequest {
+  readonly AvailabilityMode?: AvailabilityMode;
+  readonly AllocationId?: string;
+  readonly ClientToken?: string;
+  readonly DryRun?: boolean;
+  readonly SubnetId?: string;
+  readonly VpcId?: string;
+  readonly AvailabilityZoneAddresses?: readonly AvailabilityZoneAddress[];
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly ConnectivityType?: ConnectivityType;
+  readonly PrivateIpAddress?: string;
+  readonly SecondaryAllocationIds?: readonly string[];
+  readonly SecondaryPrivateIpAddresses?: readonly string[];
+  readonly SecondaryPrivateIpAddressCount?: number;
+}
+
+export interface CreateNatGatewayResult {
+  readonly ClientToken?: string;
+  readonly NatGateway?: NatGateway;
+}
+
+export interface CreateNetworkAclEntryRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkAclId: string;
+  readonly RuleNumber: number;
+  readonly Protocol: string;
+  readonly RuleAction: RuleAction;
+  readonly Egress: boolean;
+  readonly CidrBlock?: string;
+  readonly Ipv6CidrBlock?: string;
+  readonly IcmpTypeCode?: IcmpTypeCode;
+  readonly PortRange?: PortRange;
+}
+
+export interface CreateNetworkAclRequest {
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly ClientToken?: string;
+  readonly DryRun?: boolean;
+  readonly VpcId: string;
+}
+
+export interface CreateNetworkAclResult {
+  readonly NetworkAcl?: NetworkAcl;
+  readonly ClientToken?: string;
 }
 
 export interface CreateRouteRequest {
@@ -155,6 +387,20 @@ export interface CreateRouteTableRequest {
 export interface CreateRouteTableResult {
   readonly RouteTable?: RouteTable;
   readonly ClientToken?: string;
+}
+
+export interface CreateSecurityGroupRequest {
+  readonly Description: string;
+  readonly GroupName: string;
+  readonly VpcId?: string;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+}
+
+export interface CreateSecurityGroupResult {
+  readonly GroupId?: string;
+  readonly Tags?: readonly Tag[];
+  readonly SecurityGroupArn?: string;
 }
 
 export interface CreateSubnetRequest {
@@ -216,6 +462,46 @@ export interface CreateVpcResult {
   readonly Vpc?: Vpc;
 }
 
+export interface DeleteDhcpOptionsRequest {
+  readonly DhcpOptionsId: string;
+  readonly DryRun?: boolean;
+}
+
+export interface DeleteEgressOnlyInternetGatewayRequest {
+  readonly DryRun?: boolean;
+  readonly EgressOnlyInternetGatewayId: string;
+}
+
+export interface DeleteEgressOnlyInternetGatewayResult {
+  readonly ReturnCode?: boolean;
+}
+
+export interface DeleteInternetGatewayRequest {
+  readonly DryRun?: boolean;
+  readonly InternetGatewayId: string;
+}
+
+export interface DeleteNatGatewayRequest {
+  readonly DryRun?: boolean;
+  readonly NatGatewayId: string;
+}
+
+export interface DeleteNatGatewayResult {
+  readonly NatGatewayId?: string;
+}
+
+export interface DeleteNetworkAclEntryRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkAclId: string;
+  readonly RuleNumber: number;
+  readonly Egress: boolean;
+}
+
+export interface DeleteNetworkAclRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkAclId: string;
+}
+
 export interface DeleteRouteRequest {
   readonly DestinationPrefixListId?: string;
   readonly DryRun?: boolean;
@@ -227,6 +513,17 @@ export interface DeleteRouteRequest {
 export interface DeleteRouteTableRequest {
   readonly DryRun?: boolean;
   readonly RouteTableId: string;
+}
+
+export interface DeleteSecurityGroupRequest {
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly DryRun?: boolean;
+}
+
+export interface DeleteSecurityGroupResult {
+  readonly Return?: boolean;
+  readonly GroupId?: string;
 }
 
 export interface DeleteSubnetRequest {
@@ -263,6 +560,30 @@ export interface DescribeAccountAttributesResult {
   readonly AccountAttributes?: readonly AccountAttribute[];
 }
 
+export interface DescribeAddressesAttributeRequest {
+  readonly AllocationIds?: readonly string[];
+  readonly Attribute?: AddressAttributeName;
+  readonly NextToken?: string;
+  readonly MaxResults?: number;
+  readonly DryRun?: boolean;
+}
+
+export interface DescribeAddressesAttributeResult {
+  readonly Addresses?: readonly AddressAttribute[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeAddressesRequest {
+  readonly PublicIps?: readonly string[];
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+  readonly AllocationIds?: readonly string[];
+}
+
+export interface DescribeAddressesResult {
+  readonly Addresses?: readonly Address[];
+}
+
 export interface DescribeAvailabilityZonesRequest {
   readonly ZoneNames?: readonly string[];
   readonly ZoneIds?: readonly string[];
@@ -288,6 +609,36 @@ export interface DescribeDhcpOptionsResult {
   readonly DhcpOptions?: readonly DhcpOptions[];
 }
 
+export interface DescribeEgressOnlyInternetGatewaysRequest {
+  readonly DryRun?: boolean;
+  readonly EgressOnlyInternetGatewayIds?: readonly string[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+  readonly Filters?: readonly Filter[];
+}
+
+export interface DescribeEgressOnlyInternetGatewaysResult {
+  readonly EgressOnlyInternetGateways?: readonly EgressOnlyInternetGateway[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeImagesRequest {
+  readonly ExecutableUsers?: readonly string[];
+  readonly ImageIds?: readonly string[];
+  readonly Owners?: readonly string[];
+  readonly IncludeDeprecated?: boolean;
+  readonly IncludeDisabled?: boolean;
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+}
+
+export interface DescribeImagesResult {
+  readonly NextToken?: string;
+  readonly Images?: readonly Image[];
+}
+
 export interface DescribeInternetGatewaysRequest {
   readonly NextToken?: string;
   readonly MaxResults?: number;
@@ -298,6 +649,19 @@ export interface DescribeInternetGatewaysRequest {
 
 export interface DescribeInternetGatewaysResult {
   readonly InternetGateways?: readonly InternetGateway[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeNatGatewaysRequest {
+  readonly DryRun?: boolean;
+  readonly Filter?: readonly Filter[];
+  readonly MaxResults?: number;
+  readonly NatGatewayIds?: readonly string[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeNatGatewaysResult {
+  readonly NatGateways?: readonly NatGateway[];
   readonly NextToken?: string;
 }
 
@@ -349,6 +713,19 @@ export interface DescribeRouteTablesRequest {
 
 export interface DescribeRouteTablesResult {
   readonly RouteTables?: readonly RouteTable[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeSecurityGroupRulesRequest {
+  readonly Filters?: readonly Filter[];
+  readonly SecurityGroupRuleIds?: readonly string[];
+  readonly DryRun?: boolean;
+  readonly NextToken?: string;
+  readonly MaxResults?: number;
+}
+
+export interface DescribeSecurityGroupRulesResult {
+  readonly SecurityGroupRules?: readonly SecurityGroupRule[];
   readonly NextToken?: string;
 }
 
@@ -404,6 +781,27 @@ export interface DescribeVpcAttributeResult {
   readonly VpcId?: string;
 }
 
+export interface DescribeVpcClassicLinkDnsSupportRequest {
+  readonly VpcIds?: readonly string[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+}
+
+export interface DescribeVpcClassicLinkDnsSupportResult {
+  readonly NextToken?: string;
+  readonly Vpcs?: readonly ClassicLinkDnsSupport[];
+}
+
+export interface DescribeVpcClassicLinkRequest {
+  readonly DryRun?: boolean;
+  readonly VpcIds?: readonly string[];
+  readonly Filters?: readonly Filter[];
+}
+
+export interface DescribeVpcClassicLinkResult {
+  readonly Vpcs?: readonly VpcClassicLink[];
+}
+
 export interface DescribeVpcPeeringConnectionsRequest {
   readonly NextToken?: string;
   readonly MaxResults?: number;
@@ -430,6 +828,14 @@ export interface DescribeVpcsResult {
   readonly Vpcs?: readonly Vpc[];
 }
 
+export interface DetachInternetGatewayRequest {
+  readonly DryRun?: boolean;
+  readonly InternetGatewayId: string;
+  readonly VpcId: string;
+}
+
+export type DeviceType = "ebs" | "instance-store";
+
 export interface DhcpConfiguration {
   readonly Key?: string;
   readonly Values?: readonly AttributeValue[];
@@ -442,9 +848,41 @@ export interface DhcpOptions {
   readonly DhcpConfigurations?: readonly DhcpConfiguration[];
 }
 
+export interface DisableVpcClassicLinkDnsSupportRequest {
+  readonly VpcId?: string;
+}
+
+export interface DisableVpcClassicLinkDnsSupportResult {
+  readonly Return?: boolean;
+}
+
+export interface DisableVpcClassicLinkRequest {
+  readonly DryRun?: boolean;
+  readonly VpcId: string;
+}
+
+export interface DisableVpcClassicLinkResult {
+  readonly Return?: boolean;
+}
+
+export interface DisassociateAddressRequest {
+  readonly AssociationId?: string;
+  readonly PublicIp?: string;
+  readonly DryRun?: boolean;
+}
+
 export interface DisassociateRouteTableRequest {
   readonly DryRun?: boolean;
   readonly AssociationId: string;
+}
+
+export interface DisassociateSubnetCidrBlockRequest {
+  readonly AssociationId: string;
+}
+
+export interface DisassociateSubnetCidrBlockResult {
+  readonly Ipv6CidrBlockAssociation?: SubnetIpv6CidrBlockAssociation;
+  readonly SubnetId?: string;
 }
 
 export interface DisassociateVpcCidrBlockRequest {
@@ -455,6 +893,47 @@ export interface DisassociateVpcCidrBlockResult {
   readonly Ipv6CidrBlockAssociation?: VpcIpv6CidrBlockAssociation;
   readonly CidrBlockAssociation?: VpcCidrBlockAssociation;
   readonly VpcId?: string;
+}
+
+export type DomainType = "vpc" | "standard";
+
+export interface EbsBlockDevice {
+  readonly DeleteOnTermination?: boolean;
+  readonly Iops?: number;
+  readonly SnapshotId?: string;
+  readonly VolumeSize?: number;
+  readonly VolumeType?: VolumeType;
+  readonly KmsKeyId?: string;
+  readonly Throughput?: number;
+  readonly OutpostArn?: string;
+  readonly AvailabilityZone?: string;
+  readonly Encrypted?: boolean;
+  readonly VolumeInitializationRate?: number;
+  readonly AvailabilityZoneId?: string;
+  readonly EbsCardIndex?: number;
+}
+
+export interface EgressOnlyInternetGateway {
+  readonly Attachments?: readonly InternetGatewayAttachment[];
+  readonly EgressOnlyInternetGatewayId?: string;
+  readonly Tags?: readonly Tag[];
+}
+
+export interface EnableVpcClassicLinkDnsSupportRequest {
+  readonly VpcId?: string;
+}
+
+export interface EnableVpcClassicLinkDnsSupportResult {
+  readonly Return?: boolean;
+}
+
+export interface EnableVpcClassicLinkRequest {
+  readonly DryRun?: boolean;
+  readonly VpcId: string;
+}
+
+export interface EnableVpcClassicLinkResult {
+  readonly Return?: boolean;
 }
 
 export interface Filter {
@@ -469,10 +948,58 @@ export interface GroupIdentifier {
 
 export type HostnameType = "ip-name" | "resource-name";
 
+export type HypervisorType = "ovm" | "xen";
+
 export interface IcmpTypeCode {
   readonly Code?: number;
   readonly Type?: number;
 }
+
+export interface Image {
+  readonly PlatformDetails?: string;
+  readonly UsageOperation?: string;
+  readonly BlockDeviceMappings?: readonly BlockDeviceMapping[];
+  readonly Description?: string;
+  readonly EnaSupport?: boolean;
+  readonly Hypervisor?: HypervisorType;
+  readonly ImageOwnerAlias?: string;
+  readonly Name?: string;
+  readonly RootDeviceName?: string;
+  readonly RootDeviceType?: DeviceType;
+  readonly SriovNetSupport?: string;
+  readonly StateReason?: StateReason;
+  readonly Tags?: readonly Tag[];
+  readonly VirtualizationType?: VirtualizationType;
+  readonly BootMode?: BootModeValues;
+  readonly TpmSupport?: TpmSupportValues;
+  readonly DeprecationTime?: string;
+  readonly ImdsSupport?: ImdsSupportValues;
+  readonly SourceInstanceId?: string;
+  readonly DeregistrationProtection?: string;
+  readonly LastLaunchedTime?: string;
+  readonly ImageAllowed?: boolean;
+  readonly SourceImageId?: string;
+  readonly SourceImageRegion?: string;
+  readonly FreeTierEligible?: boolean;
+  readonly ImageId?: string;
+  readonly ImageLocation?: string;
+  readonly State?: ImageState;
+  readonly OwnerId?: string;
+  readonly CreationDate?: string;
+  readonly Public?: boolean;
+  readonly ProductCodes?: readonly ProductCode[];
+  readonly Architecture?: ArchitectureValues;
+  readonly ImageType?: ImageTypeValues;
+  readonly KernelId?: string;
+  readonly RamdiskId?: string;
+  readonly Platform?: PlatformValues;
+}
+
+export type ImageState = "pending" | "available" | "invalid" | "deregistered" | "transient" | "failed" | "error" | "disabled";
+
+export type ImageTypeValues = "machine" | "kernel" | "ramdisk";
+
+export type ImdsSupportValues = "v2.0";
 
 export interface InternetGateway {
   readonly Attachments?: readonly InternetGatewayAttachment[];
@@ -522,6 +1049,20 @@ export interface Ipv6Range {
   readonly CidrIpv6?: string;
 }
 
+export interface ModifySubnetAttributeRequest {
+  readonly AssignIpv6AddressOnCreation?: AttributeBooleanValue;
+  readonly MapPublicIpOnLaunch?: AttributeBooleanValue;
+  readonly SubnetId: string;
+  readonly MapCustomerOwnedIpOnLaunch?: AttributeBooleanValue;
+  readonly CustomerOwnedIpv4Pool?: string;
+  readonly EnableDns64?: AttributeBooleanValue;
+  readonly PrivateDnsHostnameTypeOnLaunch?: HostnameType;
+  readonly EnableResourceNameDnsARecordOnLaunch?: AttributeBooleanValue;
+  readonly EnableResourceNameDnsAAAARecordOnLaunch?: AttributeBooleanValue;
+  readonly EnableLniAtDeviceIndex?: number;
+  readonly DisableLniAtDeviceIndex?: AttributeBooleanValue;
+}
+
 export interface ModifyVpcAttributeRequest {
   readonly EnableDnsHostnames?: AttributeBooleanValue;
   readonly EnableDnsSupport?: AttributeBooleanValue;
@@ -540,6 +1081,59 @@ export interface ModifyVpcPeeringConnectionOptionsResult {
   readonly AccepterPeeringConnectionOptions?: PeeringConnectionOptions;
   readonly RequesterPeeringConnectionOptions?: PeeringConnectionOptions;
 }
+
+export interface NatGateway {
+  readonly CreateTime?: Date;
+  readonly DeleteTime?: Date;
+  readonly FailureCode?: string;
+  readonly FailureMessage?: string;
+  readonly NatGatewayAddresses?: readonly NatGatewayAddress[];
+  readonly NatGatewayId?: string;
+  readonly ProvisionedBandwidth?: ProvisionedBandwidth;
+  readonly State?: NatGatewayState;
+  readonly SubnetId?: string;
+  readonly VpcId?: string;
+  readonly Tags?: readonly Tag[];
+  readonly ConnectivityType?: ConnectivityType;
+  readonly AvailabilityMode?: AvailabilityMode;
+  readonly AutoScalingIps?: AutoScalingIpsState;
+  readonly AutoProvisionZones?: AutoProvisionZonesState;
+  readonly AttachedAppliances?: readonly NatGatewayAttachedAppliance[];
+  readonly RouteTableId?: string;
+}
+
+export interface NatGatewayAddress {
+  readonly AllocationId?: string;
+  readonly NetworkInterfaceId?: string;
+  readonly PrivateIp?: string;
+  readonly PublicIp?: string;
+  readonly AssociationId?: string;
+  readonly IsPrimary?: boolean;
+  readonly FailureMessage?: string;
+  readonly Status?: NatGatewayAddressStatus;
+  readonly AvailabilityZone?: string;
+  readonly AvailabilityZoneId?: string;
+}
+
+export type NatGatewayAddressStatus = "assigning" | "unassigning" | "associating" | "disassociating" | "succeeded" | "failed";
+
+export type NatGatewayApplianceModifyState = "modifying" | "completed" | "failed";
+
+export type NatGatewayApplianceState = "attaching" | "attached" | "detaching" | "detached" | "attach-failed" | "detach-failed";
+
+export type NatGatewayApplianceType = "network-firewall-proxy";
+
+export interface NatGatewayAttachedAppliance {
+  readonly Type?: NatGatewayApplianceType;
+  readonly ApplianceArn?: string;
+  readonly VpcEndpointId?: string;
+  readonly AttachmentState?: NatGatewayApplianceState;
+  readonly ModificationState?: NatGatewayApplianceModifyState;
+  readonly FailureCode?: string;
+  readonly FailureMessage?: string;
+}
+
+export type NatGatewayState = "pending" | "failed" | "available" | "deleting" | "deleted";
 
 export interface NetworkAcl {
   readonly Associations?: readonly NetworkAclAssociation[];
@@ -643,6 +1237,11 @@ export type NetworkInterfaceStatus = "available" | "associated" | "attaching" | 
 
 export type NetworkInterfaceType = "interface" | "natGateway" | "efa" | "efa-only" | "trunk" | "load_balancer" | "network_load_balancer" | "vpc_endpoint" | "branch" | "transit_gateway" | "lambda" | "quicksight" | "global_accelerator_managed" | "api_gateway_managed" | "gateway_load_balancer" | "gateway_load_balancer_endpoint" | "iot_rules_managed" | "aws_codestar_connections_managed";
 
+export interface NewDhcpConfiguration {
+  readonly Key?: string;
+  readonly Values?: readonly string[];
+}
+
 export interface OperatorResponse {
   readonly Managed?: boolean;
   readonly Principal?: string;
@@ -661,6 +1260,8 @@ export interface PeeringConnectionOptionsRequest {
   readonly AllowEgressFromLocalVpcToRemoteClassicLink?: boolean;
 }
 
+export type PlatformValues = "Windows";
+
 export interface PortRange {
   readonly From?: number;
   readonly To?: number;
@@ -677,8 +1278,29 @@ export interface PrivateDnsNameOptionsOnLaunch {
   readonly EnableResourceNameDnsAAAARecord?: boolean;
 }
 
+export interface ProductCode {
+  readonly ProductCodeId?: string;
+  readonly ProductCodeType?: ProductCodeValues;
+}
+
+export type ProductCodeValues = "devpay" | "marketplace";
+
 export interface PropagatingVgw {
   readonly GatewayId?: string;
+}
+
+export interface ProvisionedBandwidth {
+  readonly ProvisionTime?: Date;
+  readonly Provisioned?: string;
+  readonly RequestTime?: Date;
+  readonly Requested?: string;
+  readonly Status?: string;
+}
+
+export interface PtrUpdateStatus {
+  readonly Value?: string;
+  readonly Status?: string;
+  readonly Reason?: string;
 }
 
 export interface PublicIpDnsNameOptions {
@@ -686,6 +1308,14 @@ export interface PublicIpDnsNameOptions {
   readonly PublicIpv4DnsName?: string;
   readonly PublicIpv6DnsName?: string;
   readonly PublicDualStackDnsName?: string;
+}
+
+export interface ReferencedSecurityGroup {
+  readonly GroupId?: string;
+  readonly PeeringStatus?: string;
+  readonly UserId?: string;
+  readonly VpcId?: string;
+  readonly VpcPeeringConnectionId?: string;
 }
 
 export interface Region {
@@ -706,6 +1336,36 @@ export interface RejectVpcPeeringConnectionRequest {
 
 export interface RejectVpcPeeringConnectionResult {
   readonly Return?: boolean;
+}
+
+export interface ReleaseAddressRequest {
+  readonly AllocationId?: string;
+  readonly PublicIp?: string;
+  readonly NetworkBorderGroup?: string;
+  readonly DryRun?: boolean;
+}
+
+export interface ReplaceNetworkAclAssociationRequest {
+  readonly DryRun?: boolean;
+  readonly AssociationId: string;
+  readonly NetworkAclId: string;
+}
+
+export interface ReplaceNetworkAclAssociationResult {
+  readonly NewAssociationId?: string;
+}
+
+export interface ReplaceNetworkAclEntryRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkAclId: string;
+  readonly RuleNumber: number;
+  readonly Protocol: string;
+  readonly RuleAction: RuleAction;
+  readonly Egress: boolean;
+  readonly CidrBlock?: string;
+  readonly Ipv6CidrBlock?: string;
+  readonly IcmpTypeCode?: IcmpTypeCode;
+  readonly PortRange?: PortRange;
 }
 
 export interface ReplaceRouteRequest {
@@ -741,6 +1401,59 @@ export interface ReplaceRouteTableAssociationResult {
 }
 
 export type ResourceType = "capacity-reservation" | "client-vpn-endpoint" | "customer-gateway" | "carrier-gateway" | "coip-pool" | "declarative-policies-report" | "dedicated-host" | "dhcp-options" | "egress-only-internet-gateway" | "elastic-ip" | "elastic-gpu" | "export-image-task" | "export-instance-task" | "fleet" | "fpga-image" | "host-reservation" | "image" | "image-usage-report" | "import-image-task" | "import-snapshot-task" | "instance" | "instance-event-window" | "internet-gateway" | "ipam" | "ipam-pool" | "ipam-scope" | "ipv4pool-ec2" | "ipv6pool-ec2" | "key-pair" | "launch-template" | "local-gateway" | "local-gateway-route-table" | "local-gateway-virtual-interface" | "local-gateway-virtual-interface-group" | "local-gateway-route-table-vpc-association" | "local-gateway-route-table-virtual-interface-group-association" | "natgateway" | "network-acl" | "network-interface" | "network-insights-analysis" | "network-insights-path" | "network-insights-access-scope" | "network-insights-access-scope-analysis" | "outpost-lag" | "placement-group" | "prefix-list" | "replace-root-volume-task" | "reserved-instances" | "route-table" | "security-group" | "security-group-rule" | "service-link-virtual-interface" | "snapshot" | "spot-fleet-request" | "spot-instances-request" | "subnet" | "subnet-cidr-reservation" | "traffic-mirror-filter" | "traffic-mirror-session" | "traffic-mirror-target" | "transit-gateway" | "transit-gateway-attachment" | "transit-gateway-connect-peer" | "transit-gateway-multicast-domain" | "transit-gateway-policy-table" | "transit-gateway-metering-policy" | "transit-gateway-route-table" | "transit-gateway-route-table-announcement" | "volume" | "vpc" | "vpc-endpoint" | "vpc-endpoint-connection" | "vpc-endpoint-service" | "vpc-endpoint-service-permission" | "vpc-peering-connection" | "vpn-connection" | "vpn-gateway" | "vpc-flow-log" | "capacity-reservation-fleet" | "traffic-mirror-filter-rule" | "vpc-endpoint-connection-device-type" | "verified-access-instance" | "verified-access-group" | "verified-access-endpoint" | "verified-access-policy" | "verified-access-trust-provider" | "vpn-connection-device-type" | "vpc-block-public-access-exclusion" | "vpc-encryption-control" | "route-server" | "route-server-endpoint" | "route-server-peer" | "ipam-resource-discovery" | "ipam-resource-discovery-association" | "instance-connect-endpoint" | "verified-access-endpoint-target" | "ipam-external-resource-verification-token" | "capacity-block" | "mac-modification-task" | "ipam-prefix-list-resolver" | "ipam-policy" | "ipam-prefix-list-resolver-target" | "secondary-interface" | "secondary-network" | "secondary-subnet" | "capacity-manager-data-export" | "vpn-concentrator" | "ipam-pool-allocation";
+
+export interface RevokeSecurityGroupEgressRequest {
+  readonly SecurityGroupRuleIds?: readonly string[];
+  readonly DryRun?: boolean;
+  readonly GroupId: string;
+  readonly SourceSecurityGroupName?: string;
+  readonly SourceSecurityGroupOwnerId?: string;
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly CidrIp?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+}
+
+export interface RevokeSecurityGroupEgressResult {
+  readonly Return?: boolean;
+  readonly UnknownIpPermissions?: readonly IpPermission[];
+  readonly RevokedSecurityGroupRules?: readonly RevokedSecurityGroupRule[];
+}
+
+export interface RevokeSecurityGroupIngressRequest {
+  readonly CidrIp?: string;
+  readonly FromPort?: number;
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+  readonly IpProtocol?: string;
+  readonly SourceSecurityGroupName?: string;
+  readonly SourceSecurityGroupOwnerId?: string;
+  readonly ToPort?: number;
+  readonly SecurityGroupRuleIds?: readonly string[];
+  readonly DryRun?: boolean;
+}
+
+export interface RevokeSecurityGroupIngressResult {
+  readonly Return?: boolean;
+  readonly UnknownIpPermissions?: readonly IpPermission[];
+  readonly RevokedSecurityGroupRules?: readonly RevokedSecurityGroupRule[];
+}
+
+export interface RevokedSecurityGroupRule {
+  readonly SecurityGroupRuleId?: string;
+  readonly GroupId?: string;
+  readonly IsEgress?: boolean;
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly CidrIpv4?: string;
+  readonly CidrIpv6?: string;
+  readonly PrefixListId?: string;
+  readonly ReferencedGroupId?: string;
+  readonly Description?: string;
+}
 
 export interface Route {
   readonly DestinationCidrBlock?: string;
@@ -808,6 +1521,30 @@ export interface SecurityGroup {
   readonly IpPermissions?: readonly IpPermission[];
 }
 
+export interface SecurityGroupRule {
+  readonly SecurityGroupRuleId?: string;
+  readonly GroupId?: string;
+  readonly GroupOwnerId?: string;
+  readonly IsEgress?: boolean;
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly CidrIpv4?: string;
+  readonly CidrIpv6?: string;
+  readonly PrefixListId?: string;
+  readonly ReferencedGroupInfo?: ReferencedSecurityGroup;
+  readonly Description?: string;
+  readonly Tags?: readonly Tag[];
+  readonly SecurityGroupRuleArn?: string;
+}
+
+export type ServiceManaged = "alb" | "nlb" | "rnat" | "rds";
+
+export interface StateReason {
+  readonly Code?: string;
+  readonly Message?: string;
+}
+
 export interface Subnet {
   readonly AvailabilityZoneId?: string;
   readonly EnableLniAtDeviceIndex?: number;
@@ -870,6 +1607,8 @@ export interface TagSpecification {
 
 export type Tenancy = "default" | "dedicated" | "host";
 
+export type TpmSupportValues = "v2.0";
+
 export interface UserIdGroupPair {
   readonly Description?: string;
   readonly UserId?: string;
@@ -879,6 +1618,10 @@ export interface UserIdGroupPair {
   readonly VpcPeeringConnectionId?: string;
   readonly PeeringStatus?: string;
 }
+
+export type VirtualizationType = "hvm" | "paravirtual";
+
+export type VolumeType = "standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3";
 
 export interface Vpc {
   readonly OwnerId?: string;
@@ -909,6 +1652,12 @@ export interface VpcCidrBlockState {
 }
 
 export type VpcCidrBlockStateCode = "associating" | "associated" | "disassociating" | "disassociated" | "failing" | "failed";
+
+export interface VpcClassicLink {
+  readonly ClassicLinkEnabled?: boolean;
+  readonly Tags?: readonly Tag[];
+  readonly VpcId?: string;
+}
 
 export interface VpcEncryptionControl {
   readonly VpcId?: string;
@@ -1038,6 +1787,48 @@ export interface Ec2Operations {
   readonly DescribeNetworkInterfaces: { readonly input: DescribeNetworkInterfacesRequest; readonly output: DescribeNetworkInterfacesResult };
   readonly DescribeInternetGateways: { readonly input: DescribeInternetGatewaysRequest; readonly output: DescribeInternetGatewaysResult };
   readonly DescribeDhcpOptions: { readonly input: DescribeDhcpOptionsRequest; readonly output: DescribeDhcpOptionsResult };
+  readonly CreateInternetGateway: { readonly input: CreateInternetGatewayRequest; readonly output: CreateInternetGatewayResult };
+  readonly AttachInternetGateway: { readonly input: AttachInternetGatewayRequest; readonly output: Record<string, never> };
+  readonly DetachInternetGateway: { readonly input: DetachInternetGatewayRequest; readonly output: Record<string, never> };
+  readonly DeleteInternetGateway: { readonly input: DeleteInternetGatewayRequest; readonly output: Record<string, never> };
+  readonly CreateEgressOnlyInternetGateway: { readonly input: CreateEgressOnlyInternetGatewayRequest; readonly output: CreateEgressOnlyInternetGatewayResult };
+  readonly DeleteEgressOnlyInternetGateway: { readonly input: DeleteEgressOnlyInternetGatewayRequest; readonly output: DeleteEgressOnlyInternetGatewayResult };
+  readonly DescribeEgressOnlyInternetGateways: { readonly input: DescribeEgressOnlyInternetGatewaysRequest; readonly output: DescribeEgressOnlyInternetGatewaysResult };
+  readonly AllocateAddress: { readonly input: AllocateAddressRequest; readonly output: AllocateAddressResult };
+  readonly ReleaseAddress: { readonly input: ReleaseAddressRequest; readonly output: Record<string, never> };
+  readonly DescribeAddresses: { readonly input: DescribeAddressesRequest; readonly output: DescribeAddressesResult };
+  readonly AssociateAddress: { readonly input: AssociateAddressRequest; readonly output: AssociateAddressResult };
+  readonly DisassociateAddress: { readonly input: DisassociateAddressRequest; readonly output: Record<string, never> };
+  readonly DescribeAddressesAttribute: { readonly input: DescribeAddressesAttributeRequest; readonly output: DescribeAddressesAttributeResult };
+  readonly CreateNatGateway: { readonly input: CreateNatGatewayRequest; readonly output: CreateNatGatewayResult };
+  readonly DeleteNatGateway: { readonly input: DeleteNatGatewayRequest; readonly output: DeleteNatGatewayResult };
+  readonly DescribeNatGateways: { readonly input: DescribeNatGatewaysRequest; readonly output: DescribeNatGatewaysResult };
+  readonly CreateDhcpOptions: { readonly input: CreateDhcpOptionsRequest; readonly output: CreateDhcpOptionsResult };
+  readonly AssociateDhcpOptions: { readonly input: AssociateDhcpOptionsRequest; readonly output: Record<string, never> };
+  readonly DeleteDhcpOptions: { readonly input: DeleteDhcpOptionsRequest; readonly output: Record<string, never> };
+  readonly ModifySubnetAttribute: { readonly input: ModifySubnetAttributeRequest; readonly output: Record<string, never> };
+  readonly AssociateSubnetCidrBlock: { readonly input: AssociateSubnetCidrBlockRequest; readonly output: AssociateSubnetCidrBlockResult };
+  readonly DisassociateSubnetCidrBlock: { readonly input: DisassociateSubnetCidrBlockRequest; readonly output: DisassociateSubnetCidrBlockResult };
+  readonly CreateSecurityGroup: { readonly input: CreateSecurityGroupRequest; readonly output: CreateSecurityGroupResult };
+  readonly DeleteSecurityGroup: { readonly input: DeleteSecurityGroupRequest; readonly output: DeleteSecurityGroupResult };
+  readonly AuthorizeSecurityGroupIngress: { readonly input: AuthorizeSecurityGroupIngressRequest; readonly output: AuthorizeSecurityGroupIngressResult };
+  readonly AuthorizeSecurityGroupEgress: { readonly input: AuthorizeSecurityGroupEgressRequest; readonly output: AuthorizeSecurityGroupEgressResult };
+  readonly RevokeSecurityGroupIngress: { readonly input: RevokeSecurityGroupIngressRequest; readonly output: RevokeSecurityGroupIngressResult };
+  readonly RevokeSecurityGroupEgress: { readonly input: RevokeSecurityGroupEgressRequest; readonly output: RevokeSecurityGroupEgressResult };
+  readonly DescribeSecurityGroupRules: { readonly input: DescribeSecurityGroupRulesRequest; readonly output: DescribeSecurityGroupRulesResult };
+  readonly CreateNetworkAcl: { readonly input: CreateNetworkAclRequest; readonly output: CreateNetworkAclResult };
+  readonly DeleteNetworkAcl: { readonly input: DeleteNetworkAclRequest; readonly output: Record<string, never> };
+  readonly CreateNetworkAclEntry: { readonly input: CreateNetworkAclEntryRequest; readonly output: Record<string, never> };
+  readonly DeleteNetworkAclEntry: { readonly input: DeleteNetworkAclEntryRequest; readonly output: Record<string, never> };
+  readonly ReplaceNetworkAclEntry: { readonly input: ReplaceNetworkAclEntryRequest; readonly output: Record<string, never> };
+  readonly ReplaceNetworkAclAssociation: { readonly input: ReplaceNetworkAclAssociationRequest; readonly output: ReplaceNetworkAclAssociationResult };
+  readonly DescribeImages: { readonly input: DescribeImagesRequest; readonly output: DescribeImagesResult };
+  readonly DescribeVpcClassicLink: { readonly input: DescribeVpcClassicLinkRequest; readonly output: DescribeVpcClassicLinkResult };
+  readonly DescribeVpcClassicLinkDnsSupport: { readonly input: DescribeVpcClassicLinkDnsSupportRequest; readonly output: DescribeVpcClassicLinkDnsSupportResult };
+  readonly EnableVpcClassicLink: { readonly input: EnableVpcClassicLinkRequest; readonly output: EnableVpcClassicLinkResult };
+  readonly DisableVpcClassicLink: { readonly input: DisableVpcClassicLinkRequest; readonly output: DisableVpcClassicLinkResult };
+  readonly EnableVpcClassicLinkDnsSupport: { readonly input: EnableVpcClassicLinkDnsSupportRequest; readonly output: EnableVpcClassicLinkDnsSupportResult };
+  readonly DisableVpcClassicLinkDnsSupport: { readonly input: DisableVpcClassicLinkDnsSupportRequest; readonly output: DisableVpcClassicLinkDnsSupportResult };
 }
 
 export type Ec2OperationName = keyof Ec2Operations;
@@ -1079,4 +1870,46 @@ export const EC2_OPERATIONS: readonly Ec2OperationName[] = [
   "DescribeNetworkInterfaces",
   "DescribeInternetGateways",
   "DescribeDhcpOptions",
+  "CreateInternetGateway",
+  "AttachInternetGateway",
+  "DetachInternetGateway",
+  "DeleteInternetGateway",
+  "CreateEgressOnlyInternetGateway",
+  "DeleteEgressOnlyInternetGateway",
+  "DescribeEgressOnlyInternetGateways",
+  "AllocateAddress",
+  "ReleaseAddress",
+  "DescribeAddresses",
+  "AssociateAddress",
+  "DisassociateAddress",
+  "DescribeAddressesAttribute",
+  "CreateNatGateway",
+  "DeleteNatGateway",
+  "DescribeNatGateways",
+  "CreateDhcpOptions",
+  "AssociateDhcpOptions",
+  "DeleteDhcpOptions",
+  "ModifySubnetAttribute",
+  "AssociateSubnetCidrBlock",
+  "DisassociateSubnetCidrBlock",
+  "CreateSecurityGroup",
+  "DeleteSecurityGroup",
+  "AuthorizeSecurityGroupIngress",
+  "AuthorizeSecurityGroupEgress",
+  "RevokeSecurityGroupIngress",
+  "RevokeSecurityGroupEgress",
+  "DescribeSecurityGroupRules",
+  "CreateNetworkAcl",
+  "DeleteNetworkAcl",
+  "CreateNetworkAclEntry",
+  "DeleteNetworkAclEntry",
+  "ReplaceNetworkAclEntry",
+  "ReplaceNetworkAclAssociation",
+  "DescribeImages",
+  "DescribeVpcClassicLink",
+  "DescribeVpcClassicLinkDnsSupport",
+  "EnableVpcClassicLink",
+  "DisableVpcClassicLink",
+  "EnableVpcClassicLinkDnsSupport",
+  "DisableVpcClassicLinkDnsSupport",
 ];

@@ -1,0 +1,4 @@
+import type { OperationTable } from './operation.js';
+
+/** Elastic IP addresses. */
+export const ADDRESS_OPERATIONS: OperationTable = {};

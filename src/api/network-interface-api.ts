@@ -1,0 +1,12 @@
+import { describeNetworkInterfaces } from '../core/gateway-service.js';
+import type { OperationTable } from './operation.js';
+import { reads } from './operation.js';
+import { wire } from './wire.js';
+
+/** Network interfaces (none exist until instances do; the reachability work brings them). */
+export const NETWORK_INTERFACE_OPERATIONS: OperationTable = {
+  DescribeNetworkInterfaces: reads(async (_ctx, input) => {
+    describeNetworkInterfaces({ ids: input.NetworkInterfaceIds, filters: wire.filters(input.Filters), ...wire.page(input) });
+    return { NetworkInterfaces: [] };
+  }),
+};
