@@ -7,6 +7,9 @@ export const VPC_FILTERS: FilterSpec<Tagged<Vpc>> = {
   tags: taggedTags,
   fields: {
     cidr: ({ resource: v }) => v.cidrBlock,
+    // The older name of `cidr` that AWS still accepts; Ansible's ec2_vpc_net finds its VPC with it
+    // on every run (AWS-BEHAVIOUR.md §4.6).
+    'cidr-block': ({ resource: v }) => v.cidrBlock,
     'cidr-block-association.cidr-block': ({ resource: v }) => v.cidrAssociations.map((a) => a.cidr),
     'cidr-block-association.association-id': ({ resource: v }) => v.cidrAssociations.map((a) => a.associationId),
     'cidr-block-association.state': ({ resource: v }) => v.cidrAssociations.map((a) => a.state),

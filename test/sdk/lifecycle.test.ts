@@ -145,6 +145,9 @@ describe('same account, same region', () => {
     const p = await describeOne(client, id);
     expect(p.Status?.Code).toBe('deleted');
     expect(p.ExpirationTime).toBeUndefined();
+    // Both sides shrink to owner, Region and VPC (AWS-BEHAVIOUR.md §4.1).
+    expect(p.RequesterVpcInfo).toEqual({ OwnerId: '111111111111', VpcId: vpcA, Region: 'us-east-1' });
+    expect(p.AccepterVpcInfo).toEqual({ OwnerId: '111111111111', VpcId: vpcB, Region: 'us-east-1' });
   });
 
   it('routes stay after the delete, as blackholes keeping the connection id', async () => {
@@ -263,7 +266,9 @@ describe('cross-account (111111111111 -> 222222222222)', () => {
   it('the accepter may delete the active connection; the requester sees deleted', async () => {
     const r = await b.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
     expect(r.Return).toBe(true);
-    expect((await describeOne(a, id)).Status?.Code).toBe('deleted');
+    const seen = await describeOne(a, id);
+    expect(seen.Status?.Code).toBe('deleted');
+    for (const side of [seen.RequesterVpcInfo, seen.AccepterVpcInfo]) expect(Object.keys(side ?? {}).sort()).toEqual(['OwnerId', 'Region', 'VpcId']);
     const w = await waitUntilVpcPeeringConnectionDeleted({ client: a, ...WAIT }, { VpcPeeringConnectionIds: [id] });
     expect(w.state).toBe('SUCCESS');
   });
