@@ -6,7 +6,7 @@ import type { OperationTable } from './operation.js';
 import { reads } from './operation.js';
 import { wire } from './wire.js';
 
-export function imageToWire(i: MachineImage): W.Image {
+function imageToWire(i: MachineImage): W.Image {
   return {
     Architecture: i.architecture,
     CreationDate: i.creationDate,
