@@ -13,10 +13,11 @@ import {
   DisassociateAddressCommand,
   ReleaseAddressCommand,
 } from '@aws-sdk/client-ec2';
-import type { AllocateAddressCommandInput, EC2Client, Filter } from '@aws-sdk/client-ec2';
+import type { AllocateAddressCommandInput, AssociateAddressCommandInput, EC2Client, Filter } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
+import { allocate } from './address-helpers.js';
 import { UUID, ec2, expectEc2Error, failure } from './sdk-helpers.js';
 
 const A = '111111111111';
@@ -42,11 +43,6 @@ afterAll(async () => {
 function inPool(ip: string): boolean {
   const [o1, o2, , o4] = ip.split('.').map(Number);
   return o1 === 198 && (o2 === 18 || o2 === 19) && o4 !== 0 && o4 !== 255;
-}
-
-async function allocate(client: EC2Client, input: AllocateAddressCommandInput = { Domain: 'vpc' }): Promise<{ id: string; ip: string }> {
-  const r = await client.send(new AllocateAddressCommand(input));
-  return { id: r.AllocationId ?? '', ip: r.PublicIp ?? '' };
 }
 
 async function allocationIds(client: EC2Client, filters: Filter[]): Promise<string[]> {
@@ -269,7 +265,7 @@ describe('AssociateAddress and DisassociateAddress with nothing to associate wit
   });
 
   it('validates its input first: ids, the target, the address', async () => {
-    const cases: [ConstructorParameters<typeof AssociateAddressCommand>[0], string, string][] = [
+    const cases: [AssociateAddressCommandInput, string, string][] = [
       [{ InstanceId: 'i-0123456789abcdef0' }, 'MissingParameter', 'The request must contain the parameter allocationId'],
       [{ AllocationId: eip.id }, 'MissingParameter', 'Either an instance ID or a network interface ID must be specified'],
       [{ AllocationId: eip.id, InstanceId: 'i-0123456789abcdef0', NetworkInterfaceId: 'eni-0123456789abcdef0' }, 'InvalidParameterCombination', 'You can specify either an instance ID or a network interface ID, but not both'],

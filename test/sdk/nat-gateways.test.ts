@@ -4,7 +4,6 @@
 // poll, errors with AWS's codes, another account's gateway, DryRun, and the hour a deleted or
 // failed gateway stays visible (on a clock moved forward, last in this file).
 import {
-  AllocateAddressCommand,
   AssociateAddressCommand,
   CreateNatGatewayCommand,
   CreateSubnetCommand,
@@ -21,6 +20,7 @@ import type { CreateNatGatewayCommandInput, EC2Client, Filter, NatGateway } from
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, startServer } from '../support/start-server.js';
+import { allocate } from './address-helpers.js';
 import { UUID, ec2, expectEc2Error, failure, newVpc } from './sdk-helpers.js';
 
 const A = '111111111111';
@@ -43,11 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function allocate(client: EC2Client): Promise<{ id: string; ip: string }> {
-  const r = await client.send(new AllocateAddressCommand({ Domain: 'vpc' }));
-  return { id: r.AllocationId ?? '', ip: r.PublicIp ?? '' };
-}
 
 async function create(client: EC2Client, input: CreateNatGatewayCommandInput): Promise<NatGateway> {
   const r = await client.send(new CreateNatGatewayCommand(input));
@@ -85,6 +80,12 @@ describe('a public NAT gateway and its Elastic IP', () => {
   let natId = '';
   let eni = '';
   let associationId = '';
+  const firstRequest = (): CreateNatGatewayCommandInput => ({
+    SubnetId: subnet.id,
+    AllocationId: eip.id,
+    ClientToken: 'public-nat-1',
+    TagSpecifications: [{ ResourceType: 'natgateway', Tags: [{ Key: 'Name', Value: 'pub' }] }],
+  });
 
   beforeAll(async () => {
     subnet = await defaultSubnet(a, 'us-east-1a');
@@ -94,12 +95,7 @@ describe('a public NAT gateway and its Elastic IP', () => {
   it('CreateNatGateway answers pending with only the allocation id, the token echoed', async () => {
     const before = Date.now();
     const r = await a.send(
-      new CreateNatGatewayCommand({
-        SubnetId: subnet.id,
-        AllocationId: eip.id,
-        ClientToken: 'public-nat-1',
-        TagSpecifications: [{ ResourceType: 'natgateway', Tags: [{ Key: 'Name', Value: 'pub' }] }],
-      }),
+      new CreateNatGatewayCommand(firstRequest()),
     );
     expect(r.$metadata.httpStatusCode).toBe(200);
     expect(r.$metadata.requestId).toMatch(UUID);
@@ -172,12 +168,7 @@ describe('a public NAT gateway and its Elastic IP', () => {
 
   it('the same ClientToken and parameters give back the same gateway; other parameters are refused', async () => {
     const again = await a.send(
-      new CreateNatGatewayCommand({
-        SubnetId: subnet.id,
-        AllocationId: eip.id,
-        ClientToken: 'public-nat-1',
-        TagSpecifications: [{ ResourceType: 'natgateway', Tags: [{ Key: 'Name', Value: 'pub' }] }],
-      }),
+      new CreateNatGatewayCommand(firstRequest()),
     );
     expect(again.NatGateway?.NatGatewayId).toBe(natId);
     expect(again.NatGateway?.State).toBe('available');
@@ -235,7 +226,7 @@ describe('a public NAT gateway and its Elastic IP', () => {
 });
 
 describe('waiters pass on their first poll', () => {
-  it('NatGatewayAvailable after create and NatGatewayDeleted after delete, each in well under a second', async () => {
+  it('NatGatewayAvailable after create and NatGatewayDeleted after delete, each in under two seconds', async () => {
     const subnet = await defaultSubnet(a, 'us-east-1c');
     const eip = await allocate(a);
     const g = await create(a, { SubnetId: subnet.id, AllocationId: eip.id });
@@ -485,7 +476,7 @@ describe('a deleted or failed gateway stays visible for about an hour, then is g
     }
     expect(await natIds(a, [{ Name: 'vpc-id', Values: [vpcId] }])).toEqual([live]);
     expect((await describeNat(a, live)).State).toBe('available');
-    // A create in the scope drops the gone rows for good; the live one is untouched.
+    // A create in the scope drops the gone rows for good; the live one is untouched by that.
     await create(a, { SubnetId: subnetId, ConnectivityType: 'private' });
     expect(await natIds(a, [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'nat-gateway-id', Values: [live, failed, deleted] }])).toEqual([live]);
   });
