@@ -40,7 +40,8 @@ const MALFORMED: Readonly<Record<string, string>> = {
   eipalloc: 'InvalidAllocationID.Malformed',
   eipassoc: 'InvalidAssociationID.Malformed',
   eigw: 'InvalidEgressOnlyInternetGatewayId.Malformed',
-  nat: 'InvalidNatGatewayID.Malformed',
+  // EC2 error-code list and the aws-cloudformation NAT gateway handler: NatGatewayMalformed.
+  nat: 'NatGatewayMalformed',
   ami: 'InvalidAMIID.Malformed',
 };
 
