@@ -10,7 +10,7 @@ import {
   ReplaceNetworkAclAssociationCommand,
   ReplaceNetworkAclEntryCommand,
 } from '@aws-sdk/client-ec2';
-import type { CreateNetworkAclEntryCommandInput, EC2Client, NetworkAcl } from '@aws-sdk/client-ec2';
+import type { CreateNetworkAclEntryCommandInput, EC2Client, NetworkAcl, RuleAction } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
@@ -137,7 +137,7 @@ describe('network ACL entries', () => {
     expectEc2Error(await add({ RuleNumber: 200, Protocol: '6' }), 'InvalidParameterValue', "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
     expectEc2Error(await add({ RuleNumber: 200, Protocol: '6', PortRange: { From: 90, To: 80 } }), 'InvalidParameterValue', "Invalid value 'From port 90 is greater than to port 80.' for portRange.");
     expectEc2Error(await add({ RuleNumber: 200, Protocol: '1' }), 'InvalidParameterValue', "Invalid value 'Must specify both type and code with ICMP.' for icmpTypeCode.");
-    expectEc2Error(await add({ RuleNumber: 200, RuleAction: 'maybe' }), 'InvalidParameterValue', 'Value (maybe) for parameter RuleAction is invalid. Valid values are: allow, deny.');
+    expectEc2Error(await add({ RuleNumber: 200, RuleAction: 'maybe' as RuleAction }), 'InvalidParameterValue', 'Value (maybe) for parameter RuleAction is invalid. Valid values are: allow, deny.');
     expectEc2Error(await add({ RuleNumber: 200, CidrBlock: '0.0.0.0/0', Ipv6CidrBlock: '::/0' }), 'InvalidParameterCombination', 'The parameter cidrBlock cannot be used with the parameter ipv6CidrBlock');
     expectEc2Error(await add({ RuleNumber: 200, CidrBlock: 'nonsense' }), 'InvalidParameterValue', 'Value (nonsense) for parameter cidrBlock is invalid. This is not a valid CIDR block.');
     expectEc2Error(await add({ RuleNumber: 200, NetworkAclId: 'acl-0123456789abcdef0' }), 'InvalidNetworkAclID.NotFound', "The networkAcl ID 'acl-0123456789abcdef0' does not exist");
