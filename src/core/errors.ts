@@ -17,8 +17,12 @@ const NOT_FOUND: Readonly<Record<string, readonly [code: string, noun: string]>>
   rtbassoc: ['InvalidAssociationID.NotFound', 'association'],
   'vpc-cidr-assoc': ['InvalidVpcCidrBlockAssociationID.NotFound', 'vpc cidr block association'],
   dopt: ['InvalidDhcpOptionID.NotFound', 'dhcpOptions'],
-  acl: ['InvalidNetworkAclID.NotFound', 'network acl'],
+  // [O] `The networkAcl ID 'acl-0d709bc679c758a63' does not exist` (terraform-provider-aws PR #9710).
+  acl: ['InvalidNetworkAclID.NotFound', 'networkAcl'],
+  aclassoc: ['InvalidAssociationID.NotFound', 'association'],
   sg: ['InvalidGroup.NotFound', 'security group'],
+  // [moto] `The security group rule ID 'sgr-…' does not exist`.
+  sgr: ['InvalidSecurityGroupRuleId.NotFound', 'security group rule'],
   eipalloc: ['InvalidAllocationID.NotFound', 'allocation'],
   eipassoc: ['InvalidAssociationID.NotFound', 'association'],
   eigw: ['InvalidGatewayID.NotFound', 'egressOnlyInternetGateway'],
@@ -37,6 +41,8 @@ const MALFORMED: Readonly<Record<string, string>> = {
   dopt: 'InvalidDhcpOptionsId.Malformed',
   acl: 'InvalidNetworkAclId.Malformed',
   sg: 'InvalidGroupId.Malformed',
+  sgr: 'InvalidSecurityGroupRuleId.Malformed',
+  aclassoc: 'InvalidAssociationID.Malformed',
   eipalloc: 'InvalidAllocationID.Malformed',
   eipassoc: 'InvalidAssociationID.Malformed',
   eigw: 'InvalidEgressOnlyInternetGatewayId.Malformed',

@@ -1,19 +1,2 @@
-import type { Scope } from './scope.js';
-
-export interface NetworkAclEntry {
-  readonly ruleNumber: number;
-  readonly egress: boolean;
-  /** `-1` for all protocols. */
-  readonly protocol: string;
-  readonly action: 'allow' | 'deny';
-  readonly cidr?: string;
-  readonly ipv6Cidr?: string;
-}
-
-export interface NetworkAcl extends Scope {
-  readonly id: string;
-  readonly vpcId: string;
-  readonly isDefault: boolean;
-  readonly entries: readonly NetworkAclEntry[];
-  readonly createdAt: number;
-}
+// The network ACL types live in network-acls/; repository.ts still imports them from here.
+export type { NetworkAcl, NetworkAclAssociation, NetworkAclEntry } from './network-acls/network-acl.js';

@@ -1,5 +1,6 @@
 import type { IdPrefix } from './ids.js';
 import type { Repository, ScopedCollection, ScopedResource } from './repository.js';
+import { securityGroupRuleCollection } from './security-groups/security-group-rule-collection.js';
 
 const BY_PREFIX: Partial<Record<IdPrefix, (repo: Repository) => ScopedCollection<ScopedResource>>> = {
   vpc: (r) => r.vpcs,
@@ -7,6 +8,7 @@ const BY_PREFIX: Partial<Record<IdPrefix, (repo: Repository) => ScopedCollection
   rtb: (r) => r.routeTables,
   igw: (r) => r.internetGateways,
   sg: (r) => r.securityGroups,
+  sgr: (r) => securityGroupRuleCollection(r),
   acl: (r) => r.networkAcls,
   eigw: (r) => r.egressOnlyInternetGateways,
   eipalloc: (r) => r.addresses,

@@ -13,6 +13,7 @@ export type TaggableType =
   | 'dhcp-options'
   | 'network-acl'
   | 'security-group'
+  | 'security-group-rule'
   | 'egress-only-internet-gateway'
   | 'elastic-ip'
   | 'natgateway';

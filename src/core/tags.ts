@@ -19,6 +19,7 @@ export const TYPE_OF_PREFIX: Readonly<Record<string, TaggableType>> = {
   dopt: 'dhcp-options',
   acl: 'network-acl',
   sg: 'security-group',
+  sgr: 'security-group-rule',
   eigw: 'egress-only-internet-gateway',
   eipalloc: 'elastic-ip',
   nat: 'natgateway',

@@ -50,11 +50,12 @@ describe('the neighbours of a VPC', () => {
     const acls = await find();
     expect(acls).toHaveLength(1);
     expect(acls?.[0]?.IsDefault).toBe(true);
+    // AWS lists egress entries first, each direction by rule number (EC2 CLI describe-network-acls example).
     expect(acls?.[0]?.Entries?.map((e) => [e.RuleNumber, e.Egress, e.RuleAction, e.CidrBlock])).toEqual([
-      [100, false, 'allow', '0.0.0.0/0'],
-      [32767, false, 'deny', '0.0.0.0/0'],
       [100, true, 'allow', '0.0.0.0/0'],
       [32767, true, 'deny', '0.0.0.0/0'],
+      [100, false, 'allow', '0.0.0.0/0'],
+      [32767, false, 'deny', '0.0.0.0/0'],
     ]);
     await c.send(new AssociateVpcCidrBlockCommand({ VpcId: vpc, AmazonProvidedIpv6CidrBlock: true }));
     expect((await find())?.[0]?.Entries?.filter((e) => e.Ipv6CidrBlock === '::/0')).toHaveLength(4);
