@@ -3,9 +3,6 @@ import type { RequestContext } from './request-context.js';
 import { defaultSecurityGroup } from './security-groups/security-group-service.js';
 import type { Vpc } from './vpc.js';
 
-// The ACL family's helpers, where vpc-service.ts imports them from.
-export { defaultAclEntries, onVpcBlocksChanged } from './network-acls/default-network-acl.js';
-
 /**
  * What AWS creates with every VPC besides its main route table (VPC user guide, "Default security
  * groups" and "Default network ACL"): the security group named `default` and the default ACL.

@@ -16,7 +16,8 @@ import { addTags, tagsFromSpecifications } from './tags.js';
 import type { Vpc, VpcCidrAssociation } from './vpc.js';
 import { liveIpv4Cidrs } from './vpc.js';
 import { VPC_FILTERS } from './vpc-filters.js';
-import { defaultAclEntries, storeVpcDefaults } from './vpc-defaults.js';
+import { onVpcBlocksChanged } from './network-acls/default-network-acl.js';
+import { storeVpcDefaults } from './vpc-defaults.js';
 
 /** IPv4 blocks per VPC: the default quota is 5 (adjustable to 50). */
 const MAX_IPV4_BLOCKS = 5;
@@ -234,10 +235,9 @@ async function afterCidrChange(ctx: RequestContext, vpc: Vpc, peerings: readonly
   for (const t of await ctx.repo.routeTables.list(ctx.caller, { vpcId: vpc.id })) {
     await ctx.repo.routeTables.put({ ...t, routes: withLocalRoutes(t.routes, vpc) });
   }
-  // The default network ACL gains (or loses) its IPv6 rules with the VPC's IPv6 block.
-  for (const acl of await ctx.repo.networkAcls.list(ctx.caller, { vpcId: vpc.id })) {
-    if (acl.isDefault) await ctx.repo.networkAcls.put({ ...acl, entries: defaultAclEntries(vpc) });
-  }
+  // ACLs gain (or lose) their IPv6 catch-all entries, and the default ACL its IPv6 allow rule,
+  // with the VPC's IPv6 block; rules users added stay.
+  await onVpcBlocksChanged(ctx, vpc);
   for (const c of peerings) {
     let next = refreshSides(c, vpc);
     // An accepter whose new block overlaps the requester while the request is pending makes the

@@ -55,7 +55,7 @@ export interface ActionDeps extends CallerDefaults {
 
 const EC2_VERSION = '2016-11-15';
 const STS_VERSION = '2011-06-15';
-const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc|subnet-cidr-assoc|acl|aclassoc|sg|sgr|eigw|eipalloc|eipassoc|nat|eni)-[0-9a-f]{8,17}$/;
+const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc|subnet-cidr-assoc|acl|aclassoc|sg|sgr|eigw|eipalloc|eipassoc|nat|eni|ami)-[0-9a-f]{8,17}$/;
 /** An audit event names at most this many ids (a call names at most 1000 of any kind). */
 const MAX_AUDIT_IDS = 1000;
 /** Where the id of what a create made stands in its response, for the access log and the audit trail. */

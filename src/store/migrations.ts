@@ -1,5 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { sql } from 'kysely';
+
+/** A security group's rules as stores before 7 Dec 2026 kept them: one entry per permission, peers in lists. */
+interface LegacyPermission {
+  readonly protocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidrs?: readonly string[];
+  readonly ipv6Cidrs?: readonly string[];
+  readonly groups?: readonly { readonly groupId: string; readonly userId: string }[];
+}
+
+/** Splits legacy permissions into one rule per peer, each with its own `sgr-` id (security-groups/security-group.ts). */
+function rulesFromPermissions(vpcId: string, egress: boolean, permissions: readonly LegacyPermission[]): unknown[] {
+  const rules: unknown[] = [];
+  for (const p of permissions) {
+    const base = { egress, protocol: p.protocol, fromPort: p.fromPort ?? -1, toPort: p.toPort ?? -1 };
+    const peers = [
+      ...(p.cidrs ?? []).map((cidr) => ({ kind: 'ipv4', cidr })),
+      ...(p.ipv6Cidrs ?? []).map((cidr) => ({ kind: 'ipv6', cidr })),
+      // Legacy rules only ever named groups of their own VPC (the default group's self-reference).
+      ...(p.groups ?? []).map((g) => ({ kind: 'group', groupId: g.groupId, userId: g.userId, vpcId })),
+    ];
+    for (const peer of peers) rules.push({ id: `sgr-${randomBytes(9).toString('hex').slice(0, 17)}`, ...base, peer });
+  }
+  return rules;
+}
 
 /**
  * Append-only, named by date: a migration that has shipped is never edited, only followed by
@@ -99,6 +126,20 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`DROP TABLE audit_events`.execute(db);
       await sql`ALTER TABLE audit_events_next RENAME TO audit_events`.execute(db);
       await db.schema.createIndex('audit_events_account').on('audit_events').columns(['account_id', 'seq']).execute();
+    },
+  },
+  // Security groups keep one rule per peer with its own id (the rule model reachability works
+  // from); groups written before keep permissions with lists of peers, rewritten here.
+  '2026-12-07T00-security-group-rules': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      const rows = await sql<{ id: string; doc: string }>`SELECT id, doc FROM resources WHERE kind = 'sg'`.execute(db);
+      for (const row of rows.rows) {
+        const doc = JSON.parse(row.doc) as { vpcId: string; rules?: unknown[]; ingress?: LegacyPermission[]; egress?: LegacyPermission[] };
+        if (doc.rules !== undefined) continue;
+        const { ingress = [], egress = [], ...rest } = doc;
+        const next = { ...rest, rules: [...rulesFromPermissions(doc.vpcId, false, ingress), ...rulesFromPermissions(doc.vpcId, true, egress)] };
+        await sql`UPDATE resources SET doc = ${JSON.stringify(next)} WHERE id = ${row.id}`.execute(db);
+      }
     },
   },
 };

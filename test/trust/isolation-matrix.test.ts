@@ -33,6 +33,13 @@ interface World {
   doptA: string;
   vpcB: string;
   vpcB2: string;
+  eipA: string;
+  eipIpA: string;
+  natA: string;
+  sgA2: string;
+  sgRuleA: string;
+  aclA2: string;
+  aclAssocA: string;
   /** The intruder's own resources, per intruder. */
   own: Record<string, Own>;
 }
@@ -50,6 +57,7 @@ interface Own {
   readonly subnet: string;
   readonly rtb: string;
   readonly assoc: string;
+  readonly sg: string;
 }
 
 interface Case {
@@ -177,6 +185,52 @@ const CASES: Record<string, Case[]> = {
     ...both({ name: 'filter attachment.vpc-id', params: (w) => filter('attachment.vpc-id', w.defaultVpcA), expect: OK }),
   ],
   DescribeDhcpOptions: both({ name: 'by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+  DescribeImages: [
+    ...both({ name: 'owned by self', params: () => ({ 'Owner.1': 'self' }), expect: OK }),
+    ...both({ name: 'filter owner-id of A', params: () => filter('owner-id', A), expect: OK }),
+  ],
+  DescribeVpcClassicLink: both({ name: 'A’s VPC', params: (w) => ({ 'VpcId.1': w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  DescribeVpcClassicLinkDnsSupport: both({ name: 'A’s VPC', params: (w) => ({ 'VpcIds.1': w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  EnableVpcClassicLink: both({ name: 'A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  DisableVpcClassicLink: both({ name: 'A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  EnableVpcClassicLinkDnsSupport: both({ name: 'A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  DisableVpcClassicLinkDnsSupport: both({ name: 'A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: { code: 'UnsupportedOperation' } }),
+  AllocateAddress: both({ name: 'allocates only in its own account', params: () => ({ Domain: 'vpc' }), expect: OK }),
+  DescribeAddresses: [
+    ...both({ name: 'by allocation id', params: (w) => ({ 'AllocationId.1': w.eipA }), expect: notFound('InvalidAllocationID.NotFound') }),
+    ...both({ name: 'filter public-ip', params: (w) => filter('public-ip', w.eipIpA), expect: OK }),
+    ...both({ name: 'filter tag:Name', params: () => filter('tag:Name', 'a-secret-eip'), expect: OK }),
+  ],
+  DescribeAddressesAttribute: both({ name: 'A’s address', params: (w) => ({ 'AllocationId.1': w.eipA, Attribute: 'domain-name' }), expect: notFound('InvalidAllocationID.NotFound') }),
+  ReleaseAddress: both({ name: 'A’s address', params: (w) => ({ AllocationId: w.eipA }), expect: notFound('InvalidAllocationID.NotFound') }),
+  AssociateAddress: both({ name: 'A’s address', params: (w) => ({ AllocationId: w.eipA, NetworkInterfaceId: 'eni-0123456789abcdef0' }), expect: notFound('InvalidAllocationID.NotFound') }),
+  DisassociateAddress: both({ name: 'a made-up association', params: () => ({ AssociationId: 'eipassoc-0123456789abcdef0' }), expect: notFound('InvalidAssociationID.NotFound') }),
+  CreateNatGateway: both({ name: 'in A’s subnet', params: (w) => ({ SubnetId: w.subnetA, ConnectivityType: 'private' }), expect: notFound('InvalidSubnetID.NotFound') }),
+  DescribeNatGateways: [
+    ...both({ name: 'by id', params: (w) => ({ 'NatGatewayId.1': w.natA }), expect: notFound('NatGatewayNotFound') }),
+    ...both({ name: 'filter vpc-id', params: (w) => filter('vpc-id', w.vpcA), expect: OK }),
+  ],
+  DeleteNatGateway: both({ name: 'A’s gateway', params: (w) => ({ NatGatewayId: w.natA }), expect: notFound('NatGatewayNotFound') }),
+  CreateSecurityGroup: both({ name: 'in A’s VPC', params: (w) => ({ VpcId: w.vpcA, GroupName: 'intruder', GroupDescription: 'intruder' }), expect: notFound('InvalidVpcID.NotFound') }),
+  DeleteSecurityGroup: both({ name: 'A’s group', params: (w) => ({ GroupId: w.sgA2 }), expect: notFound('InvalidGroup.NotFound') }),
+  AuthorizeSecurityGroupIngress: [
+    ...both({ name: 'on A’s group', params: (w) => ({ GroupId: w.sgA2, IpProtocol: 'tcp', FromPort: '22', ToPort: '22', CidrIp: '0.0.0.0/0' }), expect: notFound('InvalidGroup.NotFound') }),
+    // B is peered with A and may name A's groups in its own rules (AWS-BEHAVIOUR.md §3.13); C is not.
+    ...onlyC({ name: 'an own group admitting A’s group', params: (w, me) => ({ GroupId: me.sg, 'IpPermissions.1.IpProtocol': '-1', 'IpPermissions.1.Groups.1.GroupId': w.sgA2, 'IpPermissions.1.Groups.1.UserId': A }), expect: notFound('InvalidGroup.NotFound') }),
+  ],
+  AuthorizeSecurityGroupEgress: both({ name: 'on A’s group', params: (w) => ({ GroupId: w.sgA2, 'IpPermissions.1.IpProtocol': '-1', 'IpPermissions.1.IpRanges.1.CidrIp': '10.9.0.0/16' }), expect: notFound('InvalidGroup.NotFound') }),
+  RevokeSecurityGroupIngress: both({ name: 'on A’s group', params: (w) => ({ GroupId: w.sgA2, IpProtocol: 'tcp', FromPort: '443', ToPort: '443', CidrIp: '10.20.0.0/16' }), expect: notFound('InvalidGroup.NotFound') }),
+  RevokeSecurityGroupEgress: both({ name: 'on A’s group', params: (w) => ({ GroupId: w.sgA2, 'IpPermissions.1.IpProtocol': '-1', 'IpPermissions.1.IpRanges.1.CidrIp': '0.0.0.0/0' }), expect: notFound('InvalidGroup.NotFound') }),
+  DescribeSecurityGroupRules: [
+    ...both({ name: 'by rule id', params: (w) => ({ 'SecurityGroupRuleId.1': w.sgRuleA }), expect: notFound('InvalidSecurityGroupRuleId.NotFound') }),
+    ...both({ name: 'filter group-id', params: (w) => filter('group-id', w.sgA2), expect: OK }),
+  ],
+  CreateNetworkAcl: both({ name: 'in A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: notFound('InvalidVpcID.NotFound') }),
+  DeleteNetworkAcl: both({ name: 'A’s ACL', params: (w) => ({ NetworkAclId: w.aclA2 }), expect: notFound('InvalidNetworkAclID.NotFound') }),
+  CreateNetworkAclEntry: both({ name: 'in A’s ACL', params: (w) => ({ NetworkAclId: w.aclA2, RuleNumber: '50', Protocol: '-1', RuleAction: 'allow', Egress: 'false', CidrBlock: '0.0.0.0/0' }), expect: notFound('InvalidNetworkAclID.NotFound') }),
+  ReplaceNetworkAclEntry: both({ name: 'in A’s ACL', params: (w) => ({ NetworkAclId: w.aclA2, RuleNumber: '100', Protocol: '-1', RuleAction: 'deny', Egress: 'false', CidrBlock: '0.0.0.0/0' }), expect: notFound('InvalidNetworkAclID.NotFound') }),
+  DeleteNetworkAclEntry: both({ name: 'in A’s ACL', params: (w) => ({ NetworkAclId: w.aclA2, RuleNumber: '100', Egress: 'false' }), expect: notFound('InvalidNetworkAclID.NotFound') }),
+  ReplaceNetworkAclAssociation: both({ name: 'A’s subnet association onto A’s ACL', params: (w) => ({ AssociationId: w.aclAssocA, NetworkAclId: w.aclA2 }), expect: notFound('InvalidNetworkAclID.NotFound') }),
   // Last: these leave the intruder holding failed requests that name A's VPC and B's account.
   CreateVpcPeeringConnection: [
     ...both({ name: 'from A’s VPC', params: (w) => ({ VpcId: w.vpcA, PeerVpcId: w.vpcB, PeerOwnerId: B }), expect: notFound('InvalidVpcID.NotFound') }),
@@ -203,7 +257,10 @@ const tag = (type: string, value: string): Record<string, string> => ({ 'TagSpec
 
 async function snapshot(account: string): Promise<string> {
   const parts: string[] = [];
-  for (const Action of ['DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeVpcPeeringConnections', 'DescribeTags', 'DescribeSecurityGroups', 'DescribeNetworkAcls', 'DescribeInternetGateways', 'DescribeDhcpOptions']) {
+  for (const Action of [
+    'DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeVpcPeeringConnections', 'DescribeTags', 'DescribeSecurityGroups', 'DescribeSecurityGroupRules', 'DescribeNetworkAcls',
+    'DescribeInternetGateways', 'DescribeDhcpOptions', 'DescribeAddresses', 'DescribeNatGateways',
+  ]) {
     parts.push(stable(await call(account, { Action })));
   }
   if (account === A) {
@@ -237,6 +294,14 @@ beforeAll(async () => {
   w.aclA = xmlValue(await call(A, { Action: 'DescribeNetworkAcls', ...filter('vpc-id', w.vpcA) }), 'networkAclId') as string;
   w.igwA = xmlValue(await call(A, { Action: 'DescribeInternetGateways' }), 'internetGatewayId') as string;
   w.doptA = xmlValue(await call(A, { Action: 'DescribeDhcpOptions' }), 'dhcpOptionsId') as string;
+  const eip = await call(A, { Action: 'AllocateAddress', Domain: 'vpc', ...tag('elastic-ip', 'a-secret-eip') });
+  w.eipA = xmlValue(eip, 'allocationId') as string;
+  w.eipIpA = xmlValue(eip, 'publicIp') as string;
+  w.natA = xmlValue(await call(A, { Action: 'CreateNatGateway', SubnetId: w.subnetA, ConnectivityType: 'private', ...tag('natgateway', 'a-secret-nat') }), 'natGatewayId') as string;
+  w.sgA2 = xmlValue(await call(A, { Action: 'CreateSecurityGroup', VpcId: w.vpcA, GroupName: 'a-secret-sg', GroupDescription: 'a secret group' }), 'groupId') as string;
+  w.sgRuleA = xmlValue(await call(A, { Action: 'AuthorizeSecurityGroupIngress', GroupId: w.sgA2, IpProtocol: 'tcp', FromPort: '443', ToPort: '443', CidrIp: '10.20.0.0/16' }), 'securityGroupRuleId') as string;
+  w.aclA2 = xmlValue(await call(A, { Action: 'CreateNetworkAcl', VpcId: w.vpcA, ...tag('network-acl', 'a-secret-acl') }), 'networkAclId') as string;
+  w.aclAssocA = xmlValue(await call(A, { Action: 'DescribeNetworkAcls', ...filter('association.subnet-id', w.subnetA) }), 'networkAclAssociationId') as string;
   w.own = {};
   for (const [who, block] of [
     [C, '10.40'],
@@ -246,10 +311,14 @@ beforeAll(async () => {
     const subnet = xmlValue(await call(who, { Action: 'CreateSubnet', VpcId: vpc, CidrBlock: `${block}.1.0/24` }), 'subnetId') as string;
     const rtb = xmlValue(await call(who, { Action: 'CreateRouteTable', VpcId: vpc }), 'routeTableId') as string;
     const assoc = xmlValue(await call(who, { Action: 'AssociateRouteTable', RouteTableId: rtb, SubnetId: subnet }), 'associationId') as string;
-    w.own[who] = { vpc, subnet, rtb, assoc };
+    const sg = xmlValue(await call(who, { Action: 'CreateSecurityGroup', VpcId: vpc, GroupName: 'own', GroupDescription: 'own' }), 'groupId') as string;
+    w.own[who] = { vpc, subnet, rtb, assoc, sg };
   }
   // Everything of A and B by which an answer could leak: ids, blocks, tag values, account ids.
-  const aOnly = [w.subnetA, w.rtbA, w.assocA, w.cidrAssocA, w.defaultVpcA, w.sgA, w.aclA, w.igwA, w.doptA, '10.20.1.0/24', 'a-secret-vpc', 'a-secret-subnet', 'a-secret-rtb', 'a-secret-pcx'];
+  const aOnly = [
+    ...[w.subnetA, w.rtbA, w.assocA, w.cidrAssocA, w.defaultVpcA, w.sgA, w.aclA, w.igwA, w.doptA, '10.20.1.0/24', 'a-secret-vpc', 'a-secret-subnet', 'a-secret-rtb', 'a-secret-pcx'],
+    ...[w.eipA, w.eipIpA, w.natA, w.sgA2, w.sgRuleA, w.aclA2, w.aclAssocA, 'a-secret-eip', 'a-secret-nat', 'a-secret-sg', 'a-secret-acl'],
+  ];
   // What the peering shows B of A (A's account, VPC and blocks) is B's to see; B's own tag on it too.
   const sharedWithB = [A, w.vpcA, '10.20.0.0/16', '10.21.0.0/16', w.pcxActive, w.pcxPending];
   const bOwn = [B, w.vpcB, w.vpcB2, '10.30.0.0/16', '10.31.0.0/16', 'b-secret-vpc', 'b-secret-pcx'];
