@@ -2,59 +2,16 @@ import { requireSubnet, requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
 import { describeScoped } from './describe-scoped.js';
 import { errors } from './errors.js';
-import type { FilterSpec } from './filters/filter-spec.js';
 import { Cidr } from './net/index.js';
-import { parseBlock, parseCidrParam } from './parse-cidr.js';
+import { parseBlock } from './parse-cidr.js';
 import { findRegion, zoneId } from './regions.js';
 import type { RequestContext } from './request-context.js';
-import type { Subnet } from './subnet.js';
-import { taggedTags } from './tag-filter.js';
+import type { Subnet, SubnetIpv6Association } from './subnet.js';
+import { SUBNET_FILTERS } from './subnet-filters.js';
+import { checkSubnetIpv6Block } from './subnet-ipv6.js';
 import type { TagSpecificationInput } from './tags.js';
 import { addTags, tagsFromSpecifications } from './tags.js';
-import { liveIpv4Cidrs, liveIpv6Cidrs } from './vpc.js';
-
-/** AWS reserves five addresses of every subnet (network, router, DNS, future use, broadcast). */
-export function availableIpAddressCount(subnet: Subnet): number {
-  return Number((Cidr.parse(subnet.cidrBlock) as Cidr).addressCount()) - 5;
-}
-
-export function subnetArn(s: Subnet): string {
-  return `arn:aws:ec2:${s.region}:${s.accountId}:subnet/${s.id}`;
-}
-
-// The model's filter list; the camel-case names are the older spellings AWS still accepts.
-export const SUBNET_FILTERS: FilterSpec<Tagged<Subnet>> = {
-  tags: taggedTags,
-  fields: {
-    'availability-zone': ({ resource: s }) => s.availabilityZone,
-    'availabilityZone': ({ resource: s }) => s.availabilityZone,
-    'availability-zone-id': ({ resource: s }) => s.availabilityZoneId,
-    'available-ip-address-count': ({ resource: s }) => String(availableIpAddressCount(s)),
-    'cidr-block': ({ resource: s }) => s.cidrBlock,
-    cidr: ({ resource: s }) => s.cidrBlock,
-    cidrBlock: ({ resource: s }) => s.cidrBlock,
-    'default-for-az': ({ resource: s }) => s.defaultForAz,
-    defaultForAz: ({ resource: s }) => s.defaultForAz,
-    'ipv6-cidr-block-association.ipv6-cidr-block': ({ resource: s }) => s.ipv6Associations.map((a) => a.cidr),
-    'ipv6-cidr-block-association.association-id': ({ resource: s }) => s.ipv6Associations.map((a) => a.associationId),
-    'ipv6-cidr-block-association.state': ({ resource: s }) => s.ipv6Associations.map(() => 'associated'),
-    'map-public-ip-on-launch': ({ resource: s }) => s.mapPublicIpOnLaunch,
-    'owner-id': ({ resource: s }) => s.accountId,
-    state: () => 'available',
-    'subnet-id': ({ resource: s }) => s.id,
-    'subnet-arn': ({ resource: s }) => subnetArn(s),
-    'customer-owned-ipv4-pool': () => undefined,
-    'enable-dns64': () => false,
-    'enable-lni-at-device-index': () => undefined,
-    'ipv6-native': () => false,
-    'map-customer-owned-ip-on-launch': () => false,
-    'outpost-arn': () => undefined,
-    'private-dns-name-options-on-launch.hostname-type': () => 'ip-name',
-    'private-dns-name-options-on-launch.enable-resource-name-dns-a-record': () => false,
-    'private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record': () => false,
-    'vpc-id': ({ resource: s }) => s.vpcId,
-  },
-};
+import { liveIpv4Cidrs } from './vpc.js';
 
 export interface CreateSubnetInput {
   readonly vpcId?: string;
@@ -87,14 +44,9 @@ export async function createSubnet(ctx: RequestContext, input: CreateSubnetInput
   if (!region.zones.includes(zone)) {
     throw errors.invalidValueFor('availabilityZone', zone, `Subnets can currently only be created in the following availability zones: ${region.zones.join(', ')}.`);
   }
-  const ipv6Associations = [];
+  const ipv6Associations: SubnetIpv6Association[] = [];
   if (input.ipv6CidrBlock !== undefined) {
-    const v6 = parseCidrParam('ipv6CidrBlock', input.ipv6CidrBlock, 6);
-    // A subnet's IPv6 block is a /64 from one of its VPC's blocks.
-    if (v6.prefixLength !== 64 || v6.hasHostBits() || !liveIpv6Cidrs(vpc).some((t) => (Cidr.parse(t) as Cidr).contains(v6))) {
-      throw errors.invalidSubnetRange(v6.toString());
-    }
-    if (siblings.some((s) => s.ipv6Associations.some((a) => (Cidr.parse(a.cidr) as Cidr).overlaps(v6)))) throw errors.subnetConflict(v6.toString());
+    const v6 = checkSubnetIpv6Block(input.ipv6CidrBlock, vpc, siblings);
     ipv6Associations.push({ associationId: ctx.ids.next('subnet-cidr-assoc'), cidr: v6.toString() });
   }
   const subnet: Subnet = {
@@ -109,6 +61,10 @@ export async function createSubnet(ctx: RequestContext, input: CreateSubnetInput
     defaultForAz: false,
     mapPublicIpOnLaunch: false,
     assignIpv6AddressOnCreation: false,
+    enableDns64: false,
+    privateDnsHostnameType: 'ip-name',
+    enableResourceNameDnsARecord: false,
+    enableResourceNameDnsAAAARecord: false,
     createdAt: ctx.now,
   };
   await ctx.repo.subnets.put(subnet);
@@ -120,9 +76,14 @@ export async function describeSubnets(ctx: RequestContext, req: DescribeRequest)
   return describeScoped(ctx, 'subnet', ctx.repo.subnets, SUBNET_FILTERS, req, { min: 5, max: 1000 });
 }
 
-/** Deleting a subnet also ends its explicit route table association. */
+/**
+ * Deleting a subnet also ends its explicit route table association. A NAT gateway in it that is
+ * not deleted blocks it, with AWS's usual `The subnet '…' has dependencies and cannot be deleted.`
+ */
 export async function deleteSubnet(ctx: RequestContext, subnetId: string | undefined): Promise<void> {
   const subnet = await requireSubnet(ctx, subnetId);
+  const nats = await ctx.repo.natGateways.list(ctx.caller, { vpcId: subnet.vpcId });
+  if (nats.some((n) => n.subnetId === subnet.id && n.deletedAt === undefined)) throw errors.dependencyViolation('subnet', subnet.id);
   for (const t of await ctx.repo.routeTables.list(ctx.caller, { vpcId: subnet.vpcId })) {
     if (t.associations.some((a) => a.subnetId === subnet.id)) {
       await ctx.repo.routeTables.put({ ...t, associations: t.associations.filter((a) => a.subnetId !== subnet.id) });

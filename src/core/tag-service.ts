@@ -31,9 +31,7 @@ async function existsFor(ctx: RequestContext, prefix: IdPrefix, id: string): Pro
     return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now);
   }
   const collection = scopedCollectionOf(ctx.repo, prefix);
-  if (collection && (await collection.get(ctx.caller, id)) !== undefined) return true;
-  // The default DHCP options set is known by its id before it is ever stored as a resource.
-  return prefix === 'dopt' && (await ctx.repo.meta.get(`dhcp-options:${ctx.caller.accountId}:${ctx.caller.region}`)) === id;
+  return collection !== undefined && (await collection.get(ctx.caller, id)) !== undefined;
 }
 
 function resourceIds(ids: readonly string[] | undefined): readonly string[] {

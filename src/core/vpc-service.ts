@@ -1,6 +1,7 @@
 import { requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
 import { describeScoped } from './describe-scoped.js';
+import { ensureDefaultDhcpOptions } from './dhcp-options/default-dhcp-options.js';
 import { errors } from './errors.js';
 import { amazonIpv6Block } from './ipv6-pool.js';
 import { localRoutes, withLocalRoutes } from './local-routes.js';
@@ -86,14 +87,9 @@ async function newIpv6Association(ctx: RequestContext): Promise<VpcCidrAssociati
   return { associationId: ctx.ids.next('vpc-cidr-assoc'), cidr: amazonIpv6Block(Math.random, taken), state: 'associated' };
 }
 
-/** Each account and region has one default DHCP options set; its id is minted once and kept. */
-export async function defaultDhcpOptionsId(ctx: RequestContext): Promise<string> {
-  const key = `dhcp-options:${ctx.caller.accountId}:${ctx.caller.region}`;
-  const existing = await ctx.repo.meta.get(key);
-  if (existing) return existing;
-  const id = ctx.ids.next('dopt');
-  await ctx.repo.meta.set(key, id);
-  return id;
+/** The DHCP options a new VPC gets: its region's default set (made and stored on first need). */
+export function defaultDhcpOptionsId(ctx: RequestContext): Promise<string> {
+  return ensureDefaultDhcpOptions(ctx);
 }
 
 export async function describeVpcs(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<Vpc>[]; nextToken?: string }> {

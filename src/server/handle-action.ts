@@ -4,6 +4,7 @@ import type { CallerDefaults } from '../auth/resolve-caller.js';
 import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
 import type { SignedRequest } from '../auth/sigv4-verify.js';
 import { createDefaultVpc, hasDefaultVpcBeenCreated } from '../core/default-vpc.js';
+import { ensureDefaultDhcpOptions } from '../core/dhcp-options/default-dhcp-options.js';
 import { Ec2Error } from '../core/ec2-error.js';
 import { errors } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
@@ -228,6 +229,8 @@ async function run(
     await deps.store.write(async (repo) => {
       const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
       if (!(await hasDefaultVpcBeenCreated(ctx))) await createDefaultVpc(ctx);
+      // A store from before DHCP options sets were stored knows the default set by id only.
+      await ensureDefaultDhcpOptions(ctx);
     });
     deps.initialisedScopes.add(scopeKey);
   }
