@@ -9,6 +9,7 @@
 // that VPC exists or not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../src/api/operations.js';
+import { Cidr } from '../../src/core/net/index.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
 import { EC2, openQuery, stable, xmlValue, xmlValues } from './trust-support.js';
@@ -40,6 +41,10 @@ interface World {
   sgRuleA: string;
   aclA2: string;
   aclAssocA: string;
+  doptA2: string;
+  vpcV6A: string;
+  subnetV6A: string;
+  subnetV6AssocA: string;
   /** The intruder's own resources, per intruder. */
   own: Record<string, Own>;
 }
@@ -184,7 +189,20 @@ const CASES: Record<string, Case[]> = {
     ...both({ name: 'by id', params: (w) => ({ 'InternetGatewayId.1': w.igwA }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
     ...both({ name: 'filter attachment.vpc-id', params: (w) => filter('attachment.vpc-id', w.defaultVpcA), expect: OK }),
   ],
-  DescribeDhcpOptions: both({ name: 'by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+  DescribeDhcpOptions: [
+    ...both({ name: 'the default set by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+    ...both({ name: 'a created set by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA2 }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+    ...both({ name: 'filter value', params: () => filter('value', 'a-secret.example'), expect: OK }),
+  ],
+  CreateDhcpOptions: both({ name: 'creates only in its own account', params: () => ({ 'DhcpConfiguration.1.Key': 'domain-name', 'DhcpConfiguration.1.Value.1': 'intruder.example' }), expect: OK }),
+  AssociateDhcpOptions: [
+    ...both({ name: 'A’s VPC', params: (w) => ({ VpcId: w.vpcA, DhcpOptionsId: 'default' }), expect: notFound('InvalidVpcID.NotFound') }),
+    ...both({ name: 'A’s set to an own VPC', params: (w, me) => ({ VpcId: me.vpc, DhcpOptionsId: w.doptA2 }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+  ],
+  DeleteDhcpOptions: both({ name: 'A’s set', params: (w) => ({ DhcpOptionsId: w.doptA2 }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
+  ModifySubnetAttribute: both({ name: 'A’s subnet', params: (w) => ({ SubnetId: w.subnetA, 'MapPublicIpOnLaunch.Value': 'true' }), expect: notFound('InvalidSubnetID.NotFound') }),
+  AssociateSubnetCidrBlock: both({ name: 'A’s subnet', params: (w) => ({ SubnetId: w.subnetA, Ipv6CidrBlock: w.subnetV6A }), expect: notFound('InvalidSubnetID.NotFound') }),
+  DisassociateSubnetCidrBlock: both({ name: 'A’s subnet block', params: (w) => ({ AssociationId: w.subnetV6AssocA }), expect: notFound('InvalidSubnetCidrBlockAssociationID.NotFound') }),
   DescribeImages: [
     ...both({ name: 'owned by self', params: () => ({ 'Owner.1': 'self' }), expect: OK }),
     ...both({ name: 'filter owner-id of A', params: () => filter('owner-id', A), expect: OK }),
@@ -302,6 +320,10 @@ beforeAll(async () => {
   w.sgRuleA = xmlValue(await call(A, { Action: 'AuthorizeSecurityGroupIngress', GroupId: w.sgA2, IpProtocol: 'tcp', FromPort: '443', ToPort: '443', CidrIp: '10.20.0.0/16' }), 'securityGroupRuleId') as string;
   w.aclA2 = xmlValue(await call(A, { Action: 'CreateNetworkAcl', VpcId: w.vpcA, ...tag('network-acl', 'a-secret-acl') }), 'networkAclId') as string;
   w.aclAssocA = xmlValue(await call(A, { Action: 'DescribeNetworkAcls', ...filter('association.subnet-id', w.subnetA) }), 'networkAclAssociationId') as string;
+  w.doptA2 = xmlValue(await call(A, { Action: 'CreateDhcpOptions', 'DhcpConfiguration.1.Key': 'domain-name', 'DhcpConfiguration.1.Value.1': 'a-secret.example' }), 'dhcpOptionsId') as string;
+  w.vpcV6A = xmlValue(await call(A, { Action: 'AssociateVpcCidrBlock', VpcId: w.vpcA, AmazonProvidedIpv6CidrBlock: 'true' }), 'ipv6CidrBlock') as string;
+  w.subnetV6A = (Cidr.parse(w.vpcV6A) as Cidr).subnet(64, 1n).toString();
+  w.subnetV6AssocA = xmlValue(await call(A, { Action: 'AssociateSubnetCidrBlock', SubnetId: w.subnetA, Ipv6CidrBlock: w.subnetV6A }), 'associationId') as string;
   w.own = {};
   for (const [who, block] of [
     [C, '10.40'],
@@ -318,9 +340,10 @@ beforeAll(async () => {
   const aOnly = [
     ...[w.subnetA, w.rtbA, w.assocA, w.cidrAssocA, w.defaultVpcA, w.sgA, w.aclA, w.igwA, w.doptA, '10.20.1.0/24', 'a-secret-vpc', 'a-secret-subnet', 'a-secret-rtb', 'a-secret-pcx'],
     ...[w.eipA, w.eipIpA, w.natA, w.sgA2, w.sgRuleA, w.aclA2, w.aclAssocA, 'a-secret-eip', 'a-secret-nat', 'a-secret-sg', 'a-secret-acl'],
+    ...[w.doptA2, 'a-secret.example', w.subnetV6A, w.subnetV6AssocA],
   ];
   // What the peering shows B of A (A's account, VPC and blocks) is B's to see; B's own tag on it too.
-  const sharedWithB = [A, w.vpcA, '10.20.0.0/16', '10.21.0.0/16', w.pcxActive, w.pcxPending];
+  const sharedWithB = [A, w.vpcA, '10.20.0.0/16', '10.21.0.0/16', w.vpcV6A, w.pcxActive, w.pcxPending];
   const bOwn = [B, w.vpcB, w.vpcB2, '10.30.0.0/16', '10.31.0.0/16', 'b-secret-vpc', 'b-secret-pcx'];
   secrets[C] = new Set([...aOnly, ...sharedWithB, ...bOwn]);
   secrets[B] = new Set(aOnly);
