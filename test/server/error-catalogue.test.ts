@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
 
 // An error code in our source is a string literal shaped like AWS's codes, handed to an error
 // constructor or a catalogue table.
-const CODE = /['"`]((?:Invalid|Missing|Unknown|Dry|Filter|Malformed|Request|Route|Resource|Dependency|Cidr|Tag|Operation|Vpc|Active|Outstanding|Cannot|NoSuch|Internal)[A-Za-z]*(?:\.[A-Za-z]+)?)['"`]/g;
+const CODE = /['"`]((?:Invalid|Missing|Unknown|Dry|Filter|Malformed|Request|Route|Resource|Dependency|Cidr|Tag|Operation|Vpc|VPCId|Active|Outstanding|Cannot|NoSuch|Internal|Nat|Address|Gateway|Unsupported|Auth|NetworkAcl|Rules|Idempotent|Insufficient)[A-Za-z]*(?:\.[A-Za-z]+)?)['"`]/g;
 
 describe('docs/errors.md lists every error code the server can answer', () => {
   const docs = readFileSync(join(ROOT, 'docs/errors.md'), 'utf8');
