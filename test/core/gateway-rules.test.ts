@@ -2,14 +2,14 @@
 // and network ACLs): driven through the domain over a real in-memory store, the resources put in
 // as their own services would store them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Ec2Error } from '../../src/core/ec2-error.js';
 import * as igws from '../../src/core/internet-gateways/internet-gateway-service.js';
 import type { NatGateway } from '../../src/core/nat-gateways/nat-gateway.js';
+import type { ScopedCollection, ScopedResource } from '../../src/core/repository.js';
 import type { RequestContext } from '../../src/core/request-context.js';
 import * as rtbs from '../../src/core/route-table-service.js';
 import * as vpcs from '../../src/core/vpc-service.js';
 import type { DomainHarness } from '../support/domain-harness.js';
-import { domainHarness } from '../support/domain-harness.js';
+import { domainHarness, fails } from '../support/domain-harness.js';
 
 const A = '818181818181';
 const EAST = 'us-east-1';
@@ -21,16 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-async function fails(work: Promise<unknown>): Promise<Ec2Error> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof Ec2Error) return err;
-    throw err;
-  }
-  throw new Error('expected an Ec2Error');
-}
 
 const as = <T>(work: (ctx: RequestContext) => Promise<T>): Promise<T> => h.as(A, EAST, work);
 
@@ -141,31 +131,29 @@ describe('DetachInternetGateway and mapped public addresses', () => {
 });
 
 describe('DeleteVpc and what the VPC still holds', () => {
-  it('a security group other than default blocks it; the default one goes with the VPC', async () => {
+  const extras: { what: string; collection: (ctx: RequestContext) => ScopedCollection<ScopedResource>; put: (ctx: RequestContext, vpcId: string) => Promise<void> }[] = [
+    {
+      what: 'a security group other than default',
+      collection: (ctx: RequestContext) => ctx.repo.securityGroups,
+      put: (ctx: RequestContext, vpcId: string) =>
+        ctx.repo.securityGroups.put({ id: ctx.ids.next('sg'), accountId: A, region: EAST, vpcId, name: 'web', description: 'web', ingress: [], egress: [], createdAt: ctx.now }),
+    },
+    {
+      what: 'a network ACL other than the default',
+      collection: (ctx: RequestContext) => ctx.repo.networkAcls,
+      put: (ctx: RequestContext, vpcId: string) => ctx.repo.networkAcls.put({ id: ctx.ids.next('acl'), accountId: A, region: EAST, vpcId, isDefault: false, entries: [], createdAt: ctx.now }),
+    },
+  ];
+  it.each(extras)('$what blocks it; the default one goes with the VPC', async ({ collection, put }) => {
     const v = await vpc('10.0.0.0/16');
-    const sg = await as(async (ctx) => {
-      const id = ctx.ids.next('sg');
-      await ctx.repo.securityGroups.put({ id, accountId: A, region: EAST, vpcId: v, name: 'web', description: 'web', ingress: [], egress: [], createdAt: ctx.now });
-      return id;
-    });
+    const defaults = await as(async (ctx) => (await collection(ctx).list(ctx.caller, { vpcId: v })).map((x) => x.id));
+    await as((ctx) => put(ctx, v));
     const e = await fails(as((ctx) => vpcs.deleteVpc(ctx, v)));
     expect([e.code, e.message]).toEqual(['DependencyViolation', `The vpc '${v}' has dependencies and cannot be deleted.`]);
-    await as((ctx) => ctx.repo.securityGroups.remove(sg));
-    await as((ctx) => vpcs.deleteVpc(ctx, v));
-    expect(await as((ctx) => ctx.repo.securityGroups.list(ctx.caller, { vpcId: v }))).toEqual([]);
-  });
-
-  it('a network ACL other than the default blocks it; the default one goes with the VPC', async () => {
-    const v = await vpc('10.0.0.0/16');
-    const acl = await as(async (ctx) => {
-      const id = ctx.ids.next('acl');
-      await ctx.repo.networkAcls.put({ id, accountId: A, region: EAST, vpcId: v, isDefault: false, entries: [], createdAt: ctx.now });
-      return id;
+    await as(async (ctx) => {
+      for (const x of await collection(ctx).list(ctx.caller, { vpcId: v })) if (!defaults.includes(x.id)) await collection(ctx).remove(x.id);
     });
-    const e = await fails(as((ctx) => vpcs.deleteVpc(ctx, v)));
-    expect([e.code, e.message]).toEqual(['DependencyViolation', `The vpc '${v}' has dependencies and cannot be deleted.`]);
-    await as((ctx) => ctx.repo.networkAcls.remove(acl));
     await as((ctx) => vpcs.deleteVpc(ctx, v));
-    expect(await as((ctx) => ctx.repo.networkAcls.list(ctx.caller, { vpcId: v }))).toEqual([]);
+    expect(await as((ctx) => collection(ctx).list(ctx.caller, { vpcId: v }))).toEqual([]);
   });
 });

@@ -1,47 +1,24 @@
 import {
   CreateEgressOnlyInternetGatewayCommand,
-  CreateVpcCommand,
   DeleteEgressOnlyInternetGatewayCommand,
   DeleteVpcCommand,
   DescribeEgressOnlyInternetGatewaysCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DRY_RUN, ipv6Vpc, newEgressOnlyGateway, useTwoAccounts } from './gateway-helpers.js';
 import { ec2, expectEc2Error, failure, newVpc } from './sdk-helpers.js';
 
 const A = '616161616161';
 const B = '626262626262';
 const EIGW = /^eigw-[0-9a-f]{17}$/;
-const DRY = 'Request would have succeeded, but DryRun flag is set.';
 
-let server: RunningServer;
+const accounts = useTwoAccounts(A, B);
 let a: EC2Client;
 let b: EC2Client;
-beforeAll(async () => {
-  server = await startServer();
-  a = ec2(server.url, A);
-  b = ec2(server.url, B);
+beforeAll(() => {
+  ({ a, b } = accounts);
 });
-afterAll(async () => {
-  await server.stop();
-});
-
-async function ipv6Vpc(client: EC2Client, cidr: string): Promise<string> {
-  const r = await client.send(new CreateVpcCommand({ CidrBlock: cidr, AmazonProvidedIpv6CidrBlock: true }));
-  return r.Vpc?.VpcId ?? '';
-}
-
-async function newEigw(client: EC2Client, vpcId: string, tags: Record<string, string> = {}): Promise<string> {
-  const r = await client.send(
-    new CreateEgressOnlyInternetGatewayCommand({
-      VpcId: vpcId,
-      TagSpecifications: Object.keys(tags).length ? [{ ResourceType: 'egress-only-internet-gateway', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }] : undefined,
-    }),
-  );
-  return r.EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId ?? '';
-}
 
 describe('CreateEgressOnlyInternetGateway', () => {
   it('creates a gateway attached to its VPC, with tags and the client token echoed', async () => {
@@ -88,7 +65,7 @@ describe('CreateEgressOnlyInternetGateway', () => {
 
   it('DryRun answers 412 and creates nothing', async () => {
     const vpc = await ipv6Vpc(a, '10.74.0.0/16');
-    expectEc2Error(await failure(a.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY, 412);
+    expectEc2Error(await failure(a.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     const all = (await a.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? [];
     expect(all.filter((g) => g.Attachments?.[0]?.VpcId === vpc)).toEqual([]);
   });
@@ -97,8 +74,8 @@ describe('CreateEgressOnlyInternetGateway', () => {
 describe('DeleteEgressOnlyInternetGateway', () => {
   it('deletes (ReturnCode true), then the id is not found; DryRun and another account change nothing', async () => {
     const vpc = await ipv6Vpc(a, '10.75.0.0/16');
-    const id = await newEigw(a, vpc, { k: 'v' });
-    expectEc2Error(await failure(a.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: id, DryRun: true }))), 'DryRunOperation', DRY, 412);
+    const id = await newEgressOnlyGateway(a, vpc, { k: 'v' });
+    expectEc2Error(await failure(a.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: id, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     expectEc2Error(await failure(b.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: id }))), 'InvalidGatewayID.NotFound', `The eigw ID '${id}' does not exist`);
     expect((await a.send(new DescribeEgressOnlyInternetGatewaysCommand({ EgressOnlyInternetGatewayIds: [id] }))).EgressOnlyInternetGateways).toHaveLength(1);
 
@@ -116,7 +93,7 @@ describe('DeleteEgressOnlyInternetGateway', () => {
 
   it('an egress-only gateway blocks DeleteVpc until it is deleted', async () => {
     const vpc = await ipv6Vpc(a, '10.76.0.0/16');
-    const id = await newEigw(a, vpc);
+    const id = await newEgressOnlyGateway(a, vpc);
     expectEc2Error(await failure(a.send(new DeleteVpcCommand({ VpcId: vpc }))), 'DependencyViolation', `The vpc '${vpc}' has dependencies and cannot be deleted.`);
     await a.send(new DeleteEgressOnlyInternetGatewayCommand({ EgressOnlyInternetGatewayId: id }));
     await a.send(new DeleteVpcCommand({ VpcId: vpc }));
@@ -125,10 +102,10 @@ describe('DeleteEgressOnlyInternetGateway', () => {
 
 describe('DescribeEgressOnlyInternetGateways', () => {
   it('filters by tag and tag-key, refuses other filters, and pages within 5..255', async () => {
-    const c = ec2(server.url, '636363636363');
+    const c = ec2(accounts.server.url, '636363636363');
     const vpcs = [await ipv6Vpc(c, '10.77.0.0/16'), await newVpc(c, '10.78.0.0/16'), await newVpc(c, '10.79.0.0/16'), await newVpc(c, '10.80.0.0/16'), await newVpc(c, '10.81.0.0/16'), await newVpc(c, '10.82.0.0/16')];
     const ids: string[] = [];
-    for (const [i, v] of vpcs.entries()) ids.push(await newEigw(c, v, i < 2 ? { tier: i === 0 ? 'a' : 'b' } : {}));
+    for (const [i, v] of vpcs.entries()) ids.push(await newEgressOnlyGateway(c, v, i < 2 ? { tier: i === 0 ? 'a' : 'b' } : {}));
     const found = async (filters: { Name: string; Values: string[] }[]) =>
       ((await c.send(new DescribeEgressOnlyInternetGatewaysCommand({ Filters: filters }))).EgressOnlyInternetGateways ?? []).map((g) => g.EgressOnlyInternetGatewayId).sort();
     expect(await found([{ Name: 'tag:tier', Values: ['a'] }])).toEqual([ids[0]]);

@@ -1,10 +1,7 @@
 import {
   AttachInternetGatewayCommand,
-  CreateEgressOnlyInternetGatewayCommand,
-  CreateInternetGatewayCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
-  CreateVpcCommand,
   DeleteEgressOnlyInternetGatewayCommand,
   DeleteRouteCommand,
   DescribeRouteTablesCommand,
@@ -12,39 +9,19 @@ import {
   ReplaceRouteCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client, Route } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DRY_RUN, attachedGateway, ipv6Vpc, newEgressOnlyGateway, newInternetGateway, useTwoAccounts } from './gateway-helpers.js';
 import { ec2, expectEc2Error, failure, mainRouteTable, newVpc, routeTo } from './sdk-helpers.js';
 
 const A = '717171717171';
 const B = '727272727272';
 
-let server: RunningServer;
+const accounts = useTwoAccounts(A, B);
 let a: EC2Client;
 let b: EC2Client;
-beforeAll(async () => {
-  server = await startServer();
-  a = ec2(server.url, A);
-  b = ec2(server.url, B);
+beforeAll(() => {
+  ({ a, b } = accounts);
 });
-afterAll(async () => {
-  await server.stop();
-});
-
-async function attachedGateway(client: EC2Client, vpcId: string): Promise<string> {
-  const igw = (await client.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId ?? '';
-  await client.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId }));
-  return igw;
-}
-
-async function ipv6Vpc(client: EC2Client, cidr: string): Promise<string> {
-  return (await client.send(new CreateVpcCommand({ CidrBlock: cidr, AmazonProvidedIpv6CidrBlock: true }))).Vpc?.VpcId ?? '';
-}
-
-async function eigwFor(client: EC2Client, vpcId: string): Promise<string> {
-  return (await client.send(new CreateEgressOnlyInternetGatewayCommand({ VpcId: vpcId }))).EgressOnlyInternetGateway?.EgressOnlyInternetGatewayId ?? '';
-}
 
 async function ipv6RouteTo(client: EC2Client, rtb: string, destination: string): Promise<Route | undefined> {
   const r = await client.send(new DescribeRouteTablesCommand({ RouteTableIds: [rtb] }));
@@ -79,7 +56,7 @@ describe('routes to an internet gateway', () => {
     const vpc = await newVpc(a, '10.91.0.0/16');
     const elsewhere = await newVpc(a, '10.92.0.0/16');
     const rtb = await mainRouteTable(a, vpc);
-    const loose = (await a.send(new CreateInternetGatewayCommand({}))).InternetGateway?.InternetGatewayId ?? '';
+    const loose = await newInternetGateway(a);
     const other = await attachedGateway(a, elsewhere);
     for (const igw of [loose, other]) {
       expectEc2Error(
@@ -100,7 +77,7 @@ describe('routes to an internet gateway', () => {
     const vpc = await newVpc(a, '10.93.0.0/16');
     const igw = await attachedGateway(a, vpc);
     const rtb = await mainRouteTable(a, vpc);
-    expectEc2Error(await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw, DryRun: true }))), 'DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+    expectEc2Error(await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     expect(await routeTo(a, rtb, '0.0.0.0/0')).toBeUndefined();
     expectEc2Error(
       await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw, NatGatewayId: 'nat-0123456789abcdef0' }))),
@@ -110,7 +87,7 @@ describe('routes to an internet gateway', () => {
   });
 
   it('the default VPC’s 0.0.0.0/0 route goes blackhole when its gateway is detached', async () => {
-    const c = ec2(server.url, '737373737373');
+    const c = ec2(accounts.server.url, '737373737373');
     const t = (await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.destination-cidr-block', Values: ['0.0.0.0/0'] }] }))).RouteTables?.[0];
     const route = t?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
     expect(route).toMatchObject({ State: 'active', Origin: 'CreateRoute' });
@@ -123,7 +100,7 @@ describe('routes to an internet gateway', () => {
 describe('routes to an egress-only internet gateway', () => {
   it('IPv6 routes target the VPC’s egress-only gateway; deleting it leaves a blackhole', async () => {
     const vpc = await ipv6Vpc(a, '10.94.0.0/16');
-    const eigw = await eigwFor(a, vpc);
+    const eigw = await newEgressOnlyGateway(a, vpc);
     const rtb = await mainRouteTable(a, vpc);
     await a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: eigw }));
     expect(await ipv6RouteTo(a, rtb, '::/0')).toEqual({ DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: eigw, Origin: 'CreateRoute', State: 'active' });
@@ -139,8 +116,8 @@ describe('routes to an egress-only internet gateway', () => {
   it('refuses an IPv4 destination, another VPC’s gateway, malformed and unknown ids', async () => {
     const vpc = await ipv6Vpc(a, '10.95.0.0/16');
     const rtb = await mainRouteTable(a, vpc);
-    const mine = await eigwFor(a, vpc);
-    const other = await eigwFor(a, await ipv6Vpc(a, '10.96.0.0/16'));
+    const mine = await newEgressOnlyGateway(a, vpc);
+    const other = await newEgressOnlyGateway(a, await ipv6Vpc(a, '10.96.0.0/16'));
     expectEc2Error(
       await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', EgressOnlyInternetGatewayId: mine }))),
       'InvalidParameterValue',
@@ -157,14 +134,14 @@ describe('routes to an egress-only internet gateway', () => {
       'InvalidGatewayID.NotFound',
       "The eigw ID 'eigw-0123456789abcdef0' does not exist",
     );
-    const theirs = await eigwFor(b, await ipv6Vpc(b, '10.95.0.0/16'));
+    const theirs = await newEgressOnlyGateway(b, await ipv6Vpc(b, '10.95.0.0/16'));
     expectEc2Error(await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: theirs }))), 'InvalidGatewayID.NotFound', `The eigw ID '${theirs}' does not exist`);
   });
 
   it('ReplaceRoute moves an IPv6 route between the egress-only and the internet gateway', async () => {
     const vpc = await ipv6Vpc(a, '10.97.0.0/16');
     const rtb = await mainRouteTable(a, vpc);
-    const eigw = await eigwFor(a, vpc);
+    const eigw = await newEgressOnlyGateway(a, vpc);
     const igw = await attachedGateway(a, vpc);
     await a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: eigw }));
     await a.send(new ReplaceRouteCommand({ RouteTableId: rtb, DestinationIpv6CidrBlock: '::/0', GatewayId: igw }));

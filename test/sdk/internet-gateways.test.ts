@@ -9,38 +9,20 @@ import {
   DetachInternetGatewayCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DRY_RUN, newInternetGateway, useTwoAccounts } from './gateway-helpers.js';
 import { ec2, expectEc2Error, failure, mainRouteTable, newVpc, routeTo } from './sdk-helpers.js';
 
 const A = '515151515151';
 const B = '525252525252';
 const IGW = /^igw-[0-9a-f]{17}$/;
-const DRY = 'Request would have succeeded, but DryRun flag is set.';
 
-let server: RunningServer;
+const accounts = useTwoAccounts(A, B);
 let a: EC2Client;
 let b: EC2Client;
-beforeAll(async () => {
-  server = await startServer();
-  a = ec2(server.url, A);
-  b = ec2(server.url, B);
+beforeAll(() => {
+  ({ a, b } = accounts);
 });
-afterAll(async () => {
-  await server.stop();
-});
-
-async function newGateway(client: EC2Client, tags: Record<string, string> = {}): Promise<string> {
-  const r = await client.send(
-    new CreateInternetGatewayCommand({
-      TagSpecifications: Object.keys(tags).length ? [{ ResourceType: 'internet-gateway', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }] : undefined,
-    }),
-  );
-  const id = r.InternetGateway?.InternetGatewayId;
-  if (!id) throw new Error('CreateInternetGateway returned no id');
-  return id;
-}
 
 async function describeOne(client: EC2Client, id: string) {
   const r = await client.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [id] }));
@@ -66,7 +48,7 @@ describe('CreateInternetGateway', () => {
 
   it('DryRun answers 412 and creates nothing', async () => {
     const before = (await a.send(new DescribeInternetGatewaysCommand({}))).InternetGateways?.length;
-    expectEc2Error(await failure(a.send(new CreateInternetGatewayCommand({ DryRun: true }))), 'DryRunOperation', DRY, 412);
+    expectEc2Error(await failure(a.send(new CreateInternetGatewayCommand({ DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     expect((await a.send(new DescribeInternetGatewaysCommand({}))).InternetGateways?.length).toBe(before);
   });
 });
@@ -75,8 +57,8 @@ describe('AttachInternetGateway and DetachInternetGateway', () => {
   it('attaches (state available), detaches, and each side has at most one', async () => {
     const vpc = await newVpc(a, '10.60.0.0/16');
     const other = await newVpc(a, '10.61.0.0/16');
-    const igw = await newGateway(a);
-    const second = await newGateway(a);
+    const igw = await newInternetGateway(a);
+    const second = await newInternetGateway(a);
     await a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     expect((await describeOne(a, igw))?.Attachments).toEqual([{ State: 'available', VpcId: vpc }]);
 
@@ -98,7 +80,7 @@ describe('AttachInternetGateway and DetachInternetGateway', () => {
 
   it('refuses missing, malformed and unknown ids, and another account’s gateway or VPC', async () => {
     const vpc = await newVpc(a, '10.62.0.0/16');
-    const igw = await newGateway(a);
+    const igw = await newInternetGateway(a);
     expectEc2Error(await failure(a.send(new AttachInternetGatewayCommand({ InternetGatewayId: 'igw-nope', VpcId: vpc }))), 'InvalidInternetGatewayId.Malformed', 'Invalid id: "igw-nope"');
     expectEc2Error(
       await failure(a.send(new AttachInternetGatewayCommand({ InternetGatewayId: 'igw-0123456789abcdef0', VpcId: vpc }))),
@@ -112,7 +94,7 @@ describe('AttachInternetGateway and DetachInternetGateway', () => {
     expectEc2Error(await failure(a.send(new AttachInternetGatewayCommand({ InternetGatewayId: '', VpcId: vpc }))), 'MissingParameter', /internetGatewayId/i);
     // Another account sees neither A's gateway nor A's VPC.
     expectEc2Error(await failure(b.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: await newVpc(b, '10.62.0.0/16') }))), 'InvalidInternetGatewayID.NotFound', `The internetGateway ID '${igw}' does not exist`);
-    expectEc2Error(await failure(b.send(new AttachInternetGatewayCommand({ InternetGatewayId: await newGateway(b), VpcId: vpc }))), 'InvalidVpcID.NotFound', `The vpc ID '${vpc}' does not exist`);
+    expectEc2Error(await failure(b.send(new AttachInternetGatewayCommand({ InternetGatewayId: await newInternetGateway(b), VpcId: vpc }))), 'InvalidVpcID.NotFound', `The vpc ID '${vpc}' does not exist`);
     await a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     expectEc2Error(await failure(b.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }))), 'InvalidInternetGatewayID.NotFound', `The internetGateway ID '${igw}' does not exist`);
     expectEc2Error(await failure(b.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw }))), 'InvalidInternetGatewayID.NotFound', `The internetGateway ID '${igw}' does not exist`);
@@ -122,11 +104,11 @@ describe('AttachInternetGateway and DetachInternetGateway', () => {
 
   it('DryRun attach and detach answer 412 and change nothing', async () => {
     const vpc = await newVpc(a, '10.63.0.0/16');
-    const igw = await newGateway(a);
-    expectEc2Error(await failure(a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY, 412);
+    const igw = await newInternetGateway(a);
+    expectEc2Error(await failure(a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     expect((await describeOne(a, igw))?.Attachments).toEqual([]);
     await a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
-    expectEc2Error(await failure(a.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY, 412);
+    expectEc2Error(await failure(a.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
     expect((await describeOne(a, igw))?.Attachments).toEqual([{ State: 'available', VpcId: vpc }]);
   });
 });
@@ -134,14 +116,14 @@ describe('AttachInternetGateway and DetachInternetGateway', () => {
 describe('DeleteInternetGateway', () => {
   it('refuses an attached gateway, deletes a detached one, and its routes become blackholes', async () => {
     const vpc = await newVpc(a, '10.64.0.0/16');
-    const igw = await newGateway(a, { team: 'net' });
+    const igw = await newInternetGateway(a, { team: 'net' });
     await a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     const rtb = await mainRouteTable(a, vpc);
     await a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw }));
     expect(await routeTo(a, rtb, '0.0.0.0/0')).toMatchObject({ GatewayId: igw, State: 'active', Origin: 'CreateRoute' });
 
     expectEc2Error(await failure(a.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw }))), 'DependencyViolation', `The internetGateway '${igw}' has dependencies and cannot be deleted.`);
-    expectEc2Error(await failure(a.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw, DryRun: true }))), 'DryRunOperation', DRY, 412);
+    expectEc2Error(await failure(a.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw, DryRun: true }))), 'DryRunOperation', DRY_RUN, 412);
 
     await a.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     expect(await routeTo(a, rtb, '0.0.0.0/0')).toMatchObject({ GatewayId: igw, State: 'blackhole' });
@@ -156,10 +138,10 @@ describe('DeleteInternetGateway', () => {
 
 describe('DescribeInternetGateways', () => {
   it('filters by attachment, id, owner and tags, and pages', async () => {
-    const c = ec2(server.url, '535353535353');
+    const c = ec2(accounts.server.url, '535353535353');
     const vpc = await newVpc(c, '10.65.0.0/16');
-    const attached = await newGateway(c, { role: 'edge' });
-    const loose = await newGateway(c, { role: 'spare' });
+    const attached = await newInternetGateway(c, { role: 'edge' });
+    const loose = await newInternetGateway(c, { role: 'spare' });
     await c.send(new AttachInternetGatewayCommand({ InternetGatewayId: attached, VpcId: vpc }));
     const ids = async (filters: { Name: string; Values: string[] }[]) =>
       ((await c.send(new DescribeInternetGatewaysCommand({ Filters: filters }))).InternetGateways ?? []).map((g) => g.InternetGatewayId).sort();
@@ -181,7 +163,7 @@ describe('DescribeInternetGateways', () => {
 describe('DeleteVpc and gateways', () => {
   it('an attached internet gateway blocks DeleteVpc until it is detached', async () => {
     const vpc = await newVpc(a, '10.66.0.0/16');
-    const igw = await newGateway(a);
+    const igw = await newInternetGateway(a);
     await a.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
     expectEc2Error(await failure(a.send(new DeleteVpcCommand({ VpcId: vpc }))), 'DependencyViolation', `The vpc '${vpc}' has dependencies and cannot be deleted.`);
     await a.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpc }));
@@ -191,7 +173,7 @@ describe('DeleteVpc and gateways', () => {
   });
 
   it('the default VPC keeps its gateway: DeleteVpc needs it detached first, as in AWS', async () => {
-    const c = ec2(server.url, '545454545454');
+    const c = ec2(accounts.server.url, '545454545454');
     const vpc = (await c.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs?.[0]?.VpcId ?? '';
     const igw = (await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpc] }] }))).InternetGateways?.[0]?.InternetGatewayId ?? '';
     expect(igw).toMatch(IGW);
