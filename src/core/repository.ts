@@ -1,7 +1,7 @@
 import type { ElasticIp } from './addresses/elastic-ip.js';
 import type { DhcpOptions } from './dhcp-options/dhcp-options.js';
 import type { EgressOnlyInternetGateway } from './egress-only-gateways/egress-only-internet-gateway.js';
-import type { InternetGateway } from './internet-gateway.js';
+import type { InternetGateway } from './internet-gateways/internet-gateway.js';
 import type { NatGateway } from './nat-gateways/nat-gateway.js';
 import type { NetworkAcl } from './network-acls/network-acl.js';
 import type { SecurityGroup } from './security-groups/security-group.js';

@@ -136,7 +136,7 @@ describe('DeleteVpc and what the VPC still holds', () => {
       what: 'a security group other than default',
       collection: (ctx: RequestContext) => ctx.repo.securityGroups,
       put: (ctx: RequestContext, vpcId: string) =>
-        ctx.repo.securityGroups.put({ id: ctx.ids.next('sg'), accountId: A, region: EAST, vpcId, name: 'web', description: 'web', ingress: [], egress: [], createdAt: ctx.now }),
+        ctx.repo.securityGroups.put({ id: ctx.ids.next('sg'), accountId: A, region: EAST, vpcId, name: 'web', description: 'web', rules: [], createdAt: ctx.now }),
     },
     {
       what: 'a network ACL other than the default',

@@ -42,6 +42,8 @@ interface World {
   aclA2: string;
   aclAssocA: string;
   doptA2: string;
+  igwA2: string;
+  eigwA: string;
   vpcV6A: string;
   subnetV6A: string;
   subnetV6AssocA: string;
@@ -189,6 +191,18 @@ const CASES: Record<string, Case[]> = {
     ...both({ name: 'by id', params: (w) => ({ 'InternetGatewayId.1': w.igwA }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
     ...both({ name: 'filter attachment.vpc-id', params: (w) => filter('attachment.vpc-id', w.defaultVpcA), expect: OK }),
   ],
+  CreateInternetGateway: both({ name: 'creates only in its own account', params: () => ({}), expect: OK }),
+  AttachInternetGateway: [
+    ...both({ name: 'A’s gateway to an own VPC', params: (w, me) => ({ InternetGatewayId: w.igwA2, VpcId: me.vpc }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
+  ],
+  DetachInternetGateway: both({ name: 'A’s gateway from A’s VPC', params: (w) => ({ InternetGatewayId: w.igwA, VpcId: w.defaultVpcA }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
+  DeleteInternetGateway: both({ name: 'A’s gateway', params: (w) => ({ InternetGatewayId: w.igwA2 }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
+  CreateEgressOnlyInternetGateway: both({ name: 'for A’s VPC', params: (w) => ({ VpcId: w.vpcA }), expect: notFound('InvalidVpcID.NotFound') }),
+  DeleteEgressOnlyInternetGateway: both({ name: 'A’s gateway', params: (w) => ({ EgressOnlyInternetGatewayId: w.eigwA }), expect: notFound('InvalidGatewayID.NotFound') }),
+  DescribeEgressOnlyInternetGateways: [
+    ...both({ name: 'by id', params: (w) => ({ 'EgressOnlyInternetGatewayId.1': w.eigwA }), expect: notFound('InvalidGatewayID.NotFound') }),
+    ...both({ name: 'filter tag:Name', params: () => filter('tag:Name', 'a-secret-eigw'), expect: OK }),
+  ],
   DescribeDhcpOptions: [
     ...both({ name: 'the default set by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
     ...both({ name: 'a created set by id', params: (w) => ({ 'DhcpOptionsId.1': w.doptA2 }), expect: notFound('InvalidDhcpOptionID.NotFound') }),
@@ -277,7 +291,7 @@ async function snapshot(account: string): Promise<string> {
   const parts: string[] = [];
   for (const Action of [
     'DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeVpcPeeringConnections', 'DescribeTags', 'DescribeSecurityGroups', 'DescribeSecurityGroupRules', 'DescribeNetworkAcls',
-    'DescribeInternetGateways', 'DescribeDhcpOptions', 'DescribeAddresses', 'DescribeNatGateways',
+    'DescribeInternetGateways', 'DescribeEgressOnlyInternetGateways', 'DescribeDhcpOptions', 'DescribeAddresses', 'DescribeNatGateways',
   ]) {
     parts.push(stable(await call(account, { Action })));
   }
@@ -321,6 +335,8 @@ beforeAll(async () => {
   w.aclA2 = xmlValue(await call(A, { Action: 'CreateNetworkAcl', VpcId: w.vpcA, ...tag('network-acl', 'a-secret-acl') }), 'networkAclId') as string;
   w.aclAssocA = xmlValue(await call(A, { Action: 'DescribeNetworkAcls', ...filter('association.subnet-id', w.subnetA) }), 'networkAclAssociationId') as string;
   w.doptA2 = xmlValue(await call(A, { Action: 'CreateDhcpOptions', 'DhcpConfiguration.1.Key': 'domain-name', 'DhcpConfiguration.1.Value.1': 'a-secret.example' }), 'dhcpOptionsId') as string;
+  w.igwA2 = xmlValue(await call(A, { Action: 'CreateInternetGateway', ...tag('internet-gateway', 'a-secret-igw') }), 'internetGatewayId') as string;
+  w.eigwA = xmlValue(await call(A, { Action: 'CreateEgressOnlyInternetGateway', VpcId: w.vpcA, ...tag('egress-only-internet-gateway', 'a-secret-eigw') }), 'egressOnlyInternetGatewayId') as string;
   w.vpcV6A = xmlValue(await call(A, { Action: 'AssociateVpcCidrBlock', VpcId: w.vpcA, AmazonProvidedIpv6CidrBlock: 'true' }), 'ipv6CidrBlock') as string;
   w.subnetV6A = (Cidr.parse(w.vpcV6A) as Cidr).subnet(64, 1n).toString();
   w.subnetV6AssocA = xmlValue(await call(A, { Action: 'AssociateSubnetCidrBlock', SubnetId: w.subnetA, Ipv6CidrBlock: w.subnetV6A }), 'associationId') as string;
@@ -340,7 +356,7 @@ beforeAll(async () => {
   const aOnly = [
     ...[w.subnetA, w.rtbA, w.assocA, w.cidrAssocA, w.defaultVpcA, w.sgA, w.aclA, w.igwA, w.doptA, '10.20.1.0/24', 'a-secret-vpc', 'a-secret-subnet', 'a-secret-rtb', 'a-secret-pcx'],
     ...[w.eipA, w.eipIpA, w.natA, w.sgA2, w.sgRuleA, w.aclA2, w.aclAssocA, 'a-secret-eip', 'a-secret-nat', 'a-secret-sg', 'a-secret-acl'],
-    ...[w.doptA2, 'a-secret.example', w.subnetV6A, w.subnetV6AssocA],
+    ...[w.doptA2, 'a-secret.example', w.subnetV6A, w.subnetV6AssocA, w.igwA2, w.eigwA, 'a-secret-igw', 'a-secret-eigw'],
   ];
   // What the peering shows B of A (A's account, VPC and blocks) is B's to see; B's own tag on it too.
   const sharedWithB = [A, w.vpcA, '10.20.0.0/16', '10.21.0.0/16', w.vpcV6A, w.pcxActive, w.pcxPending];
