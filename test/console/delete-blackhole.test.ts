@@ -62,7 +62,8 @@ describe.skipIf(!chromiumAvailable)('console: delete', () => {
     const client = ec2(server.url, ACCOUNT);
     const c = await peering(client, id);
     expect(c.Status?.Code).toBe('deleted');
-    expect(c.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
+    // Once deleted, both sides show only owner, Region and VPC (AWS-BEHAVIOUR.md §4.1).
+    expect(Object.keys(c.RequesterVpcInfo ?? {}).sort()).toEqual(['OwnerId', 'Region', 'VpcId']);
     expect(routeTo(await mainRouteTable(client, a), '10.1.0.7/32')).toEqual({ state: 'blackhole', target: id });
   });
 });

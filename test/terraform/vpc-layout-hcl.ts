@@ -35,16 +35,17 @@ resource "aws_vpc" "${n}" {${p}
   assign_generated_ipv6_cidr_block = ${l.ipv6 === true}
   ${tags('vpc')}
 }`);
-  for (const [i, block] of (l.secondaryCidrs ?? []).entries()) {
+  if ((l.secondaryCidrs?.length ?? 0) > 0) {
     out.push(`
-resource "aws_vpc_ipv4_cidr_block_association" "${n}_${i}" {${p}
+resource "aws_vpc_ipv4_cidr_block_association" "${n}" {${p}
+  count      = ${l.secondaryCidrs?.length ?? 0}
   vpc_id     = aws_vpc.${n}.id
-  cidr_block = "${block}"
+  cidr_block = element(${list(l.secondaryCidrs ?? [])}, count.index)
 }`);
   }
-  // Subnets wait for the secondary blocks, as the module makes them do (its subnets use the
-  // association's vpc_id).
-  const vpcRef = (l.secondaryCidrs?.length ?? 0) > 0 ? `aws_vpc_ipv4_cidr_block_association.${n}_0.vpc_id` : `aws_vpc.${n}.id`;
+  // Subnets wait for every secondary block, as the module makes them do: its subnets take the VPC
+  // id from the (counted) association resource, and Terraform orders by resource, not instance.
+  const vpcRef = (l.secondaryCidrs?.length ?? 0) > 0 ? `aws_vpc_ipv4_cidr_block_association.${n}[0].vpc_id` : `aws_vpc.${n}.id`;
   if (l.dhcp) {
     out.push(`
 resource "aws_vpc_dhcp_options" "${n}" {${p}

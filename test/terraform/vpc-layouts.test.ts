@@ -148,7 +148,8 @@ describe.skipIf(!ok)('Terraform: VPC layouts of the community VPC module', () =>
     await run(ws, 'layout-secondary-cidrs', url, async () => {
       const c = ec2Client(url, account, 'us-east-1');
       const vpc = (await c.send(new DescribeVpcsCommand({ VpcIds: [await vpcByName(c, 'second-vpc')] }))).Vpcs?.[0];
-      expect(vpc?.CidrBlockAssociationSet?.map((a) => [a.CidrBlock, a.CidrBlockState?.State])).toEqual([
+      // The two secondary blocks are associated in parallel: compare them as a set.
+      expect(vpc?.CidrBlockAssociationSet?.map((a) => [a.CidrBlock, a.CidrBlockState?.State]).sort()).toEqual([
         ['10.30.0.0/16', 'associated'],
         ['10.31.0.0/16', 'associated'],
         ['10.32.0.0/16', 'associated'],
