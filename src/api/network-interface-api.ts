@@ -1,4 +1,4 @@
-import { describeNetworkInterfaces } from '../core/gateway-service.js';
+import { describeNetworkInterfaces } from '../core/network-interfaces/describe-network-interfaces.js';
 import type { OperationTable } from './operation.js';
 import { reads } from './operation.js';
 import { wire } from './wire.js';

@@ -25,6 +25,8 @@ export function routeTableToWire({ resource: v, tags }: Tagged<RouteTableView>):
       DestinationCidrBlock: r.destinationCidrBlock,
       DestinationIpv6CidrBlock: r.destinationIpv6CidrBlock,
       GatewayId: r.target.kind === 'local' ? 'local' : r.target.kind === 'gateway' ? r.target.id : undefined,
+      EgressOnlyInternetGatewayId: r.target.kind === 'egress-only-internet-gateway' ? r.target.id : undefined,
+      NatGatewayId: r.target.kind === 'nat-gateway' ? r.target.id : undefined,
       VpcPeeringConnectionId: r.target.kind === 'vpc-peering-connection' ? r.target.id : undefined,
       Origin: r.origin,
       State: v.routeStates[i],
@@ -35,11 +37,9 @@ export function routeTableToWire({ resource: v, tags }: Tagged<RouteTableView>):
 
 /** Route targets naming kinds of resource this server holds none of: each gets its own NotFound. */
 const OTHER_TARGETS = [
-  ['NatGatewayId', 'natGatewayId', 'InvalidNatGatewayID.NotFound'],
   ['InstanceId', 'instanceId', 'InvalidInstanceID.NotFound'],
   ['NetworkInterfaceId', 'networkInterfaceId', 'InvalidNetworkInterfaceID.NotFound'],
   ['TransitGatewayId', 'transitGatewayId', 'InvalidTransitGatewayID.NotFound'],
-  ['EgressOnlyInternetGatewayId', 'egressOnlyInternetGatewayId', 'InvalidEgressOnlyInternetGatewayId.NotFound'],
   ['LocalGatewayId', 'localGatewayId', 'InvalidLocalGatewayID.NotFound'],
   ['CarrierGatewayId', 'carrierGatewayId', 'InvalidCarrierGatewayID.NotFound'],
   ['VpcEndpointId', 'vpcEndpointId', 'InvalidVpcEndpointId.NotFound'],
@@ -59,6 +59,8 @@ function routeInput(input: W.CreateRouteRequest | W.ReplaceRouteRequest | W.Dele
     destinationIpv6CidrBlock: input.DestinationIpv6CidrBlock,
     destinationPrefixListId: input.DestinationPrefixListId,
     gatewayId: all.GatewayId,
+    egressOnlyInternetGatewayId: all.EgressOnlyInternetGatewayId,
+    natGatewayId: all.NatGatewayId,
     vpcPeeringConnectionId: all.VpcPeeringConnectionId,
     localTarget: all.LocalTarget,
     otherTargets,

@@ -25,7 +25,7 @@ const NOT_FOUND: Readonly<Record<string, readonly [code: string, noun: string]>>
   sgr: ['InvalidSecurityGroupRuleId.NotFound', 'security group rule'],
   eipalloc: ['InvalidAllocationID.NotFound', 'allocation'],
   eipassoc: ['InvalidAssociationID.NotFound', 'association'],
-  eigw: ['InvalidGatewayID.NotFound', 'egressOnlyInternetGateway'],
+  eigw: ['InvalidGatewayID.NotFound', 'eigw'], // Terraform's provider matches this code on DeleteEgressOnlyInternetGateway; the noun is moto's.
   nat: ['NatGatewayNotFound', 'nat gateway'],
   ami: ['InvalidAMIID.NotFound', 'image'],
 };

@@ -1,8 +1,3 @@
-import type { Scope } from './scope.js';
-
-/** Only the default VPC's gateway exists here: it is the target of the default VPC's 0.0.0.0/0 route. */
-export interface InternetGateway extends Scope {
-  readonly id: string;
-  readonly attachedVpcId?: string;
-  readonly createdAt: number;
-}
+// The type now lives in internet-gateways/; repository.ts (not ours to edit) still imports it
+// from here. Drop this file once that import points at the folder.
+export type { InternetGateway } from './internet-gateways/internet-gateway.js';

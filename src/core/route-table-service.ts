@@ -1,8 +1,11 @@
 import { checkId, requireRouteTable, requireSubnet, requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
 import { describeScopedViews } from './describe-scoped.js';
+import { requireEgressOnlyGateway } from './egress-only-gateways/egress-only-gateway-service.js';
 import { errors } from './errors.js';
+import { gatewayErrors } from './internet-gateways/gateway-errors.js';
 import { localRoutes } from './local-routes.js';
+import type { NatGateway } from './nat-gateways/nat-gateway.js';
 import type { Cidr } from './net/index.js';
 import { Cidr as CidrClass } from './net/index.js';
 import { parseCidrParam } from './parse-cidr.js';
@@ -13,6 +16,7 @@ import type { Route, RouteTable, RouteTarget } from './route-table.js';
 import { routeDestination } from './route-table.js';
 import type { RouteTableView } from './route-table-filters.js';
 import { ROUTE_TABLE_FILTERS } from './route-table-filters.js';
+import type { RouteTargets } from './route-state.js';
 import { routeState } from './route-state.js';
 import type { TagSpecificationInput } from './tags.js';
 import { addTags, tagsFromSpecifications } from './tags.js';
@@ -39,17 +43,40 @@ export async function createRouteTable(ctx: RequestContext, input: { vpcId?: str
   return { id: table.id, resource: { table, routeStates: table.routes.map(() => 'active') }, tags };
 }
 
-/** Route tables with each route's derived state, loading every connection their routes name once. */
-export async function viewsOf(ctx: RequestContext, tables: readonly RouteTable[]): Promise<RouteTableView[]> {
-  const ids = new Set<string>();
-  for (const t of tables) for (const r of t.routes) if (r.target.kind === 'vpc-peering-connection') ids.add(r.target.id);
+/** A NAT gateway carries traffic until it fails or its deletion starts. */
+function natUsable(n: NatGateway): boolean {
+  return n.deletedAt === undefined && n.failure === undefined;
+}
+
+/** Loads, once each, what the routes of these tables point at. */
+async function targetsOf(ctx: RequestContext, tables: readonly RouteTable[]): Promise<RouteTargets> {
+  const named = new Map<string, RouteTarget>();
+  for (const t of tables) for (const r of t.routes) if (r.target.kind !== 'local') named.set(r.target.id, r.target);
   const peerings = new Map<string, PeeringConnection>();
-  for (const id of ids) {
-    const c = await ctx.repo.peerings.get(id);
-    // A connection the caller can no longer see is as good as gone: the route is a blackhole.
-    if (c && isVisibleTo(c, ctx.caller, ctx.now)) peerings.set(id, c);
+  const gatewayVpcs = new Map<string, string>();
+  for (const [id, target] of named) {
+    if (target.kind === 'vpc-peering-connection') {
+      const c = await ctx.repo.peerings.get(id);
+      // A connection the caller can no longer see is as good as gone: the route is a blackhole.
+      if (c && isVisibleTo(c, ctx.caller, ctx.now)) peerings.set(id, c);
+      continue;
+    }
+    let vpcId: string | undefined;
+    if (target.kind === 'gateway') vpcId = (await ctx.repo.internetGateways.get(ctx.caller, id))?.attachedVpcId;
+    else if (target.kind === 'egress-only-internet-gateway') vpcId = (await ctx.repo.egressOnlyInternetGateways.get(ctx.caller, id))?.attachedVpcId;
+    else {
+      const nat = await ctx.repo.natGateways.get(ctx.caller, id);
+      vpcId = nat && natUsable(nat) ? nat.vpcId : undefined;
+    }
+    if (vpcId) gatewayVpcs.set(id, vpcId);
   }
-  return tables.map((table) => ({ table, routeStates: table.routes.map((r) => routeState(r, peerings, ctx.now)) }));
+  return { peerings, gatewayVpcs };
+}
+
+/** Route tables with each route's derived state, loading every resource their routes name once. */
+export async function viewsOf(ctx: RequestContext, tables: readonly RouteTable[]): Promise<RouteTableView[]> {
+  const targets = await targetsOf(ctx, tables);
+  return tables.map((table) => ({ table, routeStates: table.routes.map((r) => routeState(r, table.vpcId, targets, ctx.now)) }));
 }
 
 export function describeRouteTables(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<RouteTableView>[]; nextToken?: string }> {
@@ -123,9 +150,11 @@ export interface RouteInput {
   readonly destinationIpv6CidrBlock?: string;
   readonly destinationPrefixListId?: string;
   readonly gatewayId?: string;
+  readonly egressOnlyInternetGatewayId?: string;
+  readonly natGatewayId?: string;
   readonly vpcPeeringConnectionId?: string;
   readonly localTarget?: boolean;
-  /** Targets naming resource kinds this server does not hold (NAT gateways, instances, ...). */
+  /** Targets naming resource kinds this server does not hold (instances, transit gateways, ...). */
   readonly otherTargets?: readonly { readonly parameter: string; readonly code: string; readonly id: string }[];
 }
 
@@ -156,6 +185,8 @@ function destinationText(d: Destination): string {
 async function resolveTarget(ctx: RequestContext, table: RouteTable, vpc: Vpc, dest: Destination, input: RouteInput): Promise<RouteTarget> {
   const targets = [
     input.gatewayId !== undefined ? 'gatewayId' : undefined,
+    input.egressOnlyInternetGatewayId !== undefined ? 'egressOnlyInternetGatewayId' : undefined,
+    input.natGatewayId !== undefined ? 'natGatewayId' : undefined,
     input.vpcPeeringConnectionId !== undefined ? 'vpcPeeringConnectionId' : undefined,
     input.localTarget ? 'localTarget' : undefined,
     ...(input.otherTargets ?? []).map((t) => t.parameter),
@@ -165,11 +196,20 @@ async function resolveTarget(ctx: RequestContext, table: RouteTable, vpc: Vpc, d
   const other = input.otherTargets?.[0];
   if (other) throw errors.notFoundOther(other.code, other.id);
   if (input.localTarget || input.gatewayId === 'local') return { kind: 'local' };
-  if (input.gatewayId !== undefined) {
-    const igw = await ctx.repo.internetGateways.get(ctx.caller, input.gatewayId);
-    if (!igw) throw errors.notFoundOther('InvalidGatewayID.NotFound', input.gatewayId, 'gateway');
-    if (igw.attachedVpcId !== vpc.id) throw errors.invalidParameterValue(`route table ${table.id} and network gateway ${igw.id} belong to different networks`);
-    return { kind: 'gateway', id: igw.id };
+  if (input.gatewayId !== undefined) return internetGatewayTarget(ctx, table, vpc, input.gatewayId);
+  if (input.egressOnlyInternetGatewayId !== undefined) {
+    const eigw = await requireEgressOnlyGateway(ctx, input.egressOnlyInternetGatewayId, 'egressOnlyInternetGatewayId');
+    if (eigw.attachedVpcId !== vpc.id) throw gatewayErrors.differentNetworks(table.id, eigw.id);
+    if (!dest.ipv6) throw gatewayErrors.ipv6Only(eigw.id);
+    return { kind: 'egress-only-internet-gateway', id: eigw.id };
+  }
+  if (input.natGatewayId !== undefined) {
+    const natId = checkId('nat', input.natGatewayId, 'natGatewayId');
+    const nat = await ctx.repo.natGateways.get(ctx.caller, natId);
+    // A deleted or failed NAT gateway can take no new route.
+    if (!nat || !natUsable(nat)) throw gatewayErrors.natGatewayNotFound(natId);
+    if (nat.vpcId !== vpc.id) throw gatewayErrors.differentNetworks(table.id, natId);
+    return { kind: 'nat-gateway', id: natId };
   }
   const pcxId = checkId('pcx', input.vpcPeeringConnectionId, 'vpcPeeringConnectionId');
   const c = await ctx.repo.peerings.get(pcxId);
@@ -187,6 +227,18 @@ async function resolveTarget(ctx: RequestContext, table: RouteTable, vpc: Vpc, d
     );
   }
   return { kind: 'vpc-peering-connection', id: pcxId };
+}
+
+/**
+ * GatewayId takes an internet gateway attached to the table's VPC. Any id this server holds no
+ * gateway for (a NAT gateway's or an egress-only one's included) is InvalidGatewayID.NotFound, as
+ * AWS answers `--gateway-id nat-…`.
+ */
+async function internetGatewayTarget(ctx: RequestContext, table: RouteTable, vpc: Vpc, gatewayId: string): Promise<RouteTarget> {
+  const igw = gatewayId.startsWith('igw-') ? await ctx.repo.internetGateways.get(ctx.caller, gatewayId) : undefined;
+  if (!igw) throw gatewayErrors.gatewayNotFound(gatewayId);
+  if (igw.attachedVpcId !== vpc.id) throw gatewayErrors.differentNetworks(table.id, igw.id);
+  return { kind: 'gateway', id: igw.id };
 }
 
 function checkOutsideVpc(vpc: Vpc, dest: Destination, target: RouteTarget): void {

@@ -1,9 +1,14 @@
 import type { Scope } from './scope.js';
 
-/** What a route sends traffic to. `local` is the VPC itself. */
+/**
+ * What a route sends traffic to. `local` is the VPC itself; `gateway` is an internet gateway
+ * (the kind keeps its first name: stored route tables carry it).
+ */
 export type RouteTarget =
   | { readonly kind: 'local' }
   | { readonly kind: 'gateway'; readonly id: string }
+  | { readonly kind: 'egress-only-internet-gateway'; readonly id: string }
+  | { readonly kind: 'nat-gateway'; readonly id: string }
   | { readonly kind: 'vpc-peering-connection'; readonly id: string };
 
 export type RouteOrigin = 'CreateRouteTable' | 'CreateRoute';

@@ -101,15 +101,34 @@ export async function describeVpcs(ctx: RequestContext, req: DescribeRequest): P
 }
 
 /**
- * DeleteVpc as AWS-BEHAVIOUR.md §3.12 recommends: subnets and extra route tables block it; an
+ * Whether anything the caller must delete or detach first is still in the VPC. DeleteVpc (EC2
+ * API reference): "You must detach or delete all gateways and resources that are associated with
+ * the VPC before you can delete it ... When you delete the VPC, it deletes the default security
+ * group, network ACL, and route table for the VPC." So subnets, extra route tables, an attached
+ * internet gateway, an egress-only internet gateway (gruntwork-io/cloud-nuke#345 shows one
+ * blocking DeleteVpc), security groups other than `default` and network ACLs other than the
+ * default one all block it. Only the console deletes custom network ACLs for you (VPC user guide,
+ * "Delete your VPC": the console list); the API names only the default ACL as deleted with the VPC.
+ */
+async function hasDependencies(ctx: RequestContext, vpc: Vpc, tables: readonly RouteTable[]): Promise<boolean> {
+  const inVpc = { vpcId: vpc.id };
+  if (tables.some((t) => !t.associations.some((a) => a.main))) return true;
+  if ((await ctx.repo.subnets.list(ctx.caller, inVpc)).length > 0) return true;
+  if ((await ctx.repo.internetGateways.list(ctx.caller, inVpc)).length > 0) return true;
+  if ((await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, inVpc)).length > 0) return true;
+  if ((await ctx.repo.securityGroups.list(ctx.caller, inVpc)).some((g) => g.name !== 'default')) return true;
+  return (await ctx.repo.networkAcls.list(ctx.caller, inVpc)).some((a) => !a.isDefault);
+}
+
+/**
+ * DeleteVpc as AWS-BEHAVIOUR.md §3.12 recommends: dependencies block it (see hasDependencies); an
  * active connection, or a pending one this account requested, is deleted with the VPC; a pending
  * request from another account blocks it until rejected.
  */
 export async function deleteVpc(ctx: RequestContext, vpcId: string | undefined): Promise<void> {
   const vpc = await requireVpc(ctx, vpcId);
-  const subnets = await ctx.repo.subnets.list(ctx.caller, { vpcId: vpc.id });
   const tables = await ctx.repo.routeTables.list(ctx.caller, { vpcId: vpc.id });
-  if (subnets.length > 0 || tables.some((t) => !t.associations.some((a) => a.main))) throw errors.dependencyViolation('vpc', vpc.id);
+  if (await hasDependencies(ctx, vpc, tables)) throw errors.dependencyViolation('vpc', vpc.id);
   const peerings = await ctx.repo.peerings.listForVpc(vpc.id);
   const toDelete: PeeringConnection[] = [];
   for (const c of peerings) {
@@ -121,20 +140,12 @@ export async function deleteVpc(ctx: RequestContext, vpcId: string | undefined):
   for (const c of toDelete) {
     await ctx.repo.peerings.put({ ...c, status: 'deleted', statusChangedAt: ctx.now, changedBy: ctx.caller.accountId });
   }
-  for (const t of tables) {
-    await ctx.repo.routeTables.remove(t.id);
-    await ctx.repo.tags.removeResource(t.id);
-  }
-  for (const collection of [ctx.repo.securityGroups, ctx.repo.networkAcls]) {
+  // What is left is the VPC's own: its main route table, default security group and default ACL.
+  for (const collection of [ctx.repo.routeTables, ctx.repo.securityGroups, ctx.repo.networkAcls]) {
     for (const item of await collection.list(ctx.caller, { vpcId: vpc.id })) {
       await collection.remove(item.id);
       await ctx.repo.tags.removeResource(item.id);
     }
-  }
-  for (const igw of await ctx.repo.internetGateways.list(ctx.caller, { vpcId: vpc.id })) {
-    // We serve no DetachInternetGateway, so the default VPC's gateway goes with its VPC.
-    await ctx.repo.internetGateways.remove(igw.id);
-    await ctx.repo.tags.removeResource(igw.id);
   }
   await ctx.repo.vpcs.remove(vpc.id);
   await ctx.repo.tags.removeResource(vpc.id);

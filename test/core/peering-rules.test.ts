@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Ec2Error } from '../../src/core/ec2-error.js';
 import { HOUR_MS } from '../../src/core/peering/effective-status.js';
 import * as peering from '../../src/core/peering/peering-service.js';
 import type { RequestContext } from '../../src/core/request-context.js';
 import * as rtbs from '../../src/core/route-table-service.js';
 import * as vpcs from '../../src/core/vpc-service.js';
 import type { DomainHarness } from '../support/domain-harness.js';
-import { domainHarness } from '../support/domain-harness.js';
+import { domainHarness, fails } from '../support/domain-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -27,16 +26,6 @@ async function vpc(account: string, region: string, cidr: string, ipv6 = false):
 
 async function status(account: string, region: string, id: string): Promise<string> {
   return h.as(account, region, async (ctx) => (await peering.describePeerings(ctx, { ids: [id] })).items[0]?.status ?? 'none');
-}
-
-async function fails(work: Promise<unknown>): Promise<Ec2Error> {
-  try {
-    await work;
-  } catch (err) {
-    if (err instanceof Ec2Error) return err;
-    throw err;
-  }
-  throw new Error('expected an Ec2Error');
 }
 
 const create = (ctx: RequestContext, vpcId: string, peerVpcId: string, peerOwnerId?: string, peerRegion?: string) =>

@@ -1,3 +1,4 @@
+import { Ec2Error } from '../../src/core/ec2-error.js';
 import { createDefaultVpc, hasDefaultVpcBeenCreated } from '../../src/core/default-vpc.js';
 import type { IdGenerator } from '../../src/core/ids.js';
 import type { RequestContext } from '../../src/core/request-context.js';
@@ -34,4 +35,15 @@ export async function domainHarness(): Promise<DomainHarness> {
     close: () => store.close(),
   };
   return harness;
+}
+
+/** Awaits domain work that must fail with an Ec2Error, and returns that error. */
+export async function fails(work: Promise<unknown>): Promise<Ec2Error> {
+  try {
+    await work;
+  } catch (err) {
+    if (err instanceof Ec2Error) return err;
+    throw err;
+  }
+  throw new Error('expected an Ec2Error');
 }

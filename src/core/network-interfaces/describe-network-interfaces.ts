@@ -1,26 +1,8 @@
-import type { DescribeRequest, Tagged } from './describe-scoped.js';
-import { describeScoped } from './describe-scoped.js';
-import { errors } from './errors.js';
-import { compileFilters } from './filters/compile-filters.js';
-import type { FilterSpec } from './filters/filter-spec.js';
-import type { InternetGateway } from './internet-gateway.js';
-import { checkPageRequest } from './paginate.js';
-import type { RequestContext } from './request-context.js';
-import { taggedTags } from './tag-filter.js';
-
-export const INTERNET_GATEWAY_FILTERS: FilterSpec<Tagged<InternetGateway>> = {
-  tags: taggedTags,
-  fields: {
-    'attachment.state': ({ resource: g }) => (g.attachedVpcId ? 'available' : undefined),
-    'attachment.vpc-id': ({ resource: g }) => g.attachedVpcId,
-    'internet-gateway-id': ({ resource: g }) => g.id,
-    'owner-id': ({ resource: g }) => g.accountId,
-  },
-};
-
-export function describeInternetGateways(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<InternetGateway>[]; nextToken?: string }> {
-  return describeScoped(ctx, 'igw', ctx.repo.internetGateways, INTERNET_GATEWAY_FILTERS, req, { min: 5, max: 1000 });
-}
+import type { DescribeRequest } from '../describe-scoped.js';
+import { errors } from '../errors.js';
+import { compileFilters } from '../filters/compile-filters.js';
+import type { FilterSpec } from '../filters/filter-spec.js';
+import { checkPageRequest } from '../paginate.js';
 
 // DescribeNetworkInterfaces' filters (EC2 model). This server runs no instances, endpoints or
 // load balancers, so no interface exists: the call validates its input and answers an empty list,
