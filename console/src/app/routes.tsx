@@ -17,6 +17,15 @@ import { AttachVpcPage } from '../pages/internet-gateways/attach-vpc-page';
 import { CreateInternetGatewayPage } from '../pages/internet-gateways/create-internet-gateway-page';
 import { InternetGatewayDetailsPage } from '../pages/internet-gateways/internet-gateway-details-page';
 import { InternetGatewayListPage } from '../pages/internet-gateways/internet-gateway-list-page';
+import { AclDetailsPage } from '../pages/network-acls/acl-details-page';
+import { AclListPage } from '../pages/network-acls/acl-list-page';
+import { CreateAclPage } from '../pages/network-acls/create-acl-page';
+import { EditAclRulesPage } from '../pages/network-acls/edit-acl-rules-page';
+import { EditAclSubnetsPage } from '../pages/network-acls/edit-acl-subnets-page';
+import { CreateSgPage } from '../pages/security-groups/create-sg-page';
+import { EditSgRulesPage } from '../pages/security-groups/edit-sg-rules-page';
+import { SgDetailsPage } from '../pages/security-groups/sg-details-page';
+import { SgListPage } from '../pages/security-groups/sg-list-page';
 import { TopologyPage } from '../pages/map/topology-page';
 import { CreatePeeringPage } from '../pages/peering-connections/create-peering-page';
 import { PeeringDetailsPage } from '../pages/peering-connections/peering-details-page';
@@ -136,6 +145,25 @@ const ROUTES: readonly RouteDef[] = [
     list: () => <DhcpListPage />,
     create: { title: S.dhcp.create, page: () => <CreateDhcpPage /> },
     details: (id) => <DhcpDetailsPage key={id} id={id} />,
+  }),
+  ...family('/security-groups', S.nav.securityGroups, 'sg-[0-9a-f]+', {
+    list: () => <SgListPage />,
+    create: { title: S.securityGroups.create, page: () => <CreateSgPage /> },
+    details: (id) => <SgDetailsPage key={id} id={id} />,
+    sub: {
+      'edit-inbound-rules': { crumb: S.rules.editInbound, page: (id) => <EditSgRulesPage key={id} id={id} egress={false} /> },
+      'edit-outbound-rules': { crumb: S.rules.editOutbound, page: (id) => <EditSgRulesPage key={id} id={id} egress /> },
+    },
+  }),
+  ...family('/network-acls', S.nav.networkAcls, 'acl-[0-9a-f]+', {
+    list: () => <AclListPage />,
+    create: { title: S.networkAcls.create, page: () => <CreateAclPage /> },
+    details: (id) => <AclDetailsPage key={id} id={id} />,
+    sub: {
+      'edit-inbound-rules': { crumb: S.rules.editInbound, page: (id) => <EditAclRulesPage key={id} id={id} egress={false} /> },
+      'edit-outbound-rules': { crumb: S.rules.editOutbound, page: (id) => <EditAclRulesPage key={id} id={id} egress /> },
+      'edit-subnet-associations': { crumb: S.networkAcls.editSubnets, page: (id) => <EditAclSubnetsPage key={id} id={id} /> },
+    },
   }),
   { pattern: /^\/map$/, view: () => ({ content: <TopologyPage />, breadcrumbs: crumbs(at(S.nav.map, '/map')), section: '/map', contentType: 'default' }) },
 ];
