@@ -36,6 +36,9 @@ import { EditSubnetAssociationsPage } from '../pages/route-tables/edit-subnet-as
 import { RouteTableDetailsPage } from '../pages/route-tables/route-table-details-page';
 import { RouteTableListPage } from '../pages/route-tables/route-table-list-page';
 import { CreateSubnetPage } from '../pages/subnets/create-subnet-page';
+import { EditSubnetIpv6Page } from '../pages/subnets/edit-subnet-ipv6-page';
+import { EditSubnetSettingsPage } from '../pages/subnets/edit-subnet-settings-page';
+import { SubnetDetailsPage } from '../pages/subnets/subnet-details-page';
 import { SubnetListPage } from '../pages/subnets/subnet-list-page';
 import { CreateVpcPage } from '../pages/vpcs/create-vpc-page';
 import { EditCidrsPage } from '../pages/vpcs/edit-cidrs-page';
@@ -119,6 +122,9 @@ const ROUTES: readonly RouteDef[] = [
   { pattern: /^\/vpcs\/(vpc-[0-9a-f]+)\/edit-settings$/, view: ([id = '']) => ({ content: <EditVpcSettingsPage key={id} id={id} />, breadcrumbs: crumbs(VPCS, at(id, `/vpcs/${id}`), at(S.vpcSettings.crumb, `/vpcs/${id}/edit-settings`)), section: VPCS.href, contentType: 'form' }), scoped: true },
   { pattern: /^\/vpcs\/(vpc-[0-9a-f]+)\/edit-dhcp-options$/, view: ([id = '']) => ({ content: <EditVpcDhcpPage key={id} id={id} />, breadcrumbs: crumbs(VPCS, at(id, `/vpcs/${id}`), at(S.dhcp.editForVpc, `/vpcs/${id}/edit-dhcp-options`)), section: VPCS.href, contentType: 'form' }), scoped: true },
   { pattern: /^\/subnets$/, view: () => ({ content: <SubnetListPage />, breadcrumbs: crumbs(SUBNETS), section: SUBNETS.href, contentType: 'table' }) },
+  { pattern: /^\/subnets\/(subnet-[0-9a-f]+)$/, view: ([id = '']) => ({ content: <SubnetDetailsPage key={id} id={id} />, breadcrumbs: crumbs(SUBNETS, at(id, `/subnets/${id}`)), section: SUBNETS.href, contentType: 'default' }), scoped: true },
+  { pattern: /^\/subnets\/(subnet-[0-9a-f]+)\/edit-settings$/, view: ([id = '']) => ({ content: <EditSubnetSettingsPage key={id} id={id} />, breadcrumbs: crumbs(SUBNETS, at(id, `/subnets/${id}`), at(S.subnetDetails.editSettings, `/subnets/${id}/edit-settings`)), section: SUBNETS.href, contentType: 'form' }), scoped: true },
+  { pattern: /^\/subnets\/(subnet-[0-9a-f]+)\/edit-ipv6-cidrs$/, view: ([id = '']) => ({ content: <EditSubnetIpv6Page key={id} id={id} />, breadcrumbs: crumbs(SUBNETS, at(id, `/subnets/${id}`), at(S.subnetDetails.editIpv6, `/subnets/${id}/edit-ipv6-cidrs`)), section: SUBNETS.href, contentType: 'form' }), scoped: true },
   { pattern: /^\/subnets\/create$/, view: () => ({ content: <CreateSubnetPage />, breadcrumbs: crumbs(SUBNETS, at(S.subnets.create, '/subnets/create')), section: SUBNETS.href, contentType: 'form' }) },
   ...family('/internet-gateways', S.nav.internetGateways, 'igw-[0-9a-f]+', {
     list: () => <InternetGatewayListPage />,
