@@ -36,8 +36,9 @@ describe.skipIf(!chromiumAvailable)('console: delete', () => {
     await app.routeTables.select(rtb);
     await app.routeTables.chooseAction('Edit routes');
     await app.editRoutes.waitFor();
-    // The target picker offers `local` and this VPC's peering connections.
-    expect(await app.editRoutes.targetOptions()).toEqual(['local', id]);
+    // The target types as AWS lists them; the peering type offers this VPC's connections.
+    expect(await app.editRoutes.targetTypes()).toEqual(['Egress Only Internet Gateway', 'Internet Gateway', 'local', 'NAT Gateway', 'Peering Connection']);
+    expect(await app.editRoutes.targetOptions()).toEqual([id]);
     await app.editRoutes.addRoute('10.1.0.7/32', id);
     await app.editRoutes.save();
     await app.routeTable.waitFor(rtb);

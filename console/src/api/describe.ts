@@ -1,6 +1,29 @@
-import type { EC2Client, Filter, RouteTable, Subnet, Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
+import type {
+  Address,
+  DhcpOptions,
+  EC2Client,
+  EgressOnlyInternetGateway,
+  Filter,
+  InternetGateway,
+  NatGateway,
+  NetworkAcl,
+  RouteTable,
+  SecurityGroup,
+  SecurityGroupRule,
+  Subnet,
+  Vpc,
+  VpcPeeringConnection,
+} from '@aws-sdk/client-ec2';
 import {
+  DescribeAddressesCommand,
   DescribeAvailabilityZonesCommand,
+  DescribeDhcpOptionsCommand,
+  DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
   DescribeRegionsCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
@@ -70,4 +93,66 @@ export async function describeVpcDns(ec2: EC2Client, vpcId: string, signal?: Abo
     ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }), { abortSignal: signal }),
   ]);
   return { dnsSupport: support.EnableDnsSupport?.Value === true, dnsHostnames: hostnames.EnableDnsHostnames?.Value === true };
+}
+
+export function describeInternetGateways(ec2: EC2Client, signal?: AbortSignal, ids?: string[]): Promise<InternetGateway[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeInternetGatewaysCommand({ NextToken, InternetGatewayIds: ids }), { abortSignal: signal });
+    return { items: r.InternetGateways, next: r.NextToken };
+  });
+}
+
+export function describeEgressOnlyGateways(ec2: EC2Client, signal?: AbortSignal, ids?: string[]): Promise<EgressOnlyInternetGateway[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeEgressOnlyInternetGatewaysCommand({ NextToken, EgressOnlyInternetGatewayIds: ids }), { abortSignal: signal });
+    return { items: r.EgressOnlyInternetGateways, next: r.NextToken };
+  });
+}
+
+/** DescribeAddresses has no paging: one answer holds every address. */
+export async function describeAddresses(ec2: EC2Client, signal?: AbortSignal, allocationIds?: string[]): Promise<Address[]> {
+  const r = await ec2.send(new DescribeAddressesCommand({ AllocationIds: allocationIds }), { abortSignal: signal });
+  return r.Addresses ?? [];
+}
+
+export function describeNatGateways(ec2: EC2Client, signal?: AbortSignal, ids?: string[], filters?: Filter[]): Promise<NatGateway[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeNatGatewaysCommand({ NextToken, NatGatewayIds: ids, Filter: filters }), { abortSignal: signal });
+    return { items: r.NatGateways, next: r.NextToken };
+  });
+}
+
+export function describeDhcpOptions(ec2: EC2Client, signal?: AbortSignal, ids?: string[]): Promise<DhcpOptions[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeDhcpOptionsCommand({ NextToken, DhcpOptionsIds: ids }), { abortSignal: signal });
+    return { items: r.DhcpOptions, next: r.NextToken };
+  });
+}
+
+export function describeSecurityGroups(ec2: EC2Client, signal?: AbortSignal, ids?: string[], filters?: Filter[]): Promise<SecurityGroup[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeSecurityGroupsCommand({ NextToken, GroupIds: ids, Filters: filters }), { abortSignal: signal });
+    return { items: r.SecurityGroups, next: r.NextToken };
+  });
+}
+
+export function describeSecurityGroupRules(ec2: EC2Client, groupId: string, signal?: AbortSignal): Promise<SecurityGroupRule[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeSecurityGroupRulesCommand({ NextToken, Filters: [{ Name: 'group-id', Values: [groupId] }] }), { abortSignal: signal });
+    return { items: r.SecurityGroupRules, next: r.NextToken };
+  });
+}
+
+export function describeNetworkAcls(ec2: EC2Client, signal?: AbortSignal, ids?: string[], filters?: Filter[]): Promise<NetworkAcl[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeNetworkAclsCommand({ NextToken, NetworkAclIds: ids, Filters: filters }), { abortSignal: signal });
+    return { items: r.NetworkAcls, next: r.NextToken };
+  });
+}
+
+/** The one resource a details page shows, or the error that says it is not there. */
+export async function only<T>(items: Promise<T[]>, id: string): Promise<T> {
+  const [first] = await items;
+  if (first === undefined) throw new Error(`Describe returned no ${id}`);
+  return first;
 }

@@ -7,6 +7,7 @@ import { MapPage } from './map-page.js';
 import { PeeringDetailsPage } from './peering-details-page.js';
 import { PeeringDialogs } from './peering-dialogs.js';
 import { PeeringListPage } from './peering-list-page.js';
+import { ResourcePages } from './resource-pages.js';
 import { RouteTableDetailsPage } from './route-table-details-page.js';
 import { RouteTablesPage } from './route-tables-page.js';
 import { SignInPage } from './sign-in-page.js';
@@ -29,6 +30,14 @@ export class ConsoleApp {
   readonly editRoutes: EditRoutesPage;
   readonly editAssociations: EditSubnetAssociationsPage;
   readonly map: MapPage;
+  readonly internetGateways: ResourcePages;
+  readonly egressOnly: ResourcePages;
+  readonly elasticIps: ResourcePages;
+  readonly natGateways: ResourcePages;
+  readonly dhcp: ResourcePages;
+  readonly securityGroups: ResourcePages;
+  readonly networkAcls: ResourcePages;
+  readonly subnet: ResourcePages;
 
   constructor(readonly session: BrowserSession) {
     const page = session.page;
@@ -45,6 +54,14 @@ export class ConsoleApp {
     this.editRoutes = new EditRoutesPage(page);
     this.editAssociations = new EditSubnetAssociationsPage(page);
     this.map = new MapPage(page);
+    this.internetGateways = new ResourcePages(page, { section: 'Internet gateways', title: 'Internet gateways', loading: 'Loading internet gateways', filterPlaceholder: 'Filter internet gateways', idColumn: 'Internet gateway ID', base: '/internet-gateways/' });
+    this.egressOnly = new ResourcePages(page, { section: 'Egress-only internet gateways', title: 'Egress-only internet gateways', loading: 'Loading egress-only internet gateways', filterPlaceholder: 'Filter egress only internet gateways', idColumn: 'Egress-only internet gateway ID', base: '/egress-only-internet-gateways/' });
+    this.elasticIps = new ResourcePages(page, { section: 'Elastic IPs', title: 'Elastic IP addresses', loading: 'Loading Elastic IP addresses', filterPlaceholder: 'Filter Elastic IP addresses', idColumn: 'Allocation ID', base: '/elastic-ips/' });
+    this.natGateways = new ResourcePages(page, { section: 'NAT gateways', title: 'NAT gateways', loading: 'Loading NAT gateways', filterPlaceholder: 'Filter NAT gateways', idColumn: 'NAT gateway ID', base: '/nat-gateways/' });
+    this.dhcp = new ResourcePages(page, { section: 'DHCP option sets', title: 'DHCP option sets', loading: 'Loading DHCP option sets', filterPlaceholder: 'Filter DHCP option sets', idColumn: 'DHCP option set ID', base: '/dhcp-options/' });
+    this.securityGroups = new ResourcePages(page, { section: 'Security groups', title: 'Security groups', loading: 'Loading security groups', filterPlaceholder: 'Filter security groups', idColumn: 'Security group ID', base: '/security-groups/' });
+    this.networkAcls = new ResourcePages(page, { section: 'Network ACLs', title: 'Network ACLs', loading: 'Loading network ACLs', filterPlaceholder: 'Filter network ACLs', idColumn: 'Network ACL ID', base: '/network-acls/' });
+    this.subnet = new ResourcePages(page, { section: 'Subnets', title: 'Subnets', loading: 'Loading subnets', filterPlaceholder: 'Filter subnets', idColumn: 'Subnet ID', base: '/subnets/' });
   }
 
   /** The path shown in the address bar. */

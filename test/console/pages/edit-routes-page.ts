@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chooseFrom } from './cloudscape.js';
 
 /** Edit routes: rows of Destination, Target (local or a peering connection), Status, Propagated, Remove. */
@@ -10,11 +10,24 @@ export class EditRoutesPage {
     await this.page.getByRole('button', { name: 'Add route' }).waitFor();
   }
 
-  /** Adds a row; the target is picked by its label (a pcx id, or `local`). */
+  /**
+   * Adds a row: the target type (read off the id, as AWS's picker groups them), then the target
+   * by its label (a pcx-, igw-, eigw- or nat- id); `local` needs no second pick.
+   */
   async addRoute(destination: string, target: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add route' }).click();
     await this.page.getByRole('textbox', { name: 'Destination' }).last().fill(destination);
-    await chooseFrom(this.page, this.page.getByRole('button', { name: /^Target/ }).last(), new RegExp(`^${target}`));
+    await chooseFrom(this.page, this.typeButtons().last(), new RegExp(`^${kindOf(target)}$`));
+    if (target !== 'local') await chooseFrom(this.page, this.targetButtons().last(), new RegExp(`^${target}`));
+  }
+
+  /** The second picker of each row (the target itself), not the target-type one. */
+  private targetButtons(): Locator {
+    return this.page.getByTestId('route-target').getByRole('button');
+  }
+
+  private typeButtons(): Locator {
+    return this.page.getByTestId('route-target-type').getByRole('button');
   }
 
   /** Types into the destination of the last row (to correct or spoil it). */
@@ -22,10 +35,21 @@ export class EditRoutesPage {
     await this.page.getByRole('textbox', { name: 'Destination' }).last().fill(destination);
   }
 
-  /** The target options offered for a new row, by label. */
-  async targetOptions(): Promise<string[]> {
+  /** The target types a new row offers. */
+  async targetTypes(): Promise<string[]> {
     await this.page.getByRole('button', { name: 'Add route' }).click();
-    await this.page.getByRole('button', { name: /^Target/ }).last().click();
+    await this.typeButtons().last().click();
+    const names = await this.page.getByRole('option').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('button', { name: 'Remove' }).last().click();
+    return names.map((n) => n.split('\n')[0]?.trim() ?? '');
+  }
+
+  /** The targets of one type offered for a new row, by label. */
+  async targetOptions(type = 'Peering Connection'): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Add route' }).click();
+    await chooseFrom(this.page, this.typeButtons().last(), new RegExp(`^${type}$`));
+    await this.targetButtons().last().click();
     const names = await this.page.getByRole('option').allInnerTexts();
     await this.page.keyboard.press('Escape');
     await this.page.getByRole('button', { name: 'Remove' }).last().click();
@@ -64,4 +88,10 @@ export class EditRoutesPage {
   async serverError(): Promise<string> {
     return (await this.page.getByTestId('api-error').first().innerText()).trim();
   }
+}
+
+const KIND_LABELS: readonly [string, string][] = [['igw-', 'Internet Gateway'], ['eigw-', 'Egress Only Internet Gateway'], ['nat-', 'NAT Gateway'], ['pcx-', 'Peering Connection']];
+
+function kindOf(target: string): string {
+  return target === 'local' ? 'local' : (KIND_LABELS.find(([prefix]) => target.startsWith(prefix))?.[1] ?? 'Other');
 }

@@ -1,6 +1,18 @@
 import type { Page } from 'playwright-core';
 
-export type Section = 'Your VPCs' | 'Subnets' | 'Route tables' | 'Peering connections' | 'Topology map';
+export type Section =
+  | 'Your VPCs'
+  | 'Subnets'
+  | 'Route tables'
+  | 'Internet gateways'
+  | 'Egress-only internet gateways'
+  | 'DHCP option sets'
+  | 'Elastic IPs'
+  | 'NAT gateways'
+  | 'Peering connections'
+  | 'Network ACLs'
+  | 'Security groups'
+  | 'Topology map';
 
 /** The side navigation: how a user moves between pages (no reload, the session stays). */
 export class SideNav {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { actionsButton, keyValue, rowCells } from './cloudscape.js';
+import { actionsButton, chooseMenuItem, keyValue, rowCells } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 export interface NewVpc {
@@ -65,6 +65,16 @@ export class VpcsPage {
   /** On a VPC's details page: a value from the Details panel. */
   async detail(label: 'DNS hostnames' | 'DNS resolution' | 'IPv4 CIDR' | 'IPv6 CIDR' | 'Main route table'): Promise<string> {
     return keyValue(this.page, new RegExp(`^${label}$`));
+  }
+
+  /** Any value of the Details panel, by its label. */
+  async detailOf(label: string): Promise<string> {
+    return keyValue(this.page, new RegExp(`^${label}$`));
+  }
+
+  /** On a VPC's details page: Actions -> the item. */
+  async goToAction(item: string): Promise<void> {
+    await chooseMenuItem(this.page, actionsButton(this.page), item);
   }
 
   async openDetails(vpcId: string): Promise<void> {

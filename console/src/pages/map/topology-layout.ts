@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
 import { peeringStatusLabel } from '../../shared/peering-status';
 import { S } from '../../strings';
-import type { MapGroup, MapVpc, Topology } from './topology-model';
+import type { MapGateway, MapGroup, MapVpc, Topology } from './topology-model';
 
 export const NODE_W = 200;
 export const NODE_H = 78;
@@ -25,14 +25,22 @@ export const STATUS_COLOURS: Readonly<Record<string, string>> = {
   deleting: '#8d99a8',
 };
 
+export const GW_W = 170;
+const GW_H = 40;
+const GW_GAP = 56;
+/** A gateway's place below the previous one of the same VPC. */
+const GW_PITCH = GW_H + 8;
+
 export type VpcNodeData = { vpc: MapVpc; selected: boolean };
+export type GatewayNodeData = { gateway: MapGateway; selected: boolean };
+export type GatewayNode = Node<GatewayNodeData, 'gateway'>;
 export type GroupNodeData = { group: MapGroup; mine: boolean };
 export type VpcNode = Node<VpcNodeData, 'vpc'>;
 export type GroupNode = Node<GroupNodeData, 'account-region'>;
 
-function groupSize(count: number): { width: number; height: number } {
+function groupSize(count: number, withGateways: boolean): { width: number; height: number } {
   const rows = Math.max(1, count);
-  return { width: PAD * 2 + NODE_W, height: HEADER + PAD + rows * NODE_H + (rows - 1) * GAP_Y };
+  return { width: PAD * 2 + NODE_W + (withGateways ? GW_GAP + GW_W : 0), height: HEADER + PAD + rows * NODE_H + (rows - 1) * GAP_Y };
 }
 
 /**
@@ -40,12 +48,13 @@ function groupSize(count: number): { width: number; height: number } {
  * wide gaps between them, where their labels sit; links inside a group join neighbours top to
  * bottom, or bracket out to the right past the VPCs in between.
  */
-export function layoutTopology(t: Topology, me: { accountId: string; region: string }, selected: string | undefined): { nodes: (VpcNode | GroupNode)[]; edges: Edge[] } {
-  const nodes: (VpcNode | GroupNode)[] = [];
+export function layoutTopology(t: Topology, me: { accountId: string; region: string }, selected: string | undefined): { nodes: (VpcNode | GroupNode | GatewayNode)[]; edges: Edge[] } {
+  const nodes: (VpcNode | GroupNode | GatewayNode)[] = [];
+  const gatewaysOf = (vpc: string): MapGateway[] => t.gateways.filter((g) => g.vpc === vpc);
   const centre = new Map<string, { x: number; y: number }>();
   let x = 0;
   for (const g of t.groups) {
-    const size = groupSize(g.vpcs.length);
+    const size = groupSize(g.vpcs.length, g.vpcs.some((v) => gatewaysOf(v.key).length > 0));
     nodes.push({
       id: `group:${g.key}`,
       type: 'account-region',
@@ -59,6 +68,10 @@ export function layoutTopology(t: Topology, me: { accountId: string; region: str
       const position = { x: PAD, y: HEADER + i * (NODE_H + GAP_Y) };
       nodes.push({ id: v.key, type: 'vpc', parentId: `group:${g.key}`, extent: 'parent', position, data: { vpc: v, selected: selected === v.key } });
       centre.set(v.key, { x: x + position.x + NODE_W / 2, y: position.y + NODE_H / 2 });
+      // The VPC's gateways in a column to its right, hanging off it as in AWS's resource map.
+      gatewaysOf(v.key).forEach((gw, j) => {
+        nodes.push({ id: gw.key, type: 'gateway', parentId: `group:${g.key}`, extent: 'parent', position: { x: PAD + NODE_W + GW_GAP, y: position.y + j * GW_PITCH }, data: { gateway: gw, selected: selected === gw.key } });
+      });
     });
     x += size.width + GROUP_GAP;
   }
@@ -94,5 +107,19 @@ export function layoutTopology(t: Topology, me: { accountId: string; region: str
       ariaLabel: S.map.edgeAria(l.id, peeringStatusLabel(l.status)),
     };
   });
-  return { nodes, edges };
+  const routes: Edge[] = t.gateways.map((gw) => ({
+    id: gw.key,
+    source: gw.vpc,
+    target: gw.key,
+    sourceHandle: 's-right',
+    targetHandle: 't-left',
+    type: 'smoothstep',
+    selected: selected === gw.key,
+    label: S.mapGateways.routes(gw.routes),
+    labelStyle: { fill: '#414d5c', fontSize: 10 },
+    labelBgStyle: { fill: '#ffffff' },
+    style: { stroke: '#414d5c', strokeWidth: 1.5, strokeDasharray: gw.routes.length > 0 ? undefined : '4 4' },
+    markerEnd: { type: MarkerType.ArrowClosed, color: '#414d5c' },
+  }));
+  return { nodes, edges: [...edges, ...routes] };
 }

@@ -1,4 +1,4 @@
-import type { Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
+import type { InternetGateway, NatGateway, RouteTable, Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
 import { nameTag } from '../../shared/tags';
 import { vpcCidrs } from '../../shared/vpc-option';
 import { sideCidrs } from '../peering-connections/peering-row';
@@ -32,9 +32,23 @@ export interface MapLink {
   readonly connection: VpcPeeringConnection;
 }
 
+/** An internet or NAT gateway of one of our VPCs, and the destinations routed to it there. */
+export interface MapGateway {
+  readonly key: string;
+  readonly id: string;
+  readonly kind: 'igw' | 'nat';
+  readonly name: string;
+  /** The VPC it hangs off (a map VPC key). */
+  readonly vpc: string;
+  readonly vpcId: string;
+  readonly state: string;
+  readonly routes: readonly string[];
+}
+
 export interface Topology {
   readonly groups: readonly MapGroup[];
   readonly links: readonly MapLink[];
+  readonly gateways: readonly MapGateway[];
 }
 
 /** One of our VPCs and the region it was read in (a VPC does not name its region). */
@@ -51,7 +65,7 @@ const groupKey = (accountId: string, region: string): string => `${accountId}|${
  * VPCs come with names and CIDRs; a peer VPC of another account is what the connection says of it.
  * The caller's own group comes first.
  */
-export function buildTopology(me: { accountId: string; region: string }, vpcs: readonly RegionalVpc[], peerings: readonly VpcPeeringConnection[]): Topology {
+export function buildTopology(me: { accountId: string; region: string }, vpcs: readonly RegionalVpc[], peerings: readonly VpcPeeringConnection[], gateways: readonly MapGateway[] = []): Topology {
   const nodes = new Map<string, MapVpc>();
   for (const { vpc: v, region } of vpcs) {
     const key = vpcKey(v.OwnerId ?? me.accountId, region, v.VpcId ?? '');
@@ -90,7 +104,36 @@ export function buildTopology(me: { accountId: string; region: string }, vpcs: r
       return { key, accountId, region, vpcs: order(list) };
     }),
     links,
+    // Only gateways of VPCs on the map (a VPC deleted since they were read has none).
+    gateways: gateways.filter((g) => nodes.has(g.vpc)),
   };
+}
+
+/**
+ * Our internet gateways (attached) and NAT gateways (not deleted) in this region, each with the
+ * destinations that this VPC's route tables send to it.
+ */
+export function mapGateways(me: { accountId: string; region: string }, igws: readonly InternetGateway[], nats: readonly NatGateway[], tables: readonly RouteTable[]): MapGateway[] {
+  const routesTo = (vpcId: string, id: string): string[] =>
+    tables
+      .filter((t) => t.VpcId === vpcId)
+      .flatMap((t) => (t.Routes ?? []).filter((r) => r.GatewayId === id || r.NatGatewayId === id).map((r) => r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? ''))
+      .filter((d, i, all) => d !== '' && all.indexOf(d) === i);
+  const out: MapGateway[] = [];
+  for (const g of igws) {
+    for (const a of g.Attachments ?? []) {
+      const id = g.InternetGatewayId ?? '';
+      const vpcId = a.VpcId ?? '';
+      out.push({ key: `gw|${id}`, id, kind: 'igw', name: nameTag(g.Tags), vpc: vpcKey(g.OwnerId ?? me.accountId, me.region, vpcId), vpcId, state: 'attached', routes: routesTo(vpcId, id) });
+    }
+  }
+  for (const g of nats) {
+    if (g.State === 'deleted' || g.State === 'failed') continue;
+    const id = g.NatGatewayId ?? '';
+    const vpcId = g.VpcId ?? '';
+    out.push({ key: `gw|${id}`, id, kind: 'nat', name: nameTag(g.Tags), vpc: vpcKey(me.accountId, me.region, vpcId), vpcId, state: g.State ?? '', routes: routesTo(vpcId, id) });
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { regionName } from '../../shared/region-option';
 import { S } from '../../strings';
-import type { GroupNode, VpcNode } from './topology-layout';
+import type { GatewayNode, GroupNode, VpcNode } from './topology-layout';
 
 const SIDES = [
   ['top', Position.Top],
@@ -42,6 +42,19 @@ export function GroupNodeView({ data }: NodeProps<GroupNode>): ReactNode {
         </Box>
         <Box variant="small">{S.map.region(g.region, regionName(g.region))}</Box>
       </Box>
+    </div>
+  );
+}
+
+/** An internet or NAT gateway beside its VPC; the edge from the VPC carries the routed destinations. */
+export function GatewayNodeView({ data }: NodeProps<GatewayNode>): ReactNode {
+  const g = data.gateway;
+  const kind = g.kind === 'igw' ? S.mapGateways.igw : S.mapGateways.nat;
+  return (
+    <div className={`vpcpeer-map-gw vpcpeer-map-gw--${g.kind}${data.selected ? ' vpcpeer-map-vpc--selected' : ''}`} data-testid={`map-gw-${g.id}`} aria-label={S.mapGateways.gatewayAria(kind, g.id)}>
+      <Handle id="t-left" type="target" position={Position.Left} isConnectable={false} />
+      <div className="vpcpeer-map-gw__kind">{kind}</div>
+      <div className="vpcpeer-map-vpc__id">{g.name || g.id}</div>
     </div>
   );
 }

@@ -12,19 +12,20 @@ import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow } fr
 import '@xyflow/react/dist/style.css';
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
-import { describePeerings, describeVpcs } from '../../api/describe';
+import { describeInternetGateways, describeNatGateways, describePeerings, describeRouteTables, describeVpcs } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { followLink } from '../../router/follow-link';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { stateLabel } from '../../shared/state-indicator';
 import { PeeringStatus, peeringStatusLabel } from '../../shared/peering-status';
 import { S } from '../../strings';
 import { layoutTopology, STATUS_COLOURS } from './topology-layout';
-import type { MapLink, MapVpc, RegionalVpc } from './topology-model';
-import { buildTopology } from './topology-model';
-import { GroupNodeView, VpcNodeView } from './topology-nodes';
+import type { MapGateway, MapLink, MapVpc, RegionalVpc } from './topology-model';
+import { buildTopology, mapGateways } from './topology-model';
+import { GatewayNodeView, GroupNodeView, VpcNodeView } from './topology-nodes';
 
-const NODE_TYPES: NodeTypes = { vpc: VpcNodeView, 'account-region': GroupNodeView };
+const NODE_TYPES: NodeTypes = { vpc: VpcNodeView, 'account-region': GroupNodeView, gateway: GatewayNodeView };
 const LEGEND = ['active', 'pending-acceptance', 'failed', 'rejected', 'deleted'] as const;
 
 function VpcDetails({ v, current }: { v: MapVpc; current: { accountId: string; region: string } }): ReactNode {
@@ -60,6 +61,22 @@ function LinkDetails({ l }: { l: MapLink }): ReactNode {
   );
 }
 
+function GatewayDetails({ g }: { g: MapGateway }): ReactNode {
+  const base = g.kind === 'igw' ? '/internet-gateways' : '/nat-gateways';
+  return (
+    <KeyValuePairs
+      columns={1}
+      items={[
+        { label: g.kind === 'igw' ? S.internetGateways.id : S.natGateways.id, value: <Link href={`${base}/${g.id}`} onFollow={followLink}>{g.id}</Link> },
+        { label: S.common.name, value: g.name || '-' },
+        { label: S.fields.state, value: stateLabel(g.state) },
+        { label: S.vpcs.id, value: <Link href={`/vpcs/${g.vpcId}`} onFollow={followLink}>{g.vpcId}</Link> },
+        { label: S.routeTables.routesTab, value: S.mapGateways.routes(g.routes) },
+      ]}
+    />
+  );
+}
+
 /** Fits the drawing to the frame once its nodes are measured, and again when the set of nodes changes. */
 function FitWhenReady({ shape }: { shape: string }): null {
   const ready = useNodesInitialized();
@@ -74,7 +91,13 @@ function FitWhenReady({ shape }: { shape: string }): null {
 export function TopologyPage(): ReactNode {
   const { ec2, ec2In, session } = useSession();
   const resource = useResource(useScopeKey('topology'), async (signal) => {
-    const [vpcs, peerings] = await Promise.all([describeVpcs(ec2, signal), describePeerings(ec2, signal)]);
+    const [vpcs, peerings, igws, nats, tables] = await Promise.all([
+      describeVpcs(ec2, signal),
+      describePeerings(ec2, signal),
+      describeInternetGateways(ec2, signal),
+      describeNatGateways(ec2, signal),
+      describeRouteTables(ec2, signal),
+    ]);
     // Our VPCs on the far side of inter-region connections: read them in their own region.
     const elsewhere = new Map<string, Set<string>>();
     for (const c of peerings) {
@@ -90,13 +113,14 @@ export function TopologyPage(): ReactNode {
         return found.map((vpc): RegionalVpc => ({ vpc, region }));
       }),
     );
-    return { vpcs: [...vpcs.map((vpc): RegionalVpc => ({ vpc, region: session.region })), ...remote.flat()], peerings };
+    return { vpcs: [...vpcs.map((vpc): RegionalVpc => ({ vpc, region: session.region })), ...remote.flat()], peerings, gateways: mapGateways(session, igws, nats, tables) };
   });
   const [selected, setSelected] = useState<string>();
-  const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings) : undefined), [resource.data, session]);
+  const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings, resource.data.gateways) : undefined), [resource.data, session]);
   const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected) : { nodes: [], edges: [] }), [topology, session, selected]);
   const selectedVpc = topology?.groups.flatMap((g) => g.vpcs).find((v) => v.key === selected);
   const selectedLink = topology?.links.find((l) => l.id === selected);
+  const selectedGateway = topology?.gateways.find((g) => g.key === selected);
 
   return (
     <ContentLayout
@@ -131,7 +155,7 @@ export function TopologyPage(): ReactNode {
                 fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
                 minZoom={0.2}
                 nodesConnectable={false}
-                onNodeClick={(_e, n) => n.type === 'vpc' && setSelected(n.id)}
+                onNodeClick={(_e, n) => (n.type === 'vpc' || n.type === 'gateway') && setSelected(n.id)}
                 onEdgeClick={(_e, edge) => setSelected(edge.id)}
                 onPaneClick={() => setSelected(undefined)}
               >
@@ -141,9 +165,9 @@ export function TopologyPage(): ReactNode {
               </ReactFlow>
             </div>
           </Container>
-          <Container header={<Header variant="h2">{selectedLink ? S.map.connectionDetails : selectedVpc ? S.map.vpcDetails : S.map.details}</Header>}>
+          <Container header={<Header variant="h2">{selectedGateway ? (selectedGateway.kind === 'igw' ? S.mapGateways.igw : S.mapGateways.nat) : selectedLink ? S.map.connectionDetails : selectedVpc ? S.map.vpcDetails : S.map.details}</Header>}>
             <div data-testid="map-details">
-              {selectedLink ? <LinkDetails l={selectedLink} /> : selectedVpc ? <VpcDetails v={selectedVpc} current={session} /> : <Box color="text-body-secondary">{S.map.clickHint}</Box>}
+              {selectedGateway ? <GatewayDetails g={selectedGateway} /> : selectedLink ? <LinkDetails l={selectedLink} /> : selectedVpc ? <VpcDetails v={selectedVpc} current={session} /> : <Box color="text-body-secondary">{S.map.clickHint}</Box>}
             </div>
           </Container>
         </Grid>

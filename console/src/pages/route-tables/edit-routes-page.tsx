@@ -1,4 +1,4 @@
-import type { Route, RouteTable, VpcPeeringConnection } from '@aws-sdk/client-ec2';
+import type { EgressOnlyInternetGateway, InternetGateway, NatGateway, Route, RouteTable, VpcPeeringConnection } from '@aws-sdk/client-ec2';
 import { CreateRouteCommand, DeleteRouteCommand, DescribeRouteTablesCommand, ReplaceRouteCommand } from '@aws-sdk/client-ec2';
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import type { ApiError } from '../../api/api-error';
 import { toApiError } from '../../api/api-error';
-import { describePeerings } from '../../api/describe';
+import { describeEgressOnlyGateways, describeInternetGateways, describeNatGateways, describePeerings } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
@@ -29,58 +29,86 @@ import { S } from '../../strings';
 import { sideCidrs } from '../peering-connections/peering-row';
 import type { RouteChange, RouteDraft } from './route-changes';
 import { deleteInput, draftsOf, planRouteChanges, writeInput } from './route-changes';
-import { routeDestination } from './route-table-row';
+import { routeDestination, routeTarget } from './route-table-row';
 
 interface Loaded {
   readonly table: RouteTable;
   readonly peerings: readonly VpcPeeringConnection[];
+  readonly internetGateways: readonly InternetGateway[];
+  readonly egressOnly: readonly EgressOnlyInternetGateway[];
+  readonly natGateways: readonly NatGateway[];
 }
 
 const LIVE = new Set(['pending-acceptance', 'provisioning', 'active']);
 let draftCounter = 0;
 
-/** Target choices: `local`, this VPC's peering connections (with their status), and any target already in use. */
-function targetOptions(loaded: Loaded, accountId: string, region: string, inUse: readonly string[]): SelectProps.OptionGroup[] {
-  const vpcId = loaded.table.VpcId;
-  const onThisVpc = (c: VpcPeeringConnection): boolean =>
-    [c.RequesterVpcInfo, c.AccepterVpcInfo].some((s) => s?.VpcId === vpcId && s?.OwnerId === accountId && s?.Region === region);
-  const peerings = loaded.peerings.filter((c) => onThisVpc(c) && (LIVE.has(c.Status?.Code ?? '') || inUse.includes(c.VpcPeeringConnectionId ?? '')));
-  const peeringOptions = peerings.map((c): SelectProps.Option => {
-    const peer = c.RequesterVpcInfo?.VpcId === vpcId ? c.AccepterVpcInfo : c.RequesterVpcInfo;
-    const cidrs = sideCidrs(peer);
-    return {
-      value: c.VpcPeeringConnectionId ?? '',
-      label: c.VpcPeeringConnectionId,
-      description: S.editRoutes.peeringOption(peeringStatusLabel(c.Status?.Code), peer?.VpcId ?? '', cidrs.join(', ')),
-      labelTag: peeringStatusLabel(c.Status?.Code),
-      tags: nameTag(c.Tags) ? [nameTag(c.Tags)] : undefined,
-    };
-  });
-  const others = inUse.filter((t) => t !== '' && t !== 'local' && !t.startsWith('pcx-'));
-  const unknownPcx = inUse.filter((t) => t.startsWith('pcx-') && !peerings.some((c) => c.VpcPeeringConnectionId === t));
-  return [
-    { label: S.editRoutes.localGroup, options: [{ value: 'local', label: 'local' }] },
-    { label: S.editRoutes.peeringGroup, options: [...peeringOptions, ...unknownPcx.map((t) => ({ value: t, label: t }))] },
-    ...(others.length > 0 ? [{ label: S.editRoutes.otherGroup, options: others.map((t) => ({ value: t, label: t })) }] : []),
-  ];
+/** AWS's target types, in the order its route editor lists them; a target's type is read off its id. */
+type TargetKind = 'local' | 'igw' | 'eigw' | 'nat' | 'pcx' | 'other';
+const KINDS: readonly TargetKind[] = ['eigw', 'igw', 'local', 'nat', 'pcx'];
+
+export function targetKind(target: string): TargetKind | undefined {
+  if (target === '') return undefined;
+  if (target === 'local') return 'local';
+  for (const k of ['igw', 'eigw', 'nat', 'pcx'] as const) if (target.startsWith(`${k}-`)) return k;
+  return 'other';
 }
 
-function findOption(groups: readonly SelectProps.OptionGroup[], value: string): SelectProps.Option | null {
-  for (const g of groups) for (const o of g.options) if (o.value === value) return o;
-  return value ? { value, label: value } : null;
+const asKind = (k: string | undefined): TargetKind | undefined => (k === 'other' ? 'other' : KINDS.find((x) => x === k));
+const kindOption = (k: TargetKind): SelectProps.Option => ({ value: k, label: S.editRoutes.kinds[k] });
+
+/** The targets of one type this VPC can route to, plus any of that type already in use. */
+function targetOptions(loaded: Loaded, accountId: string, region: string, kind: TargetKind, inUse: readonly string[]): SelectProps.Option[] {
+  const vpcId = loaded.table.VpcId;
+  const used = inUse.filter((t) => targetKind(t) === kind);
+  const withUsed = (options: SelectProps.Option[]): SelectProps.Option[] => [...options, ...used.filter((t) => !options.some((o) => o.value === t)).map((t) => ({ value: t, label: t }))];
+  const named = (id: string | undefined, tags: InternetGateway['Tags'], description?: string): SelectProps.Option => ({ value: id ?? '', label: id, description, tags: nameTag(tags) ? [nameTag(tags)] : undefined });
+  switch (kind) {
+    case 'local':
+      return [{ value: 'local', label: 'local' }];
+    case 'igw':
+      return withUsed(loaded.internetGateways.filter((g) => (g.Attachments ?? []).some((a) => a.VpcId === vpcId)).map((g) => named(g.InternetGatewayId, g.Tags)));
+    case 'eigw':
+      return withUsed(loaded.egressOnly.filter((g) => (g.Attachments ?? []).some((a) => a.VpcId === vpcId)).map((g) => named(g.EgressOnlyInternetGatewayId, g.Tags)));
+    case 'nat':
+      return withUsed(loaded.natGateways.filter((g) => g.VpcId === vpcId && (g.State === 'available' || g.State === 'pending')).map((g) => named(g.NatGatewayId, g.Tags, `${g.ConnectivityType ?? 'public'} · ${g.State ?? ''} · ${g.SubnetId ?? ''}`)));
+    case 'pcx': {
+      const onThisVpc = (c: VpcPeeringConnection): boolean =>
+        [c.RequesterVpcInfo, c.AccepterVpcInfo].some((side) => side?.VpcId === vpcId && side?.OwnerId === accountId && side?.Region === region);
+      const peerings = loaded.peerings.filter((c) => onThisVpc(c) && (LIVE.has(c.Status?.Code ?? '') || inUse.includes(c.VpcPeeringConnectionId ?? '')));
+      return withUsed(peerings.map((c): SelectProps.Option => {
+        const peer = c.RequesterVpcInfo?.VpcId === vpcId ? c.AccepterVpcInfo : c.RequesterVpcInfo;
+        return {
+          value: c.VpcPeeringConnectionId ?? '',
+          label: c.VpcPeeringConnectionId,
+          description: S.editRoutes.peeringOption(peeringStatusLabel(c.Status?.Code), peer?.VpcId ?? '', sideCidrs(peer).join(', ')),
+          labelTag: peeringStatusLabel(c.Status?.Code),
+          tags: nameTag(c.Tags) ? [nameTag(c.Tags)] : undefined,
+        };
+      }));
+    }
+    default:
+      return withUsed([]);
+  }
+}
+
+function findOption(options: readonly SelectProps.Option[], value: string): SelectProps.Option | null {
+  return options.find((o) => o.value === value) ?? (value ? { value, label: value } : null);
 }
 
 export function EditRoutesPage({ id }: { id: string }): ReactNode {
   const { ec2, session } = useSession();
   const { notify } = useNotifications();
   const resource = useResource<Loaded>(useScopeKey('edit-routes', id), async (signal) => {
-    const [r, peerings] = await Promise.all([
+    const [r, peerings, internetGateways, egressOnly, natGateways] = await Promise.all([
       ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [id] }), { abortSignal: signal }),
       describePeerings(ec2, signal),
+      describeInternetGateways(ec2, signal),
+      describeEgressOnlyGateways(ec2, signal),
+      describeNatGateways(ec2, signal),
     ]);
     const table = r.RouteTables?.[0];
     if (!table) throw new Error(`DescribeRouteTables returned no ${id}`);
-    return { table, peerings };
+    return { table, peerings, internetGateways, egressOnly, natGateways };
   });
   const [drafts, setDrafts] = useState<RouteDraft[]>();
   const [submitted, setSubmitted] = useState(false);
@@ -97,7 +125,9 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
   const rows = drafts ?? [];
   const current: readonly Route[] = loaded?.table.Routes ?? [];
   const stateOf = new Map(current.map((r) => [routeDestination(r), r]));
-  const options = loaded ? targetOptions(loaded, session.accountId, session.region, rows.map((d) => d.target)) : [];
+  const inUse = rows.map((d) => d.target);
+  const optionsFor = (kind: TargetKind): SelectProps.Option[] => (loaded ? targetOptions(loaded, session.accountId, session.region, kind, inUse) : []);
+  const kinds = [...KINDS, ...(inUse.some((t) => targetKind(t) === 'other') ? (['other'] as const) : [])].map(kindOption);
   const rowError = (d: RouteDraft, index: number): { destination?: string; target?: string } => {
     if (d.locked) return {};
     const destination = d.destination.trim();
@@ -186,13 +216,13 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
                       d.locked ? (
                         <Box padding={{ top: 'xxs' }}>{d.target}</Box>
                       ) : (
-                        <Select
-                          selectedOption={findOption(options, d.target)}
-                          options={options}
-                          placeholder={S.editRoutes.chooseTarget}
-                          filteringType="auto"
-                          expandToViewport
-                          onChange={({ detail }) => update(i, { target: detail.selectedOption.value ?? '' })}
+                        <TargetPicker
+                          kind={targetKind(d.target) ?? asKind(d.kind)}
+                          target={d.target}
+                          kinds={kinds}
+                          optionsFor={optionsFor}
+                          onKind={(kind) => update(i, { kind, target: kind === 'local' ? 'local' : '' })}
+                          onTarget={(target) => update(i, { target })}
                         />
                       ),
                     errorText: (d, i) => (submitted ? rowError(d, i).target : undefined),
@@ -201,7 +231,7 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
                     label: S.routes.status,
                     control: (d) => {
                       const r = stateOf.get(d.destination.trim());
-                      return <Box padding={{ top: 'xxs' }}>{r && (r.VpcPeeringConnectionId ?? r.GatewayId) === d.target ? <RouteState state={r.State} /> : '-'}</Box>;
+                      return <Box padding={{ top: 'xxs' }}>{r && routeTarget(r) === d.target ? <RouteState state={r.State} /> : '-'}</Box>;
                     },
                   },
                   { label: S.routes.propagated, control: () => <Box padding={{ top: 'xxs' }}>{S.common.no}</Box> },
@@ -212,5 +242,45 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
         </Form>
       </form>
     </ContentLayout>
+  );
+}
+
+/** The Target cell: the target type first, then (except for local) one target of that type. */
+function TargetPicker({ kind, target, kinds, optionsFor, onKind, onTarget }: {
+  kind: TargetKind | undefined;
+  target: string;
+  kinds: readonly SelectProps.Option[];
+  optionsFor: (kind: TargetKind) => SelectProps.Option[];
+  onKind: (kind: TargetKind) => void;
+  onTarget: (target: string) => void;
+}): ReactNode {
+  const options = kind ? optionsFor(kind) : [];
+  return (
+    <SpaceBetween size="xxs">
+      <div data-testid="route-target-type">
+        <Select
+          ariaLabel={S.editRoutes.targetType}
+          selectedOption={kind ? kindOption(kind) : null}
+          options={[...kinds]}
+          placeholder={S.editRoutes.chooseTargetType}
+          expandToViewport
+          onChange={({ detail }) => onKind(asKind(detail.selectedOption.value) ?? 'local')}
+        />
+      </div>
+      {kind && kind !== 'local' && (
+        <div data-testid="route-target">
+          <Select
+            ariaLabel={S.routes.target}
+            selectedOption={findOption(options, target)}
+            options={options}
+            placeholder={S.editRoutes.chooseTarget}
+            empty={S.editRoutes.noTargets(S.editRoutes.kinds[kind])}
+            filteringType="auto"
+            expandToViewport
+            onChange={({ detail }) => onTarget(detail.selectedOption.value ?? '')}
+          />
+        </div>
+      )}
+    </SpaceBetween>
   );
 }

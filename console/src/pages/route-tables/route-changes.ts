@@ -6,6 +6,8 @@ export interface RouteDraft {
   readonly key: string;
   readonly destination: string;
   readonly target: string;
+  /** The target type picked for a row whose target is not chosen yet (else read from the target). */
+  readonly kind?: string;
   /** The VPC's own `local` routes: shown, never removed or retargeted here. */
   readonly locked: boolean;
 }
@@ -46,6 +48,8 @@ const destinationParam = (d: string): { DestinationCidrBlock?: string; Destinati
 
 function targetParam(target: string, replacing: boolean): Partial<CreateRouteCommandInput & ReplaceRouteCommandInput> {
   if (target.startsWith('pcx-')) return { VpcPeeringConnectionId: target };
+  if (target.startsWith('nat-')) return { NatGatewayId: target };
+  if (target.startsWith('eigw-')) return { EgressOnlyInternetGatewayId: target };
   if (target === 'local') return replacing ? { LocalTarget: true } : { GatewayId: 'local' };
   return { GatewayId: target };
 }

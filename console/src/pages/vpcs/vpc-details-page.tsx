@@ -50,12 +50,14 @@ export function VpcDetailsPage({ id }: { id: string }): ReactNode {
         <ButtonDropdown
           items={[
             { id: 'cidrs', text: S.vpcs.editCidrs },
+            { id: 'dhcp', text: S.dhcp.editForVpc },
             { id: 'settings', text: S.vpcs.editSettings },
             { id: 'delete', text: S.vpcs.delete },
           ]}
           onItemClick={({ detail }) => {
             if (detail.id === 'cidrs') navigate(`/vpcs/${id}/edit-cidrs`);
             if (detail.id === 'settings') navigate(`/vpcs/${id}/edit-settings`);
+            if (detail.id === 'dhcp') navigate(`/vpcs/${id}/edit-dhcp-options`);
             if (detail.id === 'delete') setDeleting(true);
           }}
         >
@@ -72,6 +74,7 @@ export function VpcDetailsPage({ id }: { id: string }): ReactNode {
           { label: S.vpcs.dnsResolution, value: <OnOff value={d.dns.dnsSupport} /> },
           { label: S.vpcs.ipv4Cidr, value: ipv4Blocks(d.vpc).join(', ') || '-' },
           { label: S.vpcs.ipv6Cidr, value: ipv6Blocks(d.vpc).join(', ') || '-' },
+          { label: S.dhcp.vpcSet, value: d.vpc.DhcpOptionsId && d.vpc.DhcpOptionsId !== 'default' ? <Link href={`/dhcp-options/${d.vpc.DhcpOptionsId}`} onFollow={followLink}>{d.vpc.DhcpOptionsId}</Link> : '-' },
           { label: S.vpcs.mainRouteTable, value: d.mainTable ? <Link href={`/route-tables/${d.mainTable}`} onFollow={followLink}>{d.mainTable}</Link> : '-' },
           { label: S.vpcs.isDefault, value: d.vpc.IsDefault ? S.common.yes : S.common.no },
           { label: S.vpcs.owner, value: d.vpc.OwnerId },

@@ -63,6 +63,7 @@ export function VpcListPage(): ReactNode {
         <ButtonDropdown
           items={[
             { id: 'cidrs', text: S.vpcs.editCidrs, disabled: !selected, disabledReason: need },
+            { id: 'dhcp', text: S.dhcp.editForVpc, disabled: !selected, disabledReason: need },
             { id: 'settings', text: S.vpcs.editSettings, disabled: !selected, disabledReason: need },
             { id: 'delete', text: S.vpcs.delete, disabled: !selected, disabledReason: need },
           ]}
@@ -70,6 +71,7 @@ export function VpcListPage(): ReactNode {
             if (!selected) return;
             if (detail.id === 'cidrs') navigate(`/vpcs/${selected.id}/edit-cidrs`);
             if (detail.id === 'settings') navigate(`/vpcs/${selected.id}/edit-settings`);
+            if (detail.id === 'dhcp') navigate(`/vpcs/${selected.id}/edit-dhcp-options`);
             if (detail.id === 'delete') setDeleting(selected.id);
           }}
         >

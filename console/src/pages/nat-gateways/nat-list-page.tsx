@@ -1,0 +1,47 @@
+import type { TableProps } from '@cloudscape-design/components/table';
+import type { ReactNode } from 'react';
+import { describeNatGateways } from '../../api/describe';
+import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { StateIndicator, stateLabel } from '../../shared/state-indicator';
+import { S } from '../../strings';
+import { NAT_ACTIONS } from './nat-actions';
+import type { NatRow } from './nat-row';
+import { toNatRow } from './nat-row';
+
+const COLUMNS: TableProps.ColumnDefinition<NatRow>[] = [
+  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
+  { id: 'id', header: S.natGateways.id, cell: idLink((id) => `/nat-gateways/${id}`), sortingField: 'id', isRowHeader: true },
+  { id: 'connectivity', header: S.natGateways.connectivity, cell: (r) => stateLabel(r.connectivity) },
+  { id: 'state', header: S.fields.state, cell: (r) => <StateIndicator state={r.state} />, sortingField: 'state' },
+  { id: 'stateMessage', header: S.natGateways.stateMessage, cell: (r) => r.stateMessage || '-' },
+  { id: 'publicIp', header: S.natGateways.publicIp, cell: (r) => r.publicIp || '-' },
+  { id: 'privateIp', header: S.natGateways.privateIp, cell: (r) => r.privateIp || '-' },
+  { id: 'eni', header: S.natGateways.networkInterface, cell: (r) => r.networkInterfaceId || '-' },
+  { id: 'vpcId', header: S.common.vpc, cell: (r) => r.vpcId, sortingField: 'vpcId' },
+  { id: 'subnetId', header: S.fields.subnet, cell: (r) => r.subnetId, sortingField: 'subnetId' },
+  { id: 'created', header: S.natGateways.created, cell: (r) => r.created },
+];
+
+const PROPERTIES = [
+  filterProperty('name', S.common.name),
+  filterProperty('id', S.natGateways.id),
+  filterProperty('state', S.fields.state),
+  filterProperty('connectivity', S.natGateways.connectivity),
+  filterProperty('vpcId', S.fields.vpcId),
+  filterProperty('subnetId', S.fields.subnetId),
+  filterProperty('tags', S.filter.tag, true),
+];
+
+export function NatListPage(): ReactNode {
+  return (
+    <ListPage
+      preferencesKey="nat-gateways"
+      load={async (ec2, signal) => (await describeNatGateways(ec2, signal)).map(toNatRow)}
+      columns={COLUMNS}
+      properties={PROPERTIES}
+      text={S.natGateways}
+      createHref="/nat-gateways/create"
+      actions={NAT_ACTIONS}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import type { TableProps } from '@cloudscape-design/components/table';
+import type { ReactNode } from 'react';
+import { describeNetworkAcls } from '../../api/describe';
+import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { S } from '../../strings';
+import { ACL_ACTIONS } from './acl-actions';
+import type { AclRow } from './acl-row';
+import { toAclRow } from './acl-row';
+
+const associated = (r: AclRow): string => (r.subnets.length === 0 ? '-' : r.subnets.length === 1 ? (r.subnets[0] ?? '') : S.networkAcls.subnets(r.subnets.length));
+
+const COLUMNS: TableProps.ColumnDefinition<AclRow>[] = [
+  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
+  { id: 'id', header: S.networkAcls.id, cell: idLink((id) => `/network-acls/${id}`), sortingField: 'id', isRowHeader: true },
+  { id: 'associated', header: S.networkAcls.associatedWith, cell: associated },
+  { id: 'default', header: S.networkAcls.isDefault, cell: (r) => r.defaultLabel, sortingField: 'defaultLabel' },
+  { id: 'vpcId', header: S.fields.vpcId, cell: (r) => r.vpcId, sortingField: 'vpcId' },
+  { id: 'inbound', header: S.securityGroups.inboundCount, cell: (r) => S.securityGroups.entries(r.inbound) },
+  { id: 'outbound', header: S.securityGroups.outboundCount, cell: (r) => S.securityGroups.entries(r.outbound) },
+  { id: 'owner', header: S.fields.owner, cell: (r) => r.ownerId },
+];
+
+const PROPERTIES = [
+  filterProperty('name', S.common.name),
+  filterProperty('id', S.networkAcls.id),
+  filterProperty('vpcId', S.fields.vpcId),
+  filterProperty('defaultLabel', S.networkAcls.isDefault),
+  filterProperty('subnets', S.networkAcls.associatedWith, true),
+  filterProperty('tags', S.filter.tag, true),
+];
+
+export function AclListPage(): ReactNode {
+  return (
+    <ListPage
+      preferencesKey="network-acls"
+      load={async (ec2, signal) => (await describeNetworkAcls(ec2, signal)).map((a) => toAclRow(a, S.common.yes, S.common.no))}
+      columns={COLUMNS}
+      properties={PROPERTIES}
+      text={S.networkAcls}
+      createHref="/network-acls/create"
+      actions={ACL_ACTIONS}
+      sortingField="vpcId"
+    />
+  );
+}
