@@ -155,7 +155,7 @@ describe('routes to a NAT gateway (ids only: the NAT gateways themselves come fr
   it('refuses malformed and unknown NAT gateway ids', async () => {
     const vpc = await newVpc(a, '10.98.0.0/16');
     const rtb = await mainRouteTable(a, vpc);
-    expectEc2Error(await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' }))), 'InvalidNatGatewayID.Malformed', 'Invalid id: "nat-1"');
+    expectEc2Error(await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' }))), 'NatGatewayMalformed', 'Invalid id: "nat-1"');
     expectEc2Error(
       await failure(a.send(new CreateRouteCommand({ RouteTableId: rtb, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0123456789abcdef0' }))),
       'InvalidNatGatewayID.NotFound',

@@ -4,6 +4,11 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
+  DescribeAddressesCommand,
+  DescribeDhcpOptionsCommand,
+  DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
   DescribeVpcPeeringConnectionsCommand,
@@ -192,7 +197,8 @@ export function ec2Client(url: string, account: string, region: string): EC2Clie
 
 /**
  * After destroy the API must show nothing but what AWS gives every account: the default VPC with
- * its subnets and main route table, and no live peering connection.
+ * its subnets, main route table, internet gateway and DHCP options, and no live peering
+ * connection, gateway, address or NAT gateway.
  */
 export async function leftovers(url: string, account: string, region: string): Promise<string[]> {
   const c = ec2Client(url, account, region);
@@ -202,6 +208,12 @@ export async function leftovers(url: string, account: string, region: string): P
   for (const v of vpcs) if (!v.IsDefault) found.push(`vpc ${v.VpcId}`);
   for (const s of (await c.send(new DescribeSubnetsCommand({}))).Subnets ?? []) if (s.VpcId !== defaultVpc) found.push(`subnet ${s.SubnetId}`);
   for (const t of (await c.send(new DescribeRouteTablesCommand({}))).RouteTables ?? []) if (t.VpcId !== defaultVpc) found.push(`route table ${t.RouteTableId}`);
+  for (const g of (await c.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? []) if (g.Attachments?.[0]?.VpcId !== defaultVpc) found.push(`internet gateway ${g.InternetGatewayId}`);
+  for (const g of (await c.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? []) found.push(`egress-only gateway ${g.EgressOnlyInternetGatewayId}`);
+  for (const a of (await c.send(new DescribeAddressesCommand({}))).Addresses ?? []) found.push(`address ${a.AllocationId}`);
+  for (const n of (await c.send(new DescribeNatGatewaysCommand({}))).NatGateways ?? []) if (n.State !== 'deleted') found.push(`NAT gateway ${n.NatGatewayId} (${n.State})`);
+  const defaultSet = vpcs.find((v) => v.IsDefault)?.DhcpOptionsId;
+  for (const d of (await c.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions ?? []) if (d.DhcpOptionsId !== defaultSet) found.push(`DHCP options ${d.DhcpOptionsId}`);
   for (const p of (await c.send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections ?? []) {
     const code = p.Status?.Code ?? '';
     if (!['deleted', 'failed', 'rejected', 'expired'].includes(code)) found.push(`peering ${p.VpcPeeringConnectionId} (${code})`);

@@ -15,7 +15,6 @@ import {
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, useTerraformServer, workspace } from './terraform-harness.js';
-import type { Workspace } from './terraform-harness.js';
 import { vpcLayoutHcl } from './vpc-layout-hcl.js';
 
 const ok = terraformAvailable();
@@ -38,134 +37,24 @@ async function routesOf(c: EC2Client, vpcId: string): Promise<{ table: string; m
   }));
 }
 
-async function run(ws: Workspace, name: string, url: string, check: () => Promise<void>, accounts: readonly [string, string][]): Promise<void> {
-  try {
-    const timings = await applyPlanDestroy(
-      ws,
-      async () => {
-        // A refresh must find every resource as it was made, then plan stays clean.
-        await ws.must(0, 'apply', '-refresh-only', '-auto-approve', '-input=false');
-        const plan = await ws.run('plan', '-detailed-exitcode', '-input=false');
-        expect(plan.code, plan.output).toBe(0);
-        await check();
-      },
-      undefined,
-    );
-    recordTimings(name, timings);
-    for (const [account, region] of accounts) expect(await leftovers(url, account, region)).toEqual([]);
-  } finally {
-    ws.remove();
-  }
-}
-
 describe.skipIf(!ok)('Terraform: VPC layouts of the community VPC module', () => {
   const started = useTerraformServer();
+  // Four layouts in one configuration, one account each (two for the peered pair): one init,
+  // apply, plan and destroy for all (a Terraform run costs seconds of CPU whatever it holds).
+  const THREE = '300000000001';
+  const DUAL = '300000000002';
+  const SECOND = '300000000003';
+  const LEFT = '300000000004';
+  const RIGHT = '300000000005';
 
-  it('public and private subnets in three zones, a NAT gateway per zone, DHCP options and managed defaults', async () => {
-    const account = '300000000001';
-    const url = started.current.url;
-    const ws = workspace(
-      `${REQUIRED_PROVIDERS}${providerBlock(url, { region: 'us-east-1', accessKey: account })}` +
-        vpcLayoutHcl({
-          name: 'three',
-          cidr: '10.0.0.0/16',
-          zones: ZONES,
-          publicSubnets: ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/24'],
-          privateSubnets: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'],
-          natPerZone: true,
-          dhcp: { domainName: 'service.consul', servers: ['127.0.0.1', '10.10.0.2'] },
-          manageDefaults: true,
-        }),
-    );
-    await run(ws, 'layout-three-zones-nat', url, async () => {
-      const c = ec2Client(url, account, 'us-east-1');
-      const vpc = await vpcByName(c, 'three-vpc');
-      const nats = (await c.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'vpc-id', Values: [vpc] }] }))).NatGateways ?? [];
-      expect(nats.map((n) => n.State)).toEqual(['available', 'available', 'available']);
-      expect(nats.every((n) => n.NatGatewayAddresses?.[0]?.PublicIp !== undefined)).toBe(true);
-      const tables = await routesOf(c, vpc);
-      const privateTables = tables.filter((t) => t.table.startsWith('three-private-'));
-      expect(privateTables).toHaveLength(3);
-      for (const t of privateTables) expect(t.routes.filter((r) => r.startsWith('0.0.0.0/0 nat-') && r.endsWith(' active'))).toHaveLength(1);
-      const publicTable = tables.find((t) => t.table === 'three-public');
-      expect(publicTable?.routes.some((r) => /^0\.0\.0\.0\/0 igw-\w+ active$/.test(r))).toBe(true);
-      const dopt = (await c.send(new DescribeVpcsCommand({ VpcIds: [vpc] }))).Vpcs?.[0]?.DhcpOptionsId;
-      const set = (await c.send(new DescribeDhcpOptionsCommand({ DhcpOptionsIds: [dopt ?? ''] }))).DhcpOptions?.[0];
-      expect(set?.DhcpConfigurations?.find((x) => x.Key === 'domain-name')?.Values).toEqual([{ Value: 'service.consul' }]);
-      const sg = (await c.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
-      // The module takes the default group under management with no rules: AWS's defaults are revoked.
-      expect([sg?.IpPermissions, sg?.IpPermissionsEgress, sg?.Tags?.find((t) => t.Key === 'Name')?.Value]).toEqual([[], [], 'three-default']);
-      const acl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'default', Values: ['true'] }] }))).NetworkAcls?.[0];
-      expect(acl?.Entries?.filter((e) => e.RuleAction === 'allow').map((e) => [e.RuleNumber, e.Egress, e.CidrBlock ?? e.Ipv6CidrBlock]).sort()).toEqual([
-        [100, false, '0.0.0.0/0'],
-        [100, true, '0.0.0.0/0'],
-        [101, false, '::/0'],
-        [101, true, '::/0'],
-      ]);
-      const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'tag:Tier', Values: ['public'] }] }))).Subnets ?? [];
-      expect(subnets.map((s) => [s.AvailabilityZone, s.MapPublicIpOnLaunch]).sort()).toEqual(ZONES.map((z) => [z, true]));
-    }, [[account, 'us-east-1']]);
-  }, 600_000);
-
-  it('dual-stack: IPv6 subnets, an egress-only gateway for the private side, ::/0 to the internet gateway', async () => {
-    const account = '300000000002';
-    const url = started.current.url;
-    const ws = workspace(
-      `${REQUIRED_PROVIDERS}${providerBlock(url, { region: 'us-east-1', accessKey: account })}` +
-        vpcLayoutHcl({ name: 'dual', cidr: '10.20.0.0/16', zones: ZONES.slice(0, 2), publicSubnets: ['10.20.101.0/24', '10.20.102.0/24'], privateSubnets: ['10.20.1.0/24', '10.20.2.0/24'], ipv6: true, manageDefaults: true }),
-    );
-    await run(ws, 'layout-dual-stack', url, async () => {
-      const c = ec2Client(url, account, 'us-east-1');
-      const vpc = await vpcByName(c, 'dual-vpc');
-      const eigw = (await c.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? [];
-      expect(eigw.map((g) => g.Attachments?.[0]?.VpcId)).toEqual([vpc]);
-      const tables = await routesOf(c, vpc);
-      for (const t of tables.filter((x) => x.table.startsWith('dual-private-'))) expect(t.routes.some((r) => /^::\/0 eigw-\w+ active$/.test(r))).toBe(true);
-      expect(tables.find((t) => t.table === 'dual-public')?.routes.some((r) => /^::\/0 igw-\w+ active$/.test(r))).toBe(true);
-      const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).Subnets ?? [];
-      expect(subnets).toHaveLength(4);
-      for (const s of subnets) {
-        expect(s.AssignIpv6AddressOnCreation).toBe(true);
-        expect(s.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock).toMatch(/::\/64$/);
-      }
-    }, [[account, 'us-east-1']]);
-  }, 600_000);
-
-  it('secondary IPv4 blocks with subnets in them', async () => {
-    const account = '300000000003';
-    const url = started.current.url;
-    const ws = workspace(
-      `${REQUIRED_PROVIDERS}${providerBlock(url, { region: 'us-east-1', accessKey: account })}` +
-        vpcLayoutHcl({
-          name: 'second',
-          cidr: '10.30.0.0/16',
-          secondaryCidrs: ['10.31.0.0/16', '10.32.0.0/16'],
-          zones: ZONES,
-          publicSubnets: ['10.30.1.0/24', '10.31.1.0/24', '10.32.1.0/24'],
-          privateSubnets: ['10.30.2.0/24', '10.31.2.0/24', '10.32.2.0/24'],
-        }),
-    );
-    await run(ws, 'layout-secondary-cidrs', url, async () => {
-      const c = ec2Client(url, account, 'us-east-1');
-      const vpc = (await c.send(new DescribeVpcsCommand({ VpcIds: [await vpcByName(c, 'second-vpc')] }))).Vpcs?.[0];
-      // The two secondary blocks are associated in parallel: compare them as a set.
-      expect(vpc?.CidrBlockAssociationSet?.map((a) => [a.CidrBlock, a.CidrBlockState?.State]).sort()).toEqual([
-        ['10.30.0.0/16', 'associated'],
-        ['10.31.0.0/16', 'associated'],
-        ['10.32.0.0/16', 'associated'],
-      ]);
-      const igw = (await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpc?.VpcId ?? ''] }] }))).InternetGateways ?? [];
-      expect(igw).toHaveLength(1);
-      const tables = await routesOf(c, vpc?.VpcId ?? '');
-      // Every table has the three local routes.
-      for (const t of tables) expect(t.routes.filter((r) => r.includes(' local ')).sort()).toEqual(['10.30.0.0/16 local active', '10.31.0.0/16 local active', '10.32.0.0/16 local active']);
-    }, [[account, 'us-east-1']]);
-  }, 600_000);
-
-  it('two such VPCs in two accounts, peered, with routes from every route table of each side', async () => {
-    const a = '300000000004';
-    const b = '300000000005';
-    const url = started.current.url;
+  function configuration(url: string): string {
+    const providers = [
+      providerBlock(url, { alias: 'three', region: 'us-east-1', accessKey: THREE }),
+      providerBlock(url, { alias: 'dual', region: 'us-east-1', accessKey: DUAL }),
+      providerBlock(url, { alias: 'second', region: 'us-east-1', accessKey: SECOND }),
+      providerBlock(url, { alias: 'a', region: 'us-east-1', accessKey: LEFT }),
+      providerBlock(url, { alias: 'b', region: 'us-east-1', accessKey: RIGHT }),
+    ].join('');
     const side = (name: string, cidr: string, provider: string, prefix: string) =>
       vpcLayoutHcl({ name, cidr, provider, zones: ZONES.slice(0, 2), publicSubnets: [`${prefix}.101.0/24`, `${prefix}.102.0/24`], privateSubnets: [`${prefix}.1.0/24`, `${prefix}.2.0/24`], natPerZone: true, manageDefaults: true });
     const routesTo = (name: string, provider: string, peerCidr: string) => `
@@ -179,16 +68,38 @@ resource "aws_route" "${name}_to_peer" {
   destination_cidr_block    = "${peerCidr}"
   vpc_peering_connection_id = aws_vpc_peering_connection_accepter.peer.id
 }`;
-    const ws = workspace(
-      `${REQUIRED_PROVIDERS}${providerBlock(url, { alias: 'a', region: 'us-east-1', accessKey: a })}${providerBlock(url, { alias: 'b', region: 'us-east-1', accessKey: b })}` +
-        side('left', '10.40.0.0/16', 'a', '10.40') +
-        side('right', '10.50.0.0/16', 'b', '10.50') +
-        `
+    return (
+      REQUIRED_PROVIDERS +
+      providers +
+      vpcLayoutHcl({
+        name: 'three',
+        provider: 'three',
+        cidr: '10.0.0.0/16',
+        zones: ZONES,
+        publicSubnets: ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/24'],
+        privateSubnets: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'],
+        natPerZone: true,
+        dhcp: { domainName: 'service.consul', servers: ['127.0.0.1', '10.10.0.2'] },
+        manageDefaults: true,
+      }) +
+      vpcLayoutHcl({ name: 'dual', provider: 'dual', cidr: '10.20.0.0/16', zones: ZONES.slice(0, 2), publicSubnets: ['10.20.101.0/24', '10.20.102.0/24'], privateSubnets: ['10.20.1.0/24', '10.20.2.0/24'], ipv6: true, manageDefaults: true }) +
+      vpcLayoutHcl({
+        name: 'second',
+        provider: 'second',
+        cidr: '10.30.0.0/16',
+        secondaryCidrs: ['10.31.0.0/16', '10.32.0.0/16'],
+        zones: ZONES,
+        publicSubnets: ['10.30.1.0/24', '10.31.1.0/24', '10.32.1.0/24'],
+        privateSubnets: ['10.30.2.0/24', '10.31.2.0/24', '10.32.2.0/24'],
+      }) +
+      side('left', '10.40.0.0/16', 'a', '10.40') +
+      side('right', '10.50.0.0/16', 'b', '10.50') +
+      `
 resource "aws_vpc_peering_connection" "peer" {
   provider      = aws.a
   vpc_id        = aws_vpc.left.id
   peer_vpc_id   = aws_vpc.right.id
-  peer_owner_id = "${b}"
+  peer_owner_id = "${RIGHT}"
   tags = { Name = "left-right" }
 }
 resource "aws_vpc_peering_connection_accepter" "peer" {
@@ -197,18 +108,101 @@ resource "aws_vpc_peering_connection_accepter" "peer" {
   auto_accept               = true
   tags = { Name = "right-left" }
 }` +
-        routesTo('left', 'a', '10.50.0.0/16') +
-        routesTo('right', 'b', '10.40.0.0/16'),
+      routesTo('left', 'a', '10.50.0.0/16') +
+      routesTo('right', 'b', '10.40.0.0/16')
     );
-    await run(ws, 'layout-two-accounts-peered', url, async () => {
-      for (const [account, name, peer] of [[a, 'left-vpc', '10.50.0.0/16'], [b, 'right-vpc', '10.40.0.0/16']] as const) {
-        const c = ec2Client(url, account, 'us-east-1');
-        const pcx = (await c.send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections ?? [];
-        expect(pcx.map((p) => p.Status?.Code)).toEqual(['active']);
-        const tables = await routesOf(c, await vpcByName(c, name));
-        expect(tables).toHaveLength(4);
-        for (const t of tables) expect(t.routes.filter((r) => r.startsWith(`${peer} pcx-`)).map((r) => r.split(' ')[2])).toEqual(['active']);
-      }
-    }, [[a, 'us-east-1'], [b, 'us-east-1']]);
+  }
+
+  async function threeZonesWithNat(url: string): Promise<void> {
+    const c = ec2Client(url, THREE, 'us-east-1');
+    const vpc = await vpcByName(c, 'three-vpc');
+    const nats = (await c.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'vpc-id', Values: [vpc] }] }))).NatGateways ?? [];
+    expect(nats.map((n) => n.State)).toEqual(['available', 'available', 'available']);
+    expect(nats.every((n) => n.NatGatewayAddresses?.[0]?.PublicIp !== undefined)).toBe(true);
+    const tables = await routesOf(c, vpc);
+    const privateTables = tables.filter((t) => t.table.startsWith('three-private-'));
+    expect(privateTables).toHaveLength(3);
+    for (const t of privateTables) expect(t.routes.filter((r) => r.startsWith('0.0.0.0/0 nat-') && r.endsWith(' active'))).toHaveLength(1);
+    const publicTable = tables.find((t) => t.table === 'three-public');
+    expect(publicTable?.routes.some((r) => /^0\.0\.0\.0\/0 igw-\w+ active$/.test(r))).toBe(true);
+    const dopt = (await c.send(new DescribeVpcsCommand({ VpcIds: [vpc] }))).Vpcs?.[0]?.DhcpOptionsId;
+    const set = (await c.send(new DescribeDhcpOptionsCommand({ DhcpOptionsIds: [dopt ?? ''] }))).DhcpOptions?.[0];
+    expect(set?.DhcpConfigurations?.find((x) => x.Key === 'domain-name')?.Values).toEqual([{ Value: 'service.consul' }]);
+    const sg = (await c.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'group-name', Values: ['default'] }] }))).SecurityGroups?.[0];
+    // The module takes the default group under management with no rules: AWS's defaults are revoked.
+    expect([sg?.IpPermissions, sg?.IpPermissionsEgress, sg?.Tags?.find((t) => t.Key === 'Name')?.Value]).toEqual([[], [], 'three-default']);
+    const acl = (await c.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'default', Values: ['true'] }] }))).NetworkAcls?.[0];
+    expect(acl?.Entries?.filter((e) => e.RuleAction === 'allow').map((e) => [e.RuleNumber, e.Egress, e.CidrBlock ?? e.Ipv6CidrBlock]).sort()).toEqual([
+      [100, false, '0.0.0.0/0'],
+      [100, true, '0.0.0.0/0'],
+      [101, false, '::/0'],
+      [101, true, '::/0'],
+    ]);
+    const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'tag:Tier', Values: ['public'] }] }))).Subnets ?? [];
+    expect(subnets.map((s) => [s.AvailabilityZone, s.MapPublicIpOnLaunch]).sort()).toEqual(ZONES.map((z) => [z, true]));
+  }
+
+  async function dualStack(url: string): Promise<void> {
+    const c = ec2Client(url, DUAL, 'us-east-1');
+    const vpc = await vpcByName(c, 'dual-vpc');
+    const eigw = (await c.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? [];
+    expect(eigw.map((g) => g.Attachments?.[0]?.VpcId)).toEqual([vpc]);
+    const tables = await routesOf(c, vpc);
+    for (const t of tables.filter((x) => x.table.startsWith('dual-private-'))) expect(t.routes.some((r) => /^::\/0 eigw-\w+ active$/.test(r))).toBe(true);
+    expect(tables.find((t) => t.table === 'dual-public')?.routes.some((r) => /^::\/0 igw-\w+ active$/.test(r))).toBe(true);
+    const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).Subnets ?? [];
+    expect(subnets).toHaveLength(4);
+    for (const s of subnets) {
+      expect(s.AssignIpv6AddressOnCreation).toBe(true);
+      expect(s.Ipv6CidrBlockAssociationSet?.[0]?.Ipv6CidrBlock).toMatch(/::\/64$/);
+    }
+  }
+
+  async function secondaryBlocks(url: string): Promise<void> {
+    const c = ec2Client(url, SECOND, 'us-east-1');
+    const vpc = (await c.send(new DescribeVpcsCommand({ VpcIds: [await vpcByName(c, 'second-vpc')] }))).Vpcs?.[0];
+    // The two secondary blocks are associated in parallel: compare them as a set.
+    expect(vpc?.CidrBlockAssociationSet?.map((a) => [a.CidrBlock, a.CidrBlockState?.State]).sort()).toEqual([
+      ['10.30.0.0/16', 'associated'],
+      ['10.31.0.0/16', 'associated'],
+      ['10.32.0.0/16', 'associated'],
+    ]);
+    const igw = (await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpc?.VpcId ?? ''] }] }))).InternetGateways ?? [];
+    expect(igw).toHaveLength(1);
+    const tables = await routesOf(c, vpc?.VpcId ?? '');
+    // Every table has the three local routes.
+    for (const t of tables) expect(t.routes.filter((r) => r.includes(' local ')).sort()).toEqual(['10.30.0.0/16 local active', '10.31.0.0/16 local active', '10.32.0.0/16 local active']);
+  }
+
+  async function peeredPair(url: string): Promise<void> {
+    for (const [account, name, peer] of [[LEFT, 'left-vpc', '10.50.0.0/16'], [RIGHT, 'right-vpc', '10.40.0.0/16']] as const) {
+      const c = ec2Client(url, account, 'us-east-1');
+      const pcx = (await c.send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections ?? [];
+      expect(pcx.map((p) => p.Status?.Code)).toEqual(['active']);
+      const tables = await routesOf(c, await vpcByName(c, name));
+      expect(tables).toHaveLength(4);
+      for (const t of tables) expect(t.routes.filter((r) => r.startsWith(`${peer} pcx-`)).map((r) => r.split(' ')[2])).toEqual(['active']);
+    }
+  }
+
+  it('three zones with a NAT gateway each, dual-stack, secondary blocks, and two accounts peered: apply, plan clean (refreshing every resource), destroy to nothing', async () => {
+    const url = started.current.url;
+    const ws = workspace(configuration(url));
+    try {
+      const timings = await applyPlanDestroy(
+        ws,
+        async () => {
+          await threeZonesWithNat(url);
+          await dualStack(url);
+          await secondaryBlocks(url);
+          await peeredPair(url);
+        },
+        started.current,
+      );
+      recordTimings('community-module-layouts', timings);
+      for (const account of [THREE, DUAL, SECOND, LEFT, RIGHT]) expect(await leftovers(url, account, 'us-east-1'), account).toEqual([]);
+    } finally {
+      ws.remove();
+    }
   }, 900_000);
 });
