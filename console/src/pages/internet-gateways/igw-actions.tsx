@@ -2,7 +2,7 @@ import { DeleteInternetGatewayCommand, DetachInternetGatewayCommand } from '@aws
 import Box from '@cloudscape-design/components/box';
 import { useSession } from '../../session/session-context';
 import { ActionModal } from '../../shared/action-modal';
-import { ConfirmDeleteDialog } from '../../shared/confirm-delete-dialog';
+import { deleteAction } from '../../shared/delete-action';
 import { useNotifications } from '../../shared/notifications';
 import type { RowAction } from '../../shared/row-actions';
 import { S } from '../../strings';
@@ -28,24 +28,9 @@ function DetachDialog({ row, onDismiss, onDone }: { row: IgwRow; onDismiss: () =
   );
 }
 
-function DeleteDialog({ row, onDismiss, onDone }: { row: IgwRow; onDismiss: () => void; onDone: () => void }) {
-  const { ec2 } = useSession();
-  return (
-    <ConfirmDeleteDialog
-      header={S.internetGateways.deleteHeader}
-      question={S.internetGateways.deleteQuestion(row.id)}
-      errorHeader={S.internetGateways.deleteError}
-      done={S.internetGateways.deleted(row.id)}
-      onDelete={() => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: row.id }))}
-      onDone={onDone}
-      onDismiss={onDismiss}
-    />
-  );
-}
-
 /** AWS's Actions on an internet gateway: attach, detach, delete (only once detached). */
 export const IGW_ACTIONS: readonly RowAction<IgwRow>[] = [
   { id: 'attach', text: S.internetGateways.attach, unavailable: (r) => (r.vpcId ? S.internetGateways.alreadyAttached : undefined), href: (r) => `/internet-gateways/${r.id}/attach` },
   { id: 'detach', text: S.internetGateways.detach, unavailable: (r) => (r.vpcId ? undefined : S.internetGateways.notAttached), dialog: (r, close, done) => <DetachDialog row={r} onDismiss={close} onDone={done} /> },
-  { id: 'delete', text: S.internetGateways.delete, unavailable: (r) => (r.vpcId ? S.internetGateways.deleteAttached : undefined), dialog: (r, close, done) => <DeleteDialog row={r} onDismiss={close} onDone={done} /> },
+  deleteAction(S.internetGateways, (ec2, r) => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: r.id })), (r) => (r.vpcId ? S.internetGateways.deleteAttached : undefined)),
 ];
