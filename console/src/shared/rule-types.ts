@@ -79,3 +79,9 @@ export function draftPorts(type: RuleType, text: string): [number, number] | und
   if (type.ports) return [type.ports[0], type.ports[1]];
   return type.custom ? parsePorts(text) : undefined;
 }
+
+/** A stored rule's Type and, for a custom type, its ports as the editor shows them typed. */
+export function ruleDraftType(protocol: string | undefined, from: number | undefined, to: number | undefined): { type: RuleType; ports: string } {
+  const type = ruleTypeOf(protocol, from, to);
+  return { type, ports: type.custom ? portRangeText(protocol, from, to).replace(/ /g, '') : '' };
+}

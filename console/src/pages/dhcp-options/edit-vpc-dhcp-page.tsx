@@ -2,7 +2,6 @@ import { AssociateDhcpOptionsCommand, DescribeVpcsCommand } from '@aws-sdk/clien
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { describeDhcpOptions } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
@@ -12,6 +11,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { PickerField } from '../../shared/form-fields';
 import { useNotifications } from '../../shared/notifications';
 import { useFormSubmit } from '../../shared/use-form-submit';
+import { useEdits } from '../../shared/use-edits';
 import { S } from '../../strings';
 import { joined, toDhcpRow } from './dhcp-row';
 
@@ -23,10 +23,7 @@ export function EditVpcDhcpPage({ id }: { id: string }): ReactNode {
     const [r, sets] = await Promise.all([ec2.send(new DescribeVpcsCommand({ VpcIds: [id] }), { abortSignal: signal }), describeDhcpOptions(ec2, signal)]);
     return { current: r.Vpcs?.[0]?.DhcpOptionsId ?? 'default', sets };
   });
-  const [choice, setChoice] = useState<string>();
-  useEffect(() => {
-    if (data.data && choice === undefined) setChoice(data.data.current);
-  }, [data.data, choice]);
+  const [choice, setChoice] = useEdits(data.data, (d) => d.current);
   const { busy, error, submit } = useFormSubmit(choice === undefined, async () => {
     await ec2.send(new AssociateDhcpOptionsCommand({ VpcId: id, DhcpOptionsId: choice }));
     notify({ type: 'success', content: S.dhcp.edited(id) });

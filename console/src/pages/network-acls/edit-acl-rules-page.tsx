@@ -1,30 +1,25 @@
 import type { NetworkAclEntry, ReplaceNetworkAclEntryCommandInput } from '@aws-sdk/client-ec2';
 import { CreateNetworkAclEntryCommand, DeleteNetworkAclEntryCommand, ReplaceNetworkAclEntryCommand } from '@aws-sdk/client-ec2';
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
-import Container from '@cloudscape-design/components/container';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { describeNetworkAcls, only } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { EditPage } from '../../shared/edit-page';
-import type { RuleType } from '../../shared/rule-types';
-import { draftPorts, portRangeText, protocolLabel, protocolNumber, RULE_TYPE_OPTIONS, ruleTypeOf, typeByLabel } from '../../shared/rule-types';
+import type { RuleDraft } from '../../shared/rule-editor';
+import { RuleEditor } from '../../shared/rule-editor';
+import { draftPorts, protocolNumber, ruleDraftType, typeByLabel } from '../../shared/rule-types';
+import { useEdits } from '../../shared/use-edits';
 import { isIpv4Cidr, isIpv6Cidr } from '../../shared/validation';
 import { S } from '../../strings';
 import { entriesOf, isCatchAll } from './acl-row';
 
-interface Draft {
-  readonly key: string;
+interface Draft extends RuleDraft {
   /** The rule number this row had when loaded; none for an added row. */
   readonly was?: number;
   readonly number: string;
-  readonly type: RuleType;
-  readonly ports: string;
   readonly cidr: string;
   readonly action: 'allow' | 'deny';
   /** The `*` rules: shown, never edited. */
@@ -34,13 +29,11 @@ interface Draft {
 let counter = 0;
 
 function draftOf(e: NetworkAclEntry): Draft {
-  const type = ruleTypeOf(e.Protocol, e.PortRange?.From, e.PortRange?.To);
   return {
     key: `rule:${e.RuleNumber ?? ''}`,
     was: e.RuleNumber,
     number: isCatchAll(e) ? '*' : String(e.RuleNumber ?? ''),
-    type,
-    ports: type.custom ? portRangeText(e.Protocol, e.PortRange?.From, e.PortRange?.To).replace(/ /g, '') : '',
+    ...ruleDraftType(e.Protocol, e.PortRange?.From, e.PortRange?.To),
     cidr: e.CidrBlock ?? e.Ipv6CidrBlock ?? '',
     action: e.RuleAction === 'deny' ? 'deny' : 'allow',
     locked: isCatchAll(e),
@@ -57,10 +50,7 @@ const same = (a: Draft, b: Draft): boolean => a.type.label === b.type.label && a
 export function EditAclRulesPage({ id, egress }: { id: string; egress: boolean }): ReactNode {
   const { ec2 } = useSession();
   const resource = useResource(useScopeKey('edit-acl-rules', id, String(egress)), async (signal) => entriesOf(await only(describeNetworkAcls(ec2, signal, [id]), id), egress));
-  const [drafts, setDrafts] = useState<Draft[]>();
-  useEffect(() => {
-    if (resource.data && drafts === undefined) setDrafts(resource.data.map(draftOf));
-  }, [resource.data, drafts]);
+  const [drafts, setDrafts] = useEdits(resource.data, (entries) => entries.map(draftOf));
   const rows = drafts ?? [];
   const update = (i: number, change: Partial<Draft>): void => setDrafts(rows.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const errorsOf = (d: Draft, i: number): { number?: string; ports?: string; cidr?: string } => {
@@ -113,59 +103,46 @@ export function EditAclRulesPage({ id, egress }: { id: string; egress: boolean }
       save={save}
     >
       {(submitted) => (
-        <Container header={<Header variant="h2">{egress ? S.rules.outbound : S.rules.inbound}</Header>}>
-          <AttributeEditor<Draft>
-            items={rows}
-            addButtonText={S.rules.addRule}
-            disableAddButton={drafts === undefined}
-            removeButtonText={S.rules.delete}
-            isItemRemovable={(d) => !d.locked}
-            empty={S.rules.none}
-            gridLayout={[{ rows: [[2, 3, 1, 2, 2, 2]], removeButton: { width: 'auto' } }]}
-            onAddButtonClick={() => {
-              // AWS suggests the next hundred after the highest numbered rule.
-              const top = Math.max(0, ...rows.filter((d) => !d.locked).map((d) => Number(d.number) || 0));
-              setDrafts([...rows.filter((d) => !d.locked), { key: `new:${++counter}`, number: String(Math.min(32766, Math.floor(top / 100) * 100 + 100)), type: typeByLabel('All traffic'), ports: '', cidr: '0.0.0.0/0', action: 'allow', locked: false }, ...rows.filter((d) => d.locked)]);
-            }}
-            onRemoveButtonClick={({ detail }) => setDrafts(rows.filter((_, i) => i !== detail.itemIndex))}
-            definition={[
-              {
-                label: S.rules.ruleNumber,
-                control: (d, i) => (d.locked ? <Box padding={{ top: 'xxs' }}>*</Box> : <Input value={d.number} inputMode="numeric" onChange={({ detail }) => update(i, { number: detail.value })} />),
-                errorText: (d, i) => (submitted ? errorsOf(d, i).number : undefined),
-              },
-              {
-                label: S.rules.type,
-                control: (d, i) => (d.locked ? <Box padding={{ top: 'xxs' }}>{d.type.label}</Box> : <Select selectedOption={{ value: d.type.label, label: d.type.label }} options={RULE_TYPE_OPTIONS} expandToViewport onChange={({ detail }) => update(i, { type: typeByLabel(detail.selectedOption.value ?? '') })} />),
-              },
-              { label: S.rules.protocol, control: (d) => <Box padding={{ top: 'xxs' }}>{protocolLabel(d.type.protocol)}</Box> },
-              {
-                label: S.rules.portRange,
-                control: (d, i) => (d.type.custom && !d.locked ? <Input value={d.ports} placeholder="0 - 65535" onChange={({ detail }) => update(i, { ports: detail.value })} /> : <Box padding={{ top: 'xxs' }}>{d.type.ports ? portRangeText(d.type.protocol, d.type.ports[0], d.type.ports[1]) : 'All'}</Box>),
-                errorText: (d, i) => (submitted ? errorsOf(d, i).ports : undefined),
-              },
-              {
-                label: egress ? S.rules.destination : S.rules.source,
-                control: (d, i) => (d.locked ? <Box padding={{ top: 'xxs' }}>{d.cidr}</Box> : <Input value={d.cidr} onChange={({ detail }) => update(i, { cidr: detail.value })} />),
-                errorText: (d, i) => (submitted ? errorsOf(d, i).cidr : undefined),
-              },
-              {
-                label: S.rules.allowDeny,
-                control: (d, i) =>
-                  d.locked ? (
-                    <Box padding={{ top: 'xxs' }}>{S.rules.deny}</Box>
-                  ) : (
-                    <Select
-                      selectedOption={{ value: d.action, label: d.action === 'allow' ? S.rules.allow : S.rules.deny }}
-                      options={[{ value: 'allow', label: S.rules.allow }, { value: 'deny', label: S.rules.deny }]}
-                      expandToViewport
-                      onChange={({ detail }) => update(i, { action: detail.selectedOption.value === 'deny' ? 'deny' : 'allow' })}
-                    />
-                  ),
-              },
-            ]}
-          />
-        </Container>
+        <RuleEditor<Draft>
+          egress={egress}
+          drafts={drafts}
+          onChange={setDrafts}
+          isItemRemovable={(d) => !d.locked}
+          locked={(d) => d.locked}
+          widths={[2, 3, 1, 2, 2, 2]}
+          onAdd={() => {
+            // AWS suggests the next hundred after the highest numbered rule.
+            const top = Math.max(0, ...rows.filter((d) => !d.locked).map((d) => Number(d.number) || 0));
+            setDrafts([...rows.filter((d) => !d.locked), { key: `new:${++counter}`, number: String(Math.min(32766, Math.floor(top / 100) * 100 + 100)), type: typeByLabel('All traffic'), ports: '', cidr: '0.0.0.0/0', action: 'allow', locked: false }, ...rows.filter((d) => d.locked)]);
+          }}
+          first={{
+            label: S.rules.ruleNumber,
+            control: (d, i) => (d.locked ? <Box padding={{ top: 'xxs' }}>*</Box> : <Input value={d.number} inputMode="numeric" onChange={({ detail }) => update(i, { number: detail.value })} />),
+            errorText: (d, i) => (submitted ? errorsOf(d, i).number : undefined),
+          }}
+          portsError={(d, i) => (submitted ? errorsOf(d, i).ports : undefined)}
+          rest={[
+            {
+              label: egress ? S.rules.destination : S.rules.source,
+              control: (d, i) => (d.locked ? <Box padding={{ top: 'xxs' }}>{d.cidr}</Box> : <Input value={d.cidr} onChange={({ detail }) => update(i, { cidr: detail.value })} />),
+              errorText: (d, i) => (submitted ? errorsOf(d, i).cidr : undefined),
+            },
+            {
+              label: S.rules.allowDeny,
+              control: (d, i) =>
+                d.locked ? (
+                  <Box padding={{ top: 'xxs' }}>{S.rules.deny}</Box>
+                ) : (
+                  <Select
+                    selectedOption={{ value: d.action, label: d.action === 'allow' ? S.rules.allow : S.rules.deny }}
+                    options={[{ value: 'allow', label: S.rules.allow }, { value: 'deny', label: S.rules.deny }]}
+                    expandToViewport
+                    onChange={({ detail }) => update(i, { action: detail.selectedOption.value === 'deny' ? 'deny' : 'allow' })}
+                  />
+                ),
+            },
+          ]}
+        />
       )}
     </EditPage>
   );

@@ -3,7 +3,6 @@ import { ReplaceNetworkAclAssociationCommand } from '@aws-sdk/client-ec2';
 import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { describeNetworkAcls, describeSubnets, only } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { useScopeKey, useSession } from '../../session/session-context';
@@ -11,6 +10,7 @@ import { EditPage } from '../../shared/edit-page';
 import { EmptyState } from '../../shared/empty-state';
 import { selectionLabels } from '../../shared/selection-labels';
 import { nameTag } from '../../shared/tags';
+import { useEdits } from '../../shared/use-edits';
 import { S } from '../../strings';
 
 /**
@@ -28,10 +28,7 @@ export function EditAclSubnetsPage({ id }: { id: string }): ReactNode {
     return { isDefault: acl.IsDefault === true, subnets, current, defaultAclId: acls.find((a) => a.IsDefault)?.NetworkAclId ?? '' };
   });
   const loaded = resource.data;
-  const [selected, setSelected] = useState<readonly Subnet[]>();
-  useEffect(() => {
-    if (loaded && selected === undefined) setSelected(loaded.subnets.filter((s) => loaded.current.get(s.SubnetId ?? '')?.aclId === id));
-  }, [loaded, selected, id]);
+  const [selected, setSelected] = useEdits(loaded, (l): readonly Subnet[] => l.subnets.filter((s) => l.current.get(s.SubnetId ?? '')?.aclId === id));
 
   const save = async (): Promise<void> => {
     if (!loaded || !selected) return;

@@ -12,7 +12,7 @@ import type { SelectProps } from '@cloudscape-design/components/select';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError } from '../../api/api-error';
 import { toApiError } from '../../api/api-error';
 import { describeEgressOnlyGateways, describeInternetGateways, describeNatGateways, describePeerings } from '../../api/describe';
@@ -25,6 +25,7 @@ import { peeringStatusLabel } from '../../shared/peering-status';
 import { RouteState } from '../../shared/route-state';
 import { nameTag } from '../../shared/tags';
 import { destinationCidrError } from '../../shared/validation';
+import { useEdits } from '../../shared/use-edits';
 import { S } from '../../strings';
 import { sideCidrs } from '../peering-connections/peering-row';
 import type { RouteChange, RouteDraft } from './route-changes';
@@ -110,7 +111,6 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
     if (!table) throw new Error(`DescribeRouteTables returned no ${id}`);
     return { table, peerings, internetGateways, egressOnly, natGateways };
   });
-  const [drafts, setDrafts] = useState<RouteDraft[]>();
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<{ error: ApiError; change: RouteChange; saved: number; total: number }>();
@@ -118,9 +118,7 @@ export function EditRoutesPage({ id }: { id: string }): ReactNode {
   // The editor starts from the table as loaded; later reloads (after a failed save) only refresh
   // what the changes are computed against, never the user's rows.
   const loaded = resource.data;
-  useEffect(() => {
-    if (loaded && drafts === undefined) setDrafts(draftsOf(loaded.table.Routes ?? []));
-  }, [loaded, drafts]);
+  const [drafts, setDrafts] = useEdits(loaded, (l) => draftsOf(l.table.Routes ?? []));
 
   const rows = drafts ?? [];
   const current: readonly Route[] = loaded?.table.Routes ?? [];

@@ -7,7 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError } from '../../api/api-error';
 import { toApiError } from '../../api/api-error';
 import { describeRouteTables, describeSubnets } from '../../api/describe';
@@ -19,6 +19,7 @@ import { useNotifications } from '../../shared/notifications';
 import { EmptyState } from '../../shared/empty-state';
 import { selectionLabels } from '../../shared/selection-labels';
 import { nameTag } from '../../shared/tags';
+import { useEdits } from '../../shared/use-edits';
 import { S } from '../../strings';
 import { isMain } from './route-table-row';
 
@@ -45,13 +46,9 @@ export function EditSubnetAssociationsPage({ id }: { id: string }): ReactNode {
     return { table, subnets, explicit, mainTableId: tables.find(isMain)?.RouteTableId ?? '' };
   });
   const loaded = resource.data;
-  const [selected, setSelected] = useState<readonly Subnet[]>();
+  const [selected, setSelected] = useEdits(loaded, (l): readonly Subnet[] => l.subnets.filter((s) => l.explicit.get(s.SubnetId ?? '')?.routeTableId === id));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
-
-  useEffect(() => {
-    if (loaded && selected === undefined) setSelected(loaded.subnets.filter((s) => loaded.explicit.get(s.SubnetId ?? '')?.routeTableId === id));
-  }, [loaded, selected, id]);
 
   const save = async (): Promise<void> => {
     if (!loaded || !selected) return;

@@ -1,29 +1,23 @@
 import type { IpPermission, SecurityGroupRule } from '@aws-sdk/client-ec2';
 import { AuthorizeSecurityGroupEgressCommand, AuthorizeSecurityGroupIngressCommand, RevokeSecurityGroupEgressCommand, RevokeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
-import Container from '@cloudscape-design/components/container';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
-import Select from '@cloudscape-design/components/select';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { describeSecurityGroupRules } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { EditPage } from '../../shared/edit-page';
-import type { RuleType } from '../../shared/rule-types';
-import { draftPorts, portRangeText, protocolLabel, RULE_TYPE_OPTIONS, ruleTypeOf, sgProtocol, typeByLabel } from '../../shared/rule-types';
+import type { RuleDraft } from '../../shared/rule-editor';
+import { RuleEditor } from '../../shared/rule-editor';
+import { draftPorts, ruleDraftType, sgProtocol, typeByLabel } from '../../shared/rule-types';
+import { useEdits } from '../../shared/use-edits';
 import { isIpv4Cidr, isIpv6Cidr } from '../../shared/validation';
 import { S } from '../../strings';
 import { rulePeer } from './sg-row';
 
-interface Draft {
-  readonly key: string;
+interface Draft extends RuleDraft {
   /** The rule this row started as; none for an added row. */
   readonly ruleId?: string;
-  readonly type: RuleType;
-  readonly ports: string;
   readonly peer: string;
   readonly description: string;
 }
@@ -31,8 +25,7 @@ interface Draft {
 let counter = 0;
 
 function draftOf(r: SecurityGroupRule): Draft {
-  const type = ruleTypeOf(r.IpProtocol, r.FromPort, r.ToPort);
-  return { key: r.SecurityGroupRuleId ?? '', ruleId: r.SecurityGroupRuleId, type, ports: type.custom ? portRangeText(r.IpProtocol, r.FromPort, r.ToPort).replace(/ /g, '') : '', peer: rulePeer(r), description: r.Description ?? '' };
+  return { key: r.SecurityGroupRuleId ?? '', ruleId: r.SecurityGroupRuleId, ...ruleDraftType(r.IpProtocol, r.FromPort, r.ToPort), peer: rulePeer(r), description: r.Description ?? '' };
 }
 
 function permissionOf(d: Draft): IpPermission {
@@ -52,10 +45,7 @@ const same = (a: Draft, b: Draft): boolean => a.type.label === b.type.label && a
 export function EditSgRulesPage({ id, egress }: { id: string; egress: boolean }): ReactNode {
   const { ec2 } = useSession();
   const resource = useResource(useScopeKey('edit-sg-rules', id, String(egress)), async (signal) => (await describeSecurityGroupRules(ec2, id, signal)).filter((r) => r.IsEgress === egress));
-  const [drafts, setDrafts] = useState<Draft[]>();
-  useEffect(() => {
-    if (resource.data && drafts === undefined) setDrafts(resource.data.map(draftOf));
-  }, [resource.data, drafts]);
+  const [drafts, setDrafts] = useEdits(resource.data, (rules) => rules.map(draftOf));
   const rows = drafts ?? [];
   const update = (i: number, change: Partial<Draft>): void => setDrafts(rows.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const errorsOf = (d: Draft): { ports?: string; peer?: string } => {
@@ -98,39 +88,23 @@ export function EditSgRulesPage({ id, egress }: { id: string; egress: boolean })
       save={save}
     >
       {(submitted) => (
-        <Container header={<Header variant="h2">{egress ? S.rules.outbound : S.rules.inbound}</Header>}>
-          <AttributeEditor<Draft>
-            items={rows}
-            addButtonText={S.rules.addRule}
-            disableAddButton={drafts === undefined}
-            removeButtonText={S.rules.delete}
-            empty={S.rules.none}
-            gridLayout={[{ rows: [[2, 3, 1, 2, 3, 3]], removeButton: { width: 'auto' } }]}
-            onAddButtonClick={() => setDrafts([...rows, { key: `new:${++counter}`, type: typeByLabel('Custom TCP'), ports: '', peer: '', description: '' }])}
-            onRemoveButtonClick={({ detail }) => setDrafts(rows.filter((_, i) => i !== detail.itemIndex))}
-            definition={[
-              { label: S.rules.ruleId, control: (d) => <Box padding={{ top: 'xxs' }}>{d.ruleId ?? '-'}</Box> },
-              {
-                label: S.rules.type,
-                control: (d, i) => (
-                  <Select selectedOption={{ value: d.type.label, label: d.type.label }} options={RULE_TYPE_OPTIONS} expandToViewport onChange={({ detail }) => update(i, { type: typeByLabel(detail.selectedOption.value ?? '') })} />
-                ),
-              },
-              { label: S.rules.protocol, control: (d) => <Box padding={{ top: 'xxs' }}>{protocolLabel(d.type.protocol)}</Box> },
-              {
-                label: S.rules.portRange,
-                control: (d, i) => (d.type.custom ? <Input value={d.ports} placeholder="0 - 65535" onChange={({ detail }) => update(i, { ports: detail.value })} /> : <Box padding={{ top: 'xxs' }}>{d.type.ports ? portRangeText(d.type.protocol, d.type.ports[0], d.type.ports[1]) : 'All'}</Box>),
-                errorText: (d) => (submitted ? errorsOf(d).ports : undefined),
-              },
-              {
-                label: egress ? S.rules.destination : S.rules.source,
-                control: (d, i) => <Input value={d.peer} placeholder="0.0.0.0/0" onChange={({ detail }) => update(i, { peer: detail.value })} />,
-                errorText: (d) => (submitted ? errorsOf(d).peer : undefined),
-              },
-              { label: `${S.rules.description} - ${S.common.optional}`, control: (d, i) => <Input value={d.description} onChange={({ detail }) => update(i, { description: detail.value })} /> },
-            ]}
-          />
-        </Container>
+        <RuleEditor<Draft>
+          egress={egress}
+          drafts={drafts}
+          onChange={setDrafts}
+          widths={[2, 3, 1, 2, 3, 3]}
+          onAdd={() => setDrafts([...rows, { key: `new:${++counter}`, type: typeByLabel('Custom TCP'), ports: '', peer: '', description: '' }])}
+          first={{ label: S.rules.ruleId, control: (d) => <Box padding={{ top: 'xxs' }}>{d.ruleId ?? '-'}</Box> }}
+          portsError={(d) => (submitted ? errorsOf(d).ports : undefined)}
+          rest={[
+            {
+              label: egress ? S.rules.destination : S.rules.source,
+              control: (d, i) => <Input value={d.peer} placeholder="0.0.0.0/0" onChange={({ detail }) => update(i, { peer: detail.value })} />,
+              errorText: (d) => (submitted ? errorsOf(d).peer : undefined),
+            },
+            { label: `${S.rules.description} - ${S.common.optional}`, control: (d, i) => <Input value={d.description} onChange={({ detail }) => update(i, { description: detail.value })} /> },
+          ]}
+        />
       )}
     </EditPage>
   );

@@ -7,11 +7,11 @@ import Header from '@cloudscape-design/components/header';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
 import { describeSubnets, only } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { EditPage } from '../../shared/edit-page';
+import { useEdits } from '../../shared/use-edits';
 import { S } from '../../strings';
 import { subnetIpv6 } from './subnet-details-page';
 
@@ -37,10 +37,7 @@ export function EditSubnetSettingsPage({ id }: { id: string }): ReactNode {
     };
     return { settings, hasIpv6: subnetIpv6(s).length > 0 };
   });
-  const [edited, setEdited] = useState<Settings>();
-  useEffect(() => {
-    if (resource.data && edited === undefined) setEdited(resource.data.settings);
-  }, [resource.data, edited]);
+  const [edited, setEdited] = useEdits(resource.data, (d) => d.settings);
   const set = (change: Partial<Settings>): void => setEdited(edited && { ...edited, ...change });
 
   const save = async (): Promise<void> => {
