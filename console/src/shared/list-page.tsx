@@ -36,6 +36,21 @@ export function idLink(href: (id: string) => string) {
   };
 }
 
+/** The Name column a list leads with. */
+export function nameColumn<T extends ListRow>(): TableProps.ColumnDefinition<T> {
+  return { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' };
+}
+
+/** The id column, the row's header, linking to its details page under `base`. */
+export function idColumn<T extends ListRow>(header: string, base: string): TableProps.ColumnDefinition<T> {
+  return { id: 'id', header, cell: idLink((id) => `${base}/${id}`), sortingField: 'id', isRowHeader: true };
+}
+
+/** A list's filter properties: Name first, the family's own, then Tag (`key=value`, one of them). */
+export function listFilters(...own: readonly PropertyFilterProperty[]): PropertyFilterProperty[] {
+  return [filterProperty('name', S.common.name), ...own, filterProperty('tags', S.filter.tag, true)];
+}
+
 /**
  * A list page as the VPC, subnet and route table lists are: one Describe (all pages), rows with
  * Name and id, the filter bar (its suggestions are the rows' own values), single selection, the

@@ -1,15 +1,15 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeDhcpOptions } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { S } from '../../strings';
 import { DHCP_ACTIONS } from './dhcp-actions';
 import type { DhcpRow } from './dhcp-row';
 import { joined, toDhcpRow } from './dhcp-row';
 
 const COLUMNS: TableProps.ColumnDefinition<DhcpRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.dhcp.id, cell: idLink((id) => `/dhcp-options/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.dhcp.id, '/dhcp-options'),
   { id: 'domainName', header: S.dhcp.domainName, cell: (r) => joined(r.domainName) },
   { id: 'dns', header: S.dhcp.domainNameServers, cell: (r) => joined(r.dnsServers) },
   { id: 'ntp', header: S.dhcp.ntpServers, cell: (r) => joined(r.ntpServers) },
@@ -18,13 +18,11 @@ const COLUMNS: TableProps.ColumnDefinition<DhcpRow>[] = [
   { id: 'owner', header: S.fields.owner, cell: (r) => r.ownerId },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('id', S.dhcp.id),
   filterProperty('domainName', S.dhcp.domainName, true),
   filterProperty('dnsServers', S.dhcp.domainNameServers, true),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function DhcpListPage(): ReactNode {
   return (

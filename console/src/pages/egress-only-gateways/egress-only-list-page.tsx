@@ -1,7 +1,7 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeEgressOnlyGateways } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { StateIndicator } from '../../shared/state-indicator';
 import { S } from '../../strings';
 import { EIGW_ACTIONS } from './eigw-actions';
@@ -9,13 +9,13 @@ import type { EigwRow } from './eigw-row';
 import { toEigwRow } from './eigw-row';
 
 const COLUMNS: TableProps.ColumnDefinition<EigwRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.egressOnly.id, cell: idLink((id) => `/egress-only-internet-gateways/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.egressOnly.id, '/egress-only-internet-gateways'),
   { id: 'state', header: S.fields.state, cell: (r) => <StateIndicator state={r.state} /> },
   { id: 'vpcId', header: S.fields.vpcId, cell: (r) => r.vpcId || '-', sortingField: 'vpcId' },
 ];
 
-const PROPERTIES = [filterProperty('name', S.common.name), filterProperty('id', S.egressOnly.id), filterProperty('vpcId', S.fields.vpcId), filterProperty('tags', S.filter.tag, true)];
+const PROPERTIES = listFilters(filterProperty('id', S.egressOnly.id), filterProperty('vpcId', S.fields.vpcId));
 
 export function EgressOnlyListPage(): ReactNode {
   return (

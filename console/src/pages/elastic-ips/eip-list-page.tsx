@@ -1,7 +1,7 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeAddresses } from '../../api/describe';
-import { filterProperty, ListPage } from '../../shared/list-page';
+import { filterProperty, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import Link from '@cloudscape-design/components/link';
 import { followLink } from '../../router/follow-link';
 import { S } from '../../strings';
@@ -10,7 +10,7 @@ import type { EipRow } from './eip-row';
 import { toEipRow } from './eip-row';
 
 const COLUMNS: TableProps.ColumnDefinition<EipRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
+  nameColumn(),
   { id: 'publicIp', header: S.elasticIps.address, cell: (r) => <Link href={`/elastic-ips/${r.id}`} onFollow={followLink}>{r.publicIp}</Link>, sortingField: 'publicIp', isRowHeader: true },
   { id: 'type', header: S.elasticIps.type, cell: () => S.elasticIps.publicIp },
   { id: 'id', header: S.elasticIps.allocationId, cell: (r) => r.id, sortingField: 'id' },
@@ -21,13 +21,11 @@ const COLUMNS: TableProps.ColumnDefinition<EipRow>[] = [
   { id: 'border', header: S.elasticIps.borderGroup, cell: (r) => r.borderGroup },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('publicIp', S.elasticIps.address),
   filterProperty('id', S.elasticIps.allocationId),
   filterProperty('associationId', S.elasticIps.associationId),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function EipListPage(): ReactNode {
   return (

@@ -1,7 +1,7 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeInternetGateways } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { StateIndicator } from '../../shared/state-indicator';
 import { S } from '../../strings';
 import { IGW_ACTIONS } from './igw-actions';
@@ -9,20 +9,18 @@ import type { IgwRow } from './igw-row';
 import { toIgwRow } from './igw-row';
 
 const COLUMNS: TableProps.ColumnDefinition<IgwRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.internetGateways.id, cell: idLink((id) => `/internet-gateways/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.internetGateways.id, '/internet-gateways'),
   { id: 'state', header: S.fields.state, cell: (r) => <StateIndicator state={r.state} />, sortingField: 'state' },
   { id: 'vpcId', header: S.fields.vpcId, cell: (r) => r.vpcId || '-', sortingField: 'vpcId' },
   { id: 'owner', header: S.fields.owner, cell: (r) => r.ownerId },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('id', S.internetGateways.id),
   filterProperty('state', S.fields.state),
   filterProperty('vpcId', S.fields.vpcId),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function InternetGatewayListPage(): ReactNode {
   return (

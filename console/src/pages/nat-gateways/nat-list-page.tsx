@@ -1,7 +1,7 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeNatGateways } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { StateIndicator, stateLabel } from '../../shared/state-indicator';
 import { S } from '../../strings';
 import { NAT_ACTIONS } from './nat-actions';
@@ -9,8 +9,8 @@ import type { NatRow } from './nat-row';
 import { toNatRow } from './nat-row';
 
 const COLUMNS: TableProps.ColumnDefinition<NatRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.natGateways.id, cell: idLink((id) => `/nat-gateways/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.natGateways.id, '/nat-gateways'),
   { id: 'connectivity', header: S.natGateways.connectivity, cell: (r) => stateLabel(r.connectivity) },
   { id: 'state', header: S.fields.state, cell: (r) => <StateIndicator state={r.state} />, sortingField: 'state' },
   { id: 'stateMessage', header: S.natGateways.stateMessage, cell: (r) => r.stateMessage || '-' },
@@ -22,15 +22,13 @@ const COLUMNS: TableProps.ColumnDefinition<NatRow>[] = [
   { id: 'created', header: S.natGateways.created, cell: (r) => r.created },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('id', S.natGateways.id),
   filterProperty('state', S.fields.state),
   filterProperty('connectivity', S.natGateways.connectivity),
   filterProperty('vpcId', S.fields.vpcId),
   filterProperty('subnetId', S.fields.subnetId),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function NatListPage(): ReactNode {
   return (

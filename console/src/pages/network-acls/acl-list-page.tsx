@@ -1,7 +1,7 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeNetworkAcls } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { S } from '../../strings';
 import { ACL_ACTIONS } from './acl-actions';
 import type { AclRow } from './acl-row';
@@ -10,8 +10,8 @@ import { toAclRow } from './acl-row';
 const associated = (r: AclRow): string => (r.subnets.length === 0 ? '-' : r.subnets.length === 1 ? (r.subnets[0] ?? '') : S.networkAcls.subnets(r.subnets.length));
 
 const COLUMNS: TableProps.ColumnDefinition<AclRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.networkAcls.id, cell: idLink((id) => `/network-acls/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.networkAcls.id, '/network-acls'),
   { id: 'associated', header: S.networkAcls.associatedWith, cell: associated },
   { id: 'default', header: S.networkAcls.isDefault, cell: (r) => r.defaultLabel, sortingField: 'defaultLabel' },
   { id: 'vpcId', header: S.fields.vpcId, cell: (r) => r.vpcId, sortingField: 'vpcId' },
@@ -20,14 +20,12 @@ const COLUMNS: TableProps.ColumnDefinition<AclRow>[] = [
   { id: 'owner', header: S.fields.owner, cell: (r) => r.ownerId },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('id', S.networkAcls.id),
   filterProperty('vpcId', S.fields.vpcId),
   filterProperty('defaultLabel', S.networkAcls.isDefault),
   filterProperty('subnets', S.networkAcls.associatedWith, true),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function AclListPage(): ReactNode {
   return (

@@ -1,15 +1,15 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
 import { describeSecurityGroups } from '../../api/describe';
-import { filterProperty, idLink, ListPage } from '../../shared/list-page';
+import { filterProperty, idColumn, listFilters, ListPage, nameColumn } from '../../shared/list-page';
 import { S } from '../../strings';
 import { SG_ACTIONS } from './sg-actions';
 import type { SgRow } from './sg-row';
 import { toSgRow } from './sg-row';
 
 const COLUMNS: TableProps.ColumnDefinition<SgRow>[] = [
-  { id: 'name', header: S.common.name, cell: (r) => r.name || '-', sortingField: 'name' },
-  { id: 'id', header: S.securityGroups.id, cell: idLink((id) => `/security-groups/${id}`), sortingField: 'id', isRowHeader: true },
+  nameColumn(),
+  idColumn(S.securityGroups.id, '/security-groups'),
   { id: 'groupName', header: S.securityGroups.groupName, cell: (r) => r.groupName, sortingField: 'groupName' },
   { id: 'vpcId', header: S.fields.vpcId, cell: (r) => r.vpcId, sortingField: 'vpcId' },
   { id: 'description', header: S.securityGroups.groupDescription, cell: (r) => r.description },
@@ -18,13 +18,11 @@ const COLUMNS: TableProps.ColumnDefinition<SgRow>[] = [
   { id: 'outbound', header: S.securityGroups.outboundCount, cell: (r) => S.securityGroups.entries(r.outbound) },
 ];
 
-const PROPERTIES = [
-  filterProperty('name', S.common.name),
+const PROPERTIES = listFilters(
   filterProperty('id', S.securityGroups.id),
   filterProperty('groupName', S.securityGroups.groupName),
   filterProperty('vpcId', S.fields.vpcId),
-  filterProperty('tags', S.filter.tag, true),
-];
+);
 
 export function SgListPage(): ReactNode {
   return (
