@@ -61,7 +61,7 @@ function play(playbook: string): Promise<PlayResult> {
   };
   const args = [join(PLAYBOOKS, playbook), '-e', `account=${ACCOUNT}`, '-e', `peer_account=${PEER_ACCOUNT}`];
   return new Promise((done) => {
-    execFile('ansible-playbook', args, { env, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('ansible-playbook', args, { env, timeout: 280_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       done({ code, output: `${stdout}\n${stderr}` });
     });
@@ -88,5 +88,7 @@ describe.skipIf(!ok)('Ansible amazon.aws / community.aws modules', () => {
     // Every play creates, re-runs and deletes: a run that did nothing would be no test.
     expect(counts.ok ?? 0, r.output).toBeGreaterThan(10);
     expect(counts.changed ?? 0, r.output).toBeGreaterThan(2);
-  });
+    // Each task starts a Python module process: a playbook of ~30 tasks takes a minute or two
+    // on two busy cores.
+  }, 300_000);
 });
