@@ -78,7 +78,7 @@ const playbooks = readdirSync(PLAYBOOKS).filter((f) => f.endsWith('.yml')).sort(
 
 describe.skipIf(!ok)('Ansible amazon.aws / community.aws modules', () => {
   it('the suite has a playbook for each module family', () => {
-    expect(playbooks).toEqual(['dhcp-option.yml', 'igw.yml', 'nat-gateway.yml', 'peering.yml', 'route-table.yml', 'subnet.yml', 'vpc-net.yml']);
+    expect(playbooks).toEqual(['dhcp-option.yml', 'igw.yml', 'nat-gateway.yml', 'peering.yml', 'route-table.yml', 'security-addresses.yml', 'subnet.yml', 'vpc-net.yml']);
   });
 
   it.each(playbooks)('%s runs to the end with every assertion holding', async (playbook) => {
