@@ -4,7 +4,8 @@ import { findRegion, zoneId } from './regions.js';
 import type { RequestContext } from './request-context.js';
 import type { Subnet } from './subnet.js';
 import type { Vpc } from './vpc.js';
-import { defaultDhcpOptionsId, storeNewVpc } from './vpc-service.js';
+import { ensureDefaultDhcpOptions } from './dhcp-options/default-dhcp-options.js';
+import { storeNewVpc } from './vpc-service.js';
 
 const DEFAULT_VPC_CIDR = '172.31.0.0/16';
 
@@ -37,7 +38,7 @@ export async function createDefaultVpc(ctx: RequestContext): Promise<void> {
     ipv6Associations: [],
     isDefault: true,
     instanceTenancy: 'default',
-    dhcpOptionsId: await defaultDhcpOptionsId(ctx),
+    dhcpOptionsId: await ensureDefaultDhcpOptions(ctx),
     enableDnsSupport: true,
     enableDnsHostnames: true,
     enableNetworkAddressUsageMetrics: false,

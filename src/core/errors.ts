@@ -27,7 +27,6 @@ const NOT_FOUND: Readonly<Record<string, readonly [code: string, noun: string]>>
   eipassoc: ['InvalidAssociationID.NotFound', 'association'],
   eigw: ['InvalidGatewayID.NotFound', 'eigw'], // Terraform's provider matches this code on DeleteEgressOnlyInternetGateway; the noun is moto's.
   nat: ['NatGatewayNotFound', 'nat gateway'],
-  ami: ['InvalidAMIID.NotFound', 'image'],
 };
 
 const MALFORMED: Readonly<Record<string, string>> = {
@@ -48,7 +47,6 @@ const MALFORMED: Readonly<Record<string, string>> = {
   eigw: 'InvalidEgressOnlyInternetGatewayId.Malformed',
   // EC2 error-code list and the aws-cloudformation NAT gateway handler: NatGatewayMalformed.
   nat: 'NatGatewayMalformed',
-  ami: 'InvalidAMIID.Malformed',
 };
 
 export const errors = {
@@ -166,6 +164,10 @@ export const errors = {
   },
   dryRun(): Ec2Error {
     return e('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+  },
+  /** [I] a client token reused with other parameters: AWS's code for it (EC2 "Ensuring idempotency"), our words. */
+  idempotentMismatch(token: string): Ec2Error {
+    return e('IdempotentParameterMismatch', `The client token '${token}' was already used for a request with different parameters.`);
   },
   cannotDelete(message: string): Ec2Error {
     return e('CannotDelete', message);

@@ -38,10 +38,11 @@ export function prefixOf(id: string): IdPrefix | undefined {
   const dash = id.lastIndexOf('-');
   if (dash <= 0) return undefined;
   const prefix = id.slice(0, dash);
-  return (KNOWN as readonly string[]).includes(prefix) ? (prefix as IdPrefix) : undefined;
+  return (ID_PREFIXES as readonly string[]).includes(prefix) ? (prefix as IdPrefix) : undefined;
 }
 
-const KNOWN: readonly IdPrefix[] = [
+/** Every id prefix this server mints or reads. */
+export const ID_PREFIXES: readonly IdPrefix[] = [
   'vpc', 'subnet', 'rtb', 'rtbassoc', 'pcx', 'vpc-cidr-assoc', 'subnet-cidr-assoc', 'igw', 'dopt', 'acl', 'aclassoc', 'sg', 'sgr',
   'eigw', 'eipalloc', 'eipassoc', 'nat', 'eni', 'ami',
 ];

@@ -5,7 +5,7 @@ import { requireEgressOnlyGateway } from './egress-only-gateways/egress-only-gat
 import { errors } from './errors.js';
 import { gatewayErrors } from './internet-gateways/gateway-errors.js';
 import { localRoutes } from './local-routes.js';
-import type { NatGateway } from './nat-gateways/nat-gateway.js';
+import { isNatGatewayLive } from './nat-gateways/nat-gateway-state.js';
 import type { Cidr } from './net/index.js';
 import { Cidr as CidrClass } from './net/index.js';
 import { parseCidrParam } from './parse-cidr.js';
@@ -43,10 +43,6 @@ export async function createRouteTable(ctx: RequestContext, input: { vpcId?: str
   return { id: table.id, resource: { table, routeStates: table.routes.map(() => 'active') }, tags };
 }
 
-/** A NAT gateway carries traffic until it fails or its deletion starts. */
-function natUsable(n: NatGateway): boolean {
-  return n.deletedAt === undefined && n.failure === undefined;
-}
 
 /** Loads, once each, what the routes of these tables point at. */
 async function targetsOf(ctx: RequestContext, tables: readonly RouteTable[]): Promise<RouteTargets> {
@@ -54,22 +50,19 @@ async function targetsOf(ctx: RequestContext, tables: readonly RouteTable[]): Pr
   for (const t of tables) for (const r of t.routes) if (r.target.kind !== 'local') named.set(r.target.id, r.target);
   const peerings = new Map<string, PeeringConnection>();
   const gatewayVpcs = new Map<string, string>();
-  for (const [id, target] of named) {
-    if (target.kind === 'vpc-peering-connection') {
-      const c = await ctx.repo.peerings.get(id);
-      // A connection the caller can no longer see is as good as gone: the route is a blackhole.
-      if (c && isVisibleTo(c, ctx.caller, ctx.now)) peerings.set(id, c);
-      continue;
-    }
-    let vpcId: string | undefined;
-    if (target.kind === 'gateway') vpcId = (await ctx.repo.internetGateways.get(ctx.caller, id))?.attachedVpcId;
-    else if (target.kind === 'egress-only-internet-gateway') vpcId = (await ctx.repo.egressOnlyInternetGateways.get(ctx.caller, id))?.attachedVpcId;
-    else {
-      const nat = await ctx.repo.natGateways.get(ctx.caller, id);
-      vpcId = nat && natUsable(nat) ? nat.vpcId : undefined;
-    }
-    if (vpcId) gatewayVpcs.set(id, vpcId);
+  const idsOf = (kind: RouteTarget['kind']): string[] => [...named].filter(([, t]) => t.kind === kind).map(([id]) => id);
+  for (const id of idsOf('vpc-peering-connection')) {
+    const c = await ctx.repo.peerings.get(id);
+    // A connection the caller can no longer see is as good as gone: the route is a blackhole.
+    if (c && isVisibleTo(c, ctx.caller, ctx.now)) peerings.set(id, c);
   }
+  // One query per kind of gateway, however many routes name them.
+  const gateways = idsOf('gateway');
+  const egressOnly = idsOf('egress-only-internet-gateway');
+  const nats = idsOf('nat-gateway');
+  for (const g of gateways.length > 0 ? await ctx.repo.internetGateways.list(ctx.caller, { ids: gateways }) : []) if (g.attachedVpcId) gatewayVpcs.set(g.id, g.attachedVpcId);
+  for (const g of egressOnly.length > 0 ? await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, { ids: egressOnly }) : []) if (g.attachedVpcId) gatewayVpcs.set(g.id, g.attachedVpcId);
+  for (const n of nats.length > 0 ? await ctx.repo.natGateways.list(ctx.caller, { ids: nats }) : []) if (isNatGatewayLive(n)) gatewayVpcs.set(n.id, n.vpcId);
   return { peerings, gatewayVpcs };
 }
 
@@ -207,7 +200,7 @@ async function resolveTarget(ctx: RequestContext, table: RouteTable, vpc: Vpc, d
     const natId = checkId('nat', input.natGatewayId, 'natGatewayId');
     const nat = await ctx.repo.natGateways.get(ctx.caller, natId);
     // A deleted or failed NAT gateway can take no new route.
-    if (!nat || !natUsable(nat)) throw gatewayErrors.natGatewayNotFound(natId);
+    if (!nat || !isNatGatewayLive(nat)) throw gatewayErrors.natGatewayNotFound(natId);
     if (nat.vpcId !== vpc.id) throw gatewayErrors.differentNetworks(table.id, natId);
     return { kind: 'nat-gateway', id: natId };
   }

@@ -11,6 +11,9 @@ import { effectiveStatus } from './peering/effective-status.js';
 import type { PeeringConnection } from './peering/peering-connection.js';
 import { refreshSides } from './peering/side-snapshot.js';
 import type { RequestContext } from './request-context.js';
+import type { ScopedCollection, ScopedResource } from './repository.js';
+import type { SecurityGroup } from './security-groups/security-group.js';
+import type { NetworkAcl } from './network-acls/network-acl.js';
 import type { RouteTable } from './route-table.js';
 import type { TagSpecificationInput } from './tags.js';
 import { addTags, tagsFromSpecifications } from './tags.js';
@@ -54,7 +57,7 @@ export async function createVpc(ctx: RequestContext, input: CreateVpcInput): Pro
     ipv6Associations: input.amazonProvidedIpv6CidrBlock ? [await newIpv6Association(ctx)] : [],
     isDefault: false,
     instanceTenancy: tenancy,
-    dhcpOptionsId: await defaultDhcpOptionsId(ctx),
+    dhcpOptionsId: await ensureDefaultDhcpOptions(ctx),
     enableDnsSupport: true,
     enableDnsHostnames: false,
     enableNetworkAddressUsageMetrics: false,
@@ -87,11 +90,6 @@ async function newIpv6Association(ctx: RequestContext): Promise<VpcCidrAssociati
   return { associationId: ctx.ids.next('vpc-cidr-assoc'), cidr: amazonIpv6Block(Math.random, taken), state: 'associated' };
 }
 
-/** The DHCP options a new VPC gets: its region's default set (made and stored on first need). */
-export function defaultDhcpOptionsId(ctx: RequestContext): Promise<string> {
-  return ensureDefaultDhcpOptions(ctx);
-}
-
 export async function describeVpcs(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<Vpc>[]; nextToken?: string }> {
   if (req.ids && req.ids.length > 0 && req.maxResults !== undefined) {
     // Observed AWS wording for DescribeVpcs (AWS-BEHAVIOUR.md §4.11).
@@ -110,14 +108,20 @@ export async function describeVpcs(ctx: RequestContext, req: DescribeRequest): P
  * default one all block it. Only the console deletes custom network ACLs for you (VPC user guide,
  * "Delete your VPC": the console list); the API names only the default ACL as deleted with the VPC.
  */
-async function hasDependencies(ctx: RequestContext, vpc: Vpc, tables: readonly RouteTable[]): Promise<boolean> {
+async function hasDependencies(ctx: RequestContext, vpc: Vpc, own: VpcOwnResources): Promise<boolean> {
   const inVpc = { vpcId: vpc.id };
-  if (tables.some((t) => !t.associations.some((a) => a.main))) return true;
+  if (own.tables.some((t) => !t.associations.some((a) => a.main))) return true;
+  if (own.groups.some((g) => g.name !== 'default') || own.acls.some((a) => !a.isDefault)) return true;
   if ((await ctx.repo.subnets.list(ctx.caller, inVpc)).length > 0) return true;
   if ((await ctx.repo.internetGateways.list(ctx.caller, inVpc)).length > 0) return true;
-  if ((await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, inVpc)).length > 0) return true;
-  if ((await ctx.repo.securityGroups.list(ctx.caller, inVpc)).some((g) => g.name !== 'default')) return true;
-  return (await ctx.repo.networkAcls.list(ctx.caller, inVpc)).some((a) => !a.isDefault);
+  return (await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, inVpc)).length > 0;
+}
+
+/** The VPC's route tables, security groups and ACLs: read once, to check and then to delete. */
+interface VpcOwnResources {
+  readonly tables: readonly RouteTable[];
+  readonly groups: readonly SecurityGroup[];
+  readonly acls: readonly NetworkAcl[];
 }
 
 /**
@@ -127,8 +131,13 @@ async function hasDependencies(ctx: RequestContext, vpc: Vpc, tables: readonly R
  */
 export async function deleteVpc(ctx: RequestContext, vpcId: string | undefined): Promise<void> {
   const vpc = await requireVpc(ctx, vpcId);
-  const tables = await ctx.repo.routeTables.list(ctx.caller, { vpcId: vpc.id });
-  if (await hasDependencies(ctx, vpc, tables)) throw errors.dependencyViolation('vpc', vpc.id);
+  const inVpc = { vpcId: vpc.id };
+  const own: VpcOwnResources = {
+    tables: await ctx.repo.routeTables.list(ctx.caller, inVpc),
+    groups: await ctx.repo.securityGroups.list(ctx.caller, inVpc),
+    acls: await ctx.repo.networkAcls.list(ctx.caller, inVpc),
+  };
+  if (await hasDependencies(ctx, vpc, own)) throw errors.dependencyViolation('vpc', vpc.id);
   const peerings = await ctx.repo.peerings.listForVpc(vpc.id);
   const toDelete: PeeringConnection[] = [];
   for (const c of peerings) {
@@ -141,8 +150,13 @@ export async function deleteVpc(ctx: RequestContext, vpcId: string | undefined):
     await ctx.repo.peerings.put({ ...c, status: 'deleted', statusChangedAt: ctx.now, changedBy: ctx.caller.accountId });
   }
   // What is left is the VPC's own: its main route table, default security group and default ACL.
-  for (const collection of [ctx.repo.routeTables, ctx.repo.securityGroups, ctx.repo.networkAcls]) {
-    for (const item of await collection.list(ctx.caller, { vpcId: vpc.id })) {
+  const removals: [ScopedCollection<ScopedResource>, readonly ScopedResource[]][] = [
+    [ctx.repo.routeTables, own.tables],
+    [ctx.repo.securityGroups, own.groups],
+    [ctx.repo.networkAcls, own.acls],
+  ];
+  for (const [collection, items] of removals) {
+    for (const item of items) {
       await collection.remove(item.id);
       await ctx.repo.tags.removeResource(item.id);
     }

@@ -8,6 +8,7 @@ import { ensureDefaultDhcpOptions } from '../core/dhcp-options/default-dhcp-opti
 import { Ec2Error } from '../core/ec2-error.js';
 import { errors } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { ID_PREFIXES } from '../core/ids.js';
 import { findRegion } from '../core/regions.js';
 import type { RequestContext } from '../core/request-context.js';
 import type { AuditEvent, Repository, UnitOfWork } from '../core/repository.js';
@@ -56,7 +57,8 @@ export interface ActionDeps extends CallerDefaults {
 
 const EC2_VERSION = '2016-11-15';
 const STS_VERSION = '2011-06-15';
-const ID_LIKE = /^(vpc|subnet|rtb|rtbassoc|pcx|igw|dopt|vpc-cidr-assoc|subnet-cidr-assoc|acl|aclassoc|sg|sgr|eigw|eipalloc|eipassoc|nat|eni|ami)-[0-9a-f]{8,17}$/;
+// Parameter values that name a resource, for the access log and the audit trail: any prefix we know.
+const ID_LIKE = new RegExp(`^(${ID_PREFIXES.join('|')})-[0-9a-f]{8,17}$`);
 /** An audit event names at most this many ids (a call names at most 1000 of any kind). */
 const MAX_AUDIT_IDS = 1000;
 /** Where the id of what a create made stands in its response, for the access log and the audit trail. */
@@ -229,8 +231,9 @@ async function run(
     await deps.store.write(async (repo) => {
       const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
       if (!(await hasDefaultVpcBeenCreated(ctx))) await createDefaultVpc(ctx);
-      // A store from before DHCP options sets were stored knows the default set by id only.
-      await ensureDefaultDhcpOptions(ctx);
+      // A store from before DHCP options sets were stored knows the default set by id only
+      // (createDefaultVpc makes the set itself on a new scope).
+      else await ensureDefaultDhcpOptions(ctx);
     });
     deps.initialisedScopes.add(scopeKey);
   }

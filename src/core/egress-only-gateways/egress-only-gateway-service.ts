@@ -35,7 +35,7 @@ export async function createEgressOnlyGateway(ctx: RequestContext, input: Create
     // gateway the first call made; the same token with another VPC is refused.
     const earlier = (await ctx.repo.egressOnlyInternetGateways.list(ctx.caller)).find((g) => g.clientToken === input.clientToken);
     if (earlier) {
-      if (earlier.attachedVpcId !== vpc.id) throw gatewayErrors.idempotentMismatch(input.clientToken);
+      if (earlier.attachedVpcId !== vpc.id) throw errors.idempotentMismatch(input.clientToken);
       return (await withTags(ctx, [earlier]))[0] as Tagged<EgressOnlyInternetGateway>;
     }
   }

@@ -30,10 +30,6 @@ export const gatewayErrors = {
   gatewayHasDependencies(igwId: string): Ec2Error {
     return new Ec2Error('DependencyViolation', `The internetGateway '${igwId}' has dependencies and cannot be deleted.`);
   },
-  /** [I] a client token reused with other parameters: AWS's code for it (EC2 "Ensuring idempotency"), our words. */
-  idempotentMismatch(token: string): Ec2Error {
-    return new Ec2Error('IdempotentParameterMismatch', `The client token '${token}' was already used for a request with different parameters.`);
-  },
   /** [O] `InvalidGatewayID.NotFound: The gateway ID 'nat-0b08ff466280436f1' does not exist` from CreateRoute --gateway-id (devopsacademyau/academy#906). */
   gatewayNotFound(id: string): Ec2Error {
     return new Ec2Error('InvalidGatewayID.NotFound', `The gateway ID '${id}' does not exist`);

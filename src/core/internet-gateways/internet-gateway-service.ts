@@ -4,6 +4,7 @@ import { describeScoped } from '../describe-scoped.js';
 import { errors } from '../errors.js';
 import type { FilterSpec } from '../filters/filter-spec.js';
 import type { NatGateway } from '../nat-gateways/nat-gateway.js';
+import { isNatGatewayLive } from '../nat-gateways/nat-gateway-state.js';
 import type { RequestContext } from '../request-context.js';
 import { taggedTags } from '../tag-filter.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -58,7 +59,7 @@ export async function attachInternetGateway(ctx: RequestContext, input: { intern
  * failed never got (or gave back) its address.
  */
 function holdsPublicAddress(n: NatGateway): boolean {
-  return n.connectivityType === 'public' && n.deletedAt === undefined && n.failure === undefined;
+  return n.connectivityType === 'public' && isNatGatewayLive(n);
 }
 
 export async function detachInternetGateway(ctx: RequestContext, input: { internetGatewayId?: string; vpcId?: string }): Promise<void> {

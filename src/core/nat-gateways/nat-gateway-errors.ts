@@ -21,10 +21,6 @@ export const natGatewayErrors = {
   limitExceeded(limit: number): Ec2Error {
     return new Ec2Error('NatGatewayLimitExceeded', `The maximum number of NAT gateways per Availability Zone (${limit}) has been reached.`);
   },
-  /** [I] The same ClientToken with other parameters (EC2 idempotency guide: IdempotentParameterMismatch). */
-  idempotentMismatch(token: string): Ec2Error {
-    return new Ec2Error('IdempotentParameterMismatch', `The client token '${token}' was already used for a request with different parameters.`);
-  },
   /** CreateNatGateway docs: "You cannot specify an Elastic IP address with a private NAT gateway." */
   allocationOnPrivate(): Ec2Error {
     return new Ec2Error('InvalidParameterCombination', 'You cannot specify an Elastic IP address (AllocationId) with a private NAT gateway.');
@@ -37,9 +33,6 @@ export const natGatewayErrors = {
   },
   privateIpReserved(ip: string): Ec2Error {
     return new Ec2Error('InvalidParameterValue', `Address ${ip} is in subnet's reserved address range.`);
-  },
-  privateIpInUse(ip: string): Ec2Error {
-    return new Ec2Error('InvalidIPAddress.InUse', `Address ${ip} is in use.`);
   },
 } as const;
 

@@ -98,7 +98,7 @@ export async function createNatGateway(ctx: RequestContext, input: CreateNatGate
   const digest = JSON.stringify([subnet.id, connectivityType, input.allocationId ?? null, input.privateIpAddress ?? null, tags]);
   const earlier = input.clientToken === undefined ? undefined : scope.find((g) => g.clientToken === input.clientToken);
   if (earlier) {
-    if (earlier.requestDigest !== digest) throw natGatewayErrors.idempotentMismatch(input.clientToken as string);
+    if (earlier.requestDigest !== digest) throw errors.idempotentMismatch(input.clientToken as string);
     const [tagged] = await withTags(ctx, [earlier]);
     return { ...(tagged as Tagged<NatGateway>), repeated: true };
   }

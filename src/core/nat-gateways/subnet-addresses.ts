@@ -1,6 +1,7 @@
 import { Cidr, formatIpv4, parseIpv4Address } from '../net/index.js';
 import type { Subnet } from '../subnet.js';
 import { natGatewayErrors } from './nat-gateway-errors.js';
+import { addressErrors } from '../addresses/address-errors.js';
 
 /**
  * The addresses of a subnet a resource may take: AWS reserves the first four (network, VPC router,
@@ -19,7 +20,7 @@ export function checkRequestedAddress(subnet: Subnet, text: string, taken: Reado
   if (!cidr.containsAddress(n, 4)) throw natGatewayErrors.privateIpOutsideSubnet(text, subnet.cidrBlock);
   if (n < first || n > last) throw natGatewayErrors.privateIpReserved(text);
   const ip = formatIpv4(n);
-  if (taken.has(ip)) throw natGatewayErrors.privateIpInUse(ip);
+  if (taken.has(ip)) throw addressErrors.inUse(ip);
   return ip;
 }
 

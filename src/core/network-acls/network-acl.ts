@@ -39,6 +39,3 @@ export interface NetworkAcl extends Scope {
 export const CATCH_ALL_IPV4 = 32767;
 export const CATCH_ALL_IPV6 = 32768;
 
-export function networkAclArn(acl: NetworkAcl): string {
-  return `arn:aws:ec2:${acl.region}:${acl.accountId}:network-acl/${acl.id}`;
-}
