@@ -294,6 +294,8 @@ describe('AssociateAddress and DisassociateAddress with nothing to associate wit
     expectEc2Error(await failure(b.send(new DisassociateAddressCommand({}))), 'MissingParameter', 'The request must contain the parameter associationId');
     const r = await b.send(new DisassociateAddressCommand({ PublicIp: eip.ip }));
     expect(r.$metadata.httpStatusCode).toBe(200);
+    const after = (await b.send(new DescribeAddressesCommand({ PublicIps: [eip.ip] }))).Addresses ?? [];
+    expect(after.map((x) => [x.PublicIp, x.AssociationId])).toEqual([[eip.ip, undefined]]);
   });
 });
 

@@ -71,12 +71,9 @@ output "public_ip" {
         },
         started.current,
       );
+      // Timings are recorded, not asserted: speed is shown by benchmarks. That no waiter waits on
+      // the server is asserted in test/sdk/nat-gateways.test.ts (one poll each).
       recordTimings('nat-gateways', timings);
-      // The server's own share of the whole run: no waiting on our side for NAT gateways to come up or go.
-      expect(timings.server ?? 0).toBeLessThan(5_000);
-      // Minutes would mean waiting on the server; the rest is Terraform and the provider starting up (Terraform's
-      // deletion waiter alone sleeps 10 s before its first poll, the create waiter not at all).
-      expect(timings.apply).toBeLessThan(120_000);
       const c = ec2Client(started.current.url, ACCOUNT, 'us-east-1');
       expect((await c.send(new DescribeAddressesCommand({}))).Addresses ?? []).toEqual([]);
       const live = ((await c.send(new DescribeNatGatewaysCommand({}))).NatGateways ?? []).filter((g) => g.State !== 'deleted');

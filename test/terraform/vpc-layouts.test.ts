@@ -148,7 +148,9 @@ resource "aws_vpc_peering_connection_accepter" "peer" {
     const eigw = (await c.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? [];
     expect(eigw.map((g) => g.Attachments?.[0]?.VpcId)).toEqual([vpc]);
     const tables = await routesOf(c, vpc);
-    for (const t of tables.filter((x) => x.table.startsWith('dual-private-'))) expect(t.routes.some((r) => /^::\/0 eigw-\w+ active$/.test(r))).toBe(true);
+    const privateTables = tables.filter((x) => x.table.startsWith('dual-private-'));
+    expect(privateTables).toHaveLength(2);
+    for (const t of privateTables) expect(t.routes.some((r) => /^::\/0 eigw-\w+ active$/.test(r))).toBe(true);
     expect(tables.find((t) => t.table === 'dual-public')?.routes.some((r) => /^::\/0 igw-\w+ active$/.test(r))).toBe(true);
     const subnets = (await c.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).Subnets ?? [];
     expect(subnets).toHaveLength(4);
@@ -170,7 +172,8 @@ resource "aws_vpc_peering_connection_accepter" "peer" {
     const igw = (await c.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpc?.VpcId ?? ''] }] }))).InternetGateways ?? [];
     expect(igw).toHaveLength(1);
     const tables = await routesOf(c, vpc?.VpcId ?? '');
-    // Every table has the three local routes.
+    // Every table (main, public, three private) has the three local routes.
+    expect(tables).toHaveLength(5);
     for (const t of tables) expect(t.routes.filter((r) => r.includes(' local ')).sort()).toEqual(['10.30.0.0/16 local active', '10.31.0.0/16 local active', '10.32.0.0/16 local active']);
   }
 

@@ -363,6 +363,10 @@ beforeAll(async () => {
   const bOwn = [B, w.vpcB, w.vpcB2, '10.30.0.0/16', '10.31.0.0/16', 'b-secret-vpc', 'b-secret-pcx'];
   secrets[C] = new Set([...aOnly, ...sharedWithB, ...bOwn]);
   secrets[B] = new Set(aOnly);
+  // Every setup call must have answered what it made: an id missing here would make the cases
+  // above pass for the wrong reason (a NotFound for "undefined", a leak search for nothing).
+  for (const [name, value] of Object.entries(w)) if (typeof value === 'string' && !/^[\w.:/-]+$/.test(value)) throw new Error(`world.${name} is ${value}`);
+  for (const [name, value] of Object.entries(w)) if (value === undefined) throw new Error(`world.${name} is undefined`);
 }, 60_000);
 
 afterAll(async () => {
