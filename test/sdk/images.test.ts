@@ -308,7 +308,8 @@ describe('image ids', () => {
     expect(east.ImageId).not.toBe(west.ImageId);
     expect(east.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId).not.toBe(west.BlockDeviceMappings?.[0]?.Ebs?.SnapshotId);
     expect(other.ImageId).toBe(east.ImageId);
-    // Derived from the Region and the name only: a new server gives the same ids.
+    // Derived from the Region and the name only, and pinned here: ids users write into their
+    // configurations must not change from run to run or from one version of vpcpeer to the next.
     expect(east.ImageId).toBe('ami-0d85eb4329567dd64');
     expect(west.ImageId).toBe('ami-00268594fe3c76a38');
     // An id of one Region is unknown in another.

@@ -50,6 +50,9 @@ export class ResourcePages {
   /** Rows as shown (after the filter bar), keyed by column header. */
   async rows(): Promise<Record<string, string>[]> {
     await this.waitLoaded();
+    // A renamed id column would make every list look empty: refuse rather than answer [].
+    const headers = (await this.table().getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+    if (!headers.some((h) => h.startsWith(this.family.idColumn))) throw new Error(`no column ${this.family.idColumn} among ${headers.join(', ')}`);
     const rows = this.table().getByRole('row');
     const out: Record<string, string>[] = [];
     for (let i = 1; i < (await rows.count()); i++) {
