@@ -44,6 +44,18 @@ OPERATIONS = [
     'CreateNetworkAcl', 'DeleteNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAclEntry',
     'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation',
     'DescribeImages',
+    # Reachability (issue 11): interfaces, instances, security-group references, Network Insights.
+    'CreateNetworkInterface', 'DeleteNetworkInterface', 'ModifyNetworkInterfaceAttribute',
+    'DescribeNetworkInterfaceAttribute', 'AttachNetworkInterface', 'DetachNetworkInterface',
+    'AssignPrivateIpAddresses', 'UnassignPrivateIpAddresses', 'AssignIpv6Addresses', 'UnassignIpv6Addresses',
+    'RunInstances', 'DescribeInstances', 'StopInstances', 'StartInstances', 'TerminateInstances',
+    'RebootInstances', 'DescribeInstanceStatus', 'DescribeInstanceAttribute', 'ModifyInstanceAttribute',
+    'DescribeInstanceCreditSpecifications', 'DescribeVolumes',
+    'ModifyInstanceMetadataOptions', 'DescribeKeyPairs',
+    'ModifySecurityGroupRules', 'DescribeSecurityGroupReferences', 'DescribeStaleSecurityGroups',
+    'UpdateSecurityGroupRuleDescriptionsIngress', 'UpdateSecurityGroupRuleDescriptionsEgress',
+    'CreateNetworkInsightsPath', 'DescribeNetworkInsightsPaths', 'DeleteNetworkInsightsPath',
+    'StartNetworkInsightsAnalysis', 'DescribeNetworkInsightsAnalyses', 'DeleteNetworkInsightsAnalysis',
     # Retired EC2-Classic calls: served only to answer UnsupportedOperation as AWS does.
     'DescribeVpcClassicLink', 'DescribeVpcClassicLinkDnsSupport', 'EnableVpcClassicLink',
     'DisableVpcClassicLink', 'EnableVpcClassicLinkDnsSupport', 'DisableVpcClassicLinkDnsSupport',
@@ -102,6 +114,9 @@ def build_slice(model):
         if name in kept:
             continue
         shape = shapes[name]
+        if shape['type'] == 'blob':
+            # On the Query wire a blob is its base64 text (UserData); handlers decode it themselves.
+            shape = {**shape, 'type': 'string'}
         if shape['type'] not in SUPPORTED_TYPES:
             # The TypeScript codecs only implement these types; fail loudly rather than emit a slice they mis-handle.
             raise SystemExit(f'shape {name} has unsupported type {shape["type"]}')

@@ -18,7 +18,13 @@ export type IdPrefix =
   | 'eipassoc'
   | 'nat'
   | 'eni'
-  | 'ami';
+  | 'eni-attach'
+  | 'ami'
+  | 'i'
+  | 'r'
+  | 'vol'
+  | 'nip'
+  | 'nia';
 
 /** Port: mints new ids. The store side uses crypto randomness; tests may use a counter. */
 export interface IdGenerator {
@@ -44,5 +50,5 @@ export function prefixOf(id: string): IdPrefix | undefined {
 /** Every id prefix this server mints or reads. */
 export const ID_PREFIXES: readonly IdPrefix[] = [
   'vpc', 'subnet', 'rtb', 'rtbassoc', 'pcx', 'vpc-cidr-assoc', 'subnet-cidr-assoc', 'igw', 'dopt', 'acl', 'aclassoc', 'sg', 'sgr',
-  'eigw', 'eipalloc', 'eipassoc', 'nat', 'eni', 'ami',
+  'eigw', 'eipalloc', 'eipassoc', 'nat', 'eni', 'eni-attach', 'ami', 'i', 'r', 'vol', 'nip', 'nia',
 ];

@@ -1,3 +1,7 @@
+import type { Instance } from './instances/instance.js';
+import type { NetworkInsightsAnalysis } from './network-insights/network-insights-analysis.js';
+import type { NetworkInsightsPath } from './network-insights/network-insights-path.js';
+import type { NetworkInterface } from './network-interfaces/network-interface.js';
 import type { ElasticIp } from './addresses/elastic-ip.js';
 import type { DhcpOptions } from './dhcp-options/dhcp-options.js';
 import type { EgressOnlyInternetGateway } from './egress-only-gateways/egress-only-internet-gateway.js';
@@ -146,6 +150,10 @@ export interface Repository {
   readonly addresses: ScopedCollection<ElasticIp>;
   readonly natGateways: ScopedCollection<NatGateway>;
   readonly dhcpOptions: ScopedCollection<DhcpOptions>;
+  readonly networkInterfaces: ScopedCollection<NetworkInterface>;
+  readonly instances: ScopedCollection<Instance>;
+  readonly networkInsightsPaths: ScopedCollection<NetworkInsightsPath>;
+  readonly networkInsightsAnalyses: ScopedCollection<NetworkInsightsAnalysis>;
   readonly peerings: PeeringRepository;
   readonly tags: TagRepository;
   readonly meta: MetaRepository;

@@ -14,6 +14,10 @@ const BY_PREFIX: Partial<Record<IdPrefix, (repo: Repository) => ScopedCollection
   eipalloc: (r) => r.addresses,
   nat: (r) => r.natGateways,
   dopt: (r) => r.dhcpOptions,
+  eni: (r) => r.networkInterfaces,
+  i: (r) => r.instances,
+  nip: (r) => r.networkInsightsPaths,
+  nia: (r) => r.networkInsightsAnalyses,
 };
 
 /** The collection that holds resources with ids of this prefix, for code that works on any kind (tags). */

@@ -16,4 +16,8 @@ export type TaggableType =
   | 'security-group-rule'
   | 'egress-only-internet-gateway'
   | 'elastic-ip'
-  | 'natgateway';
+  | 'natgateway'
+  | 'network-interface'
+  | 'instance'
+  | 'network-insights-path'
+  | 'network-insights-analysis';

@@ -23,6 +23,10 @@ export const TYPE_OF_PREFIX: Readonly<Record<string, TaggableType>> = {
   eigw: 'egress-only-internet-gateway',
   eipalloc: 'elastic-ip',
   nat: 'natgateway',
+  eni: 'network-interface',
+  i: 'instance',
+  nip: 'network-insights-path',
+  nia: 'network-insights-analysis',
 };
 
 export function checkTags(tags: readonly { key?: string; value?: string }[]): Tag[] {

@@ -19,6 +19,9 @@ function sample(shapeName: string, seed: { n: number }, withTimestamps: boolean)
       return Object.fromEntries(
         Object.entries(shape.members ?? {})
           .filter(([, ref]) => withTimestamps || shapeOf(ref.shape).type !== 'timestamp')
+          // The one blob (UserData) is kept as its base64 wire text for the handler to decode,
+          // so it cannot round-trip as a plain string; the instance suites cover it.
+          .filter(([, ref]) => ref.shape !== 'Blob' && ref.shape !== 'BlobAttributeValue')
           .map(([name, ref]) => [name, sample(ref.shape, seed, withTimestamps)]),
       );
     case 'list':

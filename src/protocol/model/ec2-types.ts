@@ -21,6 +21,17 @@ export interface AccountAttributeValue {
   readonly AttributeValue?: string;
 }
 
+export interface AdditionalDetail {
+  readonly AdditionalDetailType?: string;
+  readonly Component?: AnalysisComponent;
+  readonly VpcEndpointService?: AnalysisComponent;
+  readonly RuleOptions?: readonly RuleOption[];
+  readonly RuleGroupTypePairs?: readonly RuleGroupTypePair[];
+  readonly RuleGroupRuleOptionsPairs?: readonly RuleGroupRuleOptionsPair[];
+  readonly ServiceName?: string;
+  readonly LoadBalancers?: readonly AnalysisComponent[];
+}
+
 export interface Address {
   readonly AllocationId?: string;
   readonly AssociationId?: string;
@@ -71,7 +82,111 @@ export interface AllocateAddressResult {
   readonly PublicIp?: string;
 }
 
+export interface AlternatePathHint {
+  readonly ComponentId?: string;
+  readonly ComponentArn?: string;
+}
+
+export type AmdSevSnpSpecification = "enabled" | "disabled";
+
+export interface AnalysisAclRule {
+  readonly Cidr?: string;
+  readonly Egress?: boolean;
+  readonly PortRange?: PortRange;
+  readonly Protocol?: string;
+  readonly RuleAction?: string;
+  readonly RuleNumber?: number;
+}
+
+export interface AnalysisComponent {
+  readonly Id?: string;
+  readonly Arn?: string;
+  readonly Name?: string;
+}
+
+export interface AnalysisLoadBalancerListener {
+  readonly LoadBalancerPort?: number;
+  readonly InstancePort?: number;
+}
+
+export interface AnalysisLoadBalancerTarget {
+  readonly Address?: string;
+  readonly AvailabilityZone?: string;
+  readonly AvailabilityZoneId?: string;
+  readonly Instance?: AnalysisComponent;
+  readonly Port?: number;
+}
+
+export interface AnalysisPacketHeader {
+  readonly DestinationAddresses?: readonly string[];
+  readonly DestinationPortRanges?: readonly PortRange[];
+  readonly Protocol?: string;
+  readonly SourceAddresses?: readonly string[];
+  readonly SourcePortRanges?: readonly PortRange[];
+}
+
+export interface AnalysisRouteTableRoute {
+  readonly DestinationCidr?: string;
+  readonly DestinationPrefixListId?: string;
+  readonly EgressOnlyInternetGatewayId?: string;
+  readonly GatewayId?: string;
+  readonly InstanceId?: string;
+  readonly NatGatewayId?: string;
+  readonly NetworkInterfaceId?: string;
+  readonly Origin?: string;
+  readonly TransitGatewayId?: string;
+  readonly VpcPeeringConnectionId?: string;
+  readonly State?: string;
+  readonly CarrierGatewayId?: string;
+  readonly CoreNetworkArn?: string;
+  readonly LocalGatewayId?: string;
+}
+
+export interface AnalysisSecurityGroupRule {
+  readonly Cidr?: string;
+  readonly Direction?: string;
+  readonly SecurityGroupId?: string;
+  readonly PortRange?: PortRange;
+  readonly PrefixListId?: string;
+  readonly Protocol?: string;
+}
+
+export type AnalysisStatus = "running" | "succeeded" | "failed";
+
 export type ArchitectureValues = "i386" | "x86_64" | "arm64" | "x86_64_mac" | "arm64_mac";
+
+export interface AssignIpv6AddressesRequest {
+  readonly Ipv6PrefixCount?: number;
+  readonly Ipv6Prefixes?: readonly string[];
+  readonly NetworkInterfaceId: string;
+  readonly Ipv6Addresses?: readonly string[];
+  readonly Ipv6AddressCount?: number;
+}
+
+export interface AssignIpv6AddressesResult {
+  readonly AssignedIpv6Addresses?: readonly string[];
+  readonly AssignedIpv6Prefixes?: readonly string[];
+  readonly NetworkInterfaceId?: string;
+}
+
+export interface AssignPrivateIpAddressesRequest {
+  readonly Ipv4Prefixes?: readonly string[];
+  readonly Ipv4PrefixCount?: number;
+  readonly NetworkInterfaceId: string;
+  readonly PrivateIpAddresses?: readonly string[];
+  readonly SecondaryPrivateIpAddressCount?: number;
+  readonly AllowReassignment?: boolean;
+}
+
+export interface AssignPrivateIpAddressesResult {
+  readonly NetworkInterfaceId?: string;
+  readonly AssignedPrivateIpAddresses?: readonly AssignedPrivateIpAddress[];
+  readonly AssignedIpv4Prefixes?: readonly Ipv4PrefixSpecification[];
+}
+
+export interface AssignedPrivateIpAddress {
+  readonly PrivateIpAddress?: string;
+}
 
 export interface AssociateAddressRequest {
   readonly AllocationId?: string;
@@ -141,6 +256,21 @@ export interface AttachInternetGatewayRequest {
   readonly DryRun?: boolean;
   readonly InternetGatewayId: string;
   readonly VpcId: string;
+}
+
+export interface AttachNetworkInterfaceRequest {
+  readonly NetworkCardIndex?: number;
+  readonly EnaSrdSpecification?: EnaSrdSpecification;
+  readonly EnaQueueCount?: number;
+  readonly DryRun?: boolean;
+  readonly NetworkInterfaceId: string;
+  readonly InstanceId: string;
+  readonly DeviceIndex: number;
+}
+
+export interface AttachNetworkInterfaceResult {
+  readonly AttachmentId?: string;
+  readonly NetworkCardIndex?: number;
 }
 
 export interface AttachmentEnaSrdSpecification {
@@ -244,6 +374,10 @@ export interface AvailabilityZoneSubGeography {
   readonly Name?: string;
 }
 
+export interface BlobAttributeValue {
+  readonly Value?: string;
+}
+
 export interface BlockDeviceMapping {
   readonly Ebs?: EbsBlockDevice;
   readonly NoDevice?: string;
@@ -258,6 +392,28 @@ export interface BlockPublicAccessStates {
 }
 
 export type BootModeValues = "legacy-bios" | "uefi" | "uefi-preferred";
+
+export type CapacityReservationPreference = "capacity-reservations-only" | "open" | "none";
+
+export interface CapacityReservationSpecification {
+  readonly CapacityReservationPreference?: CapacityReservationPreference;
+  readonly CapacityReservationTarget?: CapacityReservationTarget;
+}
+
+export interface CapacityReservationSpecificationResponse {
+  readonly CapacityReservationPreference?: CapacityReservationPreference;
+  readonly CapacityReservationTarget?: CapacityReservationTargetResponse;
+}
+
+export interface CapacityReservationTarget {
+  readonly CapacityReservationId?: string;
+  readonly CapacityReservationResourceGroupArn?: string;
+}
+
+export interface CapacityReservationTargetResponse {
+  readonly CapacityReservationId?: string;
+  readonly CapacityReservationResourceGroupArn?: string;
+}
 
 export interface CidrBlock {
   readonly CidrBlock?: string;
@@ -274,7 +430,33 @@ export interface ConnectionTrackingConfiguration {
   readonly UdpTimeout?: number;
 }
 
+export interface ConnectionTrackingSpecificationRequest {
+  readonly TcpEstablishedTimeout?: number;
+  readonly UdpStreamTimeout?: number;
+  readonly UdpTimeout?: number;
+}
+
+export interface ConnectionTrackingSpecificationResponse {
+  readonly TcpEstablishedTimeout?: number;
+  readonly UdpStreamTimeout?: number;
+  readonly UdpTimeout?: number;
+}
+
 export type ConnectivityType = "private" | "public";
+
+export interface CpuOptions {
+  readonly CoreCount?: number;
+  readonly ThreadsPerCore?: number;
+  readonly AmdSevSnp?: AmdSevSnpSpecification;
+  readonly NestedVirtualization?: NestedVirtualizationSpecification;
+}
+
+export interface CpuOptionsRequest {
+  readonly CoreCount?: number;
+  readonly ThreadsPerCore?: number;
+  readonly AmdSevSnp?: AmdSevSnpSpecification;
+  readonly NestedVirtualization?: NestedVirtualizationSpecification;
+}
 
 export interface CreateDhcpOptionsRequest {
   readonly DhcpConfigurations: readonly NewDhcpConfiguration[];
@@ -350,6 +532,51 @@ export interface CreateNetworkAclRequest {
 
 export interface CreateNetworkAclResult {
   readonly NetworkAcl?: NetworkAcl;
+  readonly ClientToken?: string;
+}
+
+export interface CreateNetworkInsightsPathRequest {
+  readonly SourceIp?: string;
+  readonly DestinationIp?: string;
+  readonly Source: string;
+  readonly Destination?: string;
+  readonly Protocol: Protocol;
+  readonly DestinationPort?: number;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly DryRun?: boolean;
+  readonly ClientToken: string;
+  readonly FilterAtSource?: PathRequestFilter;
+  readonly FilterAtDestination?: PathRequestFilter;
+}
+
+export interface CreateNetworkInsightsPathResult {
+  readonly NetworkInsightsPath?: NetworkInsightsPath;
+}
+
+export interface CreateNetworkInterfaceRequest {
+  readonly Ipv4Prefixes?: readonly Ipv4PrefixSpecificationRequest[];
+  readonly Ipv4PrefixCount?: number;
+  readonly Ipv6Prefixes?: readonly Ipv6PrefixSpecificationRequest[];
+  readonly Ipv6PrefixCount?: number;
+  readonly InterfaceType?: NetworkInterfaceCreationType;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly ClientToken?: string;
+  readonly EnablePrimaryIpv6?: boolean;
+  readonly ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  readonly Operator?: OperatorRequest;
+  readonly SubnetId: string;
+  readonly Description?: string;
+  readonly PrivateIpAddress?: string;
+  readonly Groups?: readonly string[];
+  readonly PrivateIpAddresses?: readonly PrivateIpAddressSpecification[];
+  readonly SecondaryPrivateIpAddressCount?: number;
+  readonly Ipv6Addresses?: readonly InstanceIpv6Address[];
+  readonly Ipv6AddressCount?: number;
+  readonly DryRun?: boolean;
+}
+
+export interface CreateNetworkInterfaceResult {
+  readonly NetworkInterface?: NetworkInterface;
   readonly ClientToken?: string;
 }
 
@@ -462,6 +689,10 @@ export interface CreateVpcResult {
   readonly Vpc?: Vpc;
 }
 
+export interface CreditSpecificationRequest {
+  readonly CpuCredits: string;
+}
+
 export interface DeleteDhcpOptionsRequest {
   readonly DhcpOptionsId: string;
   readonly DryRun?: boolean;
@@ -500,6 +731,29 @@ export interface DeleteNetworkAclEntryRequest {
 export interface DeleteNetworkAclRequest {
   readonly DryRun?: boolean;
   readonly NetworkAclId: string;
+}
+
+export interface DeleteNetworkInsightsAnalysisRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkInsightsAnalysisId: string;
+}
+
+export interface DeleteNetworkInsightsAnalysisResult {
+  readonly NetworkInsightsAnalysisId?: string;
+}
+
+export interface DeleteNetworkInsightsPathRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkInsightsPathId: string;
+}
+
+export interface DeleteNetworkInsightsPathResult {
+  readonly NetworkInsightsPathId?: string;
+}
+
+export interface DeleteNetworkInterfaceRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkInterfaceId: string;
 }
 
 export interface DeleteRouteRequest {
@@ -639,6 +893,54 @@ export interface DescribeImagesResult {
   readonly Images?: readonly Image[];
 }
 
+export interface DescribeInstanceAttributeRequest {
+  readonly DryRun?: boolean;
+  readonly InstanceId: string;
+  readonly Attribute: InstanceAttributeName;
+}
+
+export interface DescribeInstanceCreditSpecificationsRequest {
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+  readonly InstanceIds?: readonly string[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+}
+
+export interface DescribeInstanceCreditSpecificationsResult {
+  readonly InstanceCreditSpecifications?: readonly InstanceCreditSpecification[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeInstanceStatusRequest {
+  readonly InstanceIds?: readonly string[];
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+  readonly IncludeManagedResources?: boolean;
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+  readonly IncludeAllInstances?: boolean;
+}
+
+export interface DescribeInstanceStatusResult {
+  readonly InstanceStatuses?: readonly InstanceStatus[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeInstancesRequest {
+  readonly InstanceIds?: readonly string[];
+  readonly IncludeManagedResources?: boolean;
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+  readonly NextToken?: string;
+  readonly MaxResults?: number;
+}
+
+export interface DescribeInstancesResult {
+  readonly NextToken?: string;
+  readonly Reservations?: readonly Reservation[];
+}
+
 export interface DescribeInternetGatewaysRequest {
   readonly NextToken?: string;
   readonly MaxResults?: number;
@@ -650,6 +952,18 @@ export interface DescribeInternetGatewaysRequest {
 export interface DescribeInternetGatewaysResult {
   readonly InternetGateways?: readonly InternetGateway[];
   readonly NextToken?: string;
+}
+
+export interface DescribeKeyPairsRequest {
+  readonly KeyNames?: readonly string[];
+  readonly KeyPairIds?: readonly string[];
+  readonly IncludePublicKey?: boolean;
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+}
+
+export interface DescribeKeyPairsResult {
+  readonly KeyPairs?: readonly KeyPairInfo[];
 }
 
 export interface DescribeNatGatewaysRequest {
@@ -676,6 +990,50 @@ export interface DescribeNetworkAclsRequest {
 export interface DescribeNetworkAclsResult {
   readonly NetworkAcls?: readonly NetworkAcl[];
   readonly NextToken?: string;
+}
+
+export interface DescribeNetworkInsightsAnalysesRequest {
+  readonly NetworkInsightsAnalysisIds?: readonly string[];
+  readonly NetworkInsightsPathId?: string;
+  readonly AnalysisStartTime?: Date;
+  readonly AnalysisEndTime?: Date;
+  readonly Filters?: readonly Filter[];
+  readonly MaxResults?: number;
+  readonly DryRun?: boolean;
+  readonly NextToken?: string;
+}
+
+export interface DescribeNetworkInsightsAnalysesResult {
+  readonly NetworkInsightsAnalyses?: readonly NetworkInsightsAnalysis[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeNetworkInsightsPathsRequest {
+  readonly NetworkInsightsPathIds?: readonly string[];
+  readonly Filters?: readonly Filter[];
+  readonly MaxResults?: number;
+  readonly DryRun?: boolean;
+  readonly NextToken?: string;
+}
+
+export interface DescribeNetworkInsightsPathsResult {
+  readonly NetworkInsightsPaths?: readonly NetworkInsightsPath[];
+  readonly NextToken?: string;
+}
+
+export interface DescribeNetworkInterfaceAttributeRequest {
+  readonly DryRun?: boolean;
+  readonly NetworkInterfaceId: string;
+  readonly Attribute?: NetworkInterfaceAttribute;
+}
+
+export interface DescribeNetworkInterfaceAttributeResult {
+  readonly Attachment?: NetworkInterfaceAttachment;
+  readonly Description?: AttributeValue;
+  readonly Groups?: readonly GroupIdentifier[];
+  readonly NetworkInterfaceId?: string;
+  readonly SourceDestCheck?: AttributeBooleanValue;
+  readonly AssociatePublicIpAddress?: boolean;
 }
 
 export interface DescribeNetworkInterfacesRequest {
@@ -716,6 +1074,15 @@ export interface DescribeRouteTablesResult {
   readonly NextToken?: string;
 }
 
+export interface DescribeSecurityGroupReferencesRequest {
+  readonly DryRun?: boolean;
+  readonly GroupId: readonly string[];
+}
+
+export interface DescribeSecurityGroupReferencesResult {
+  readonly SecurityGroupReferenceSet?: readonly SecurityGroupReference[];
+}
+
 export interface DescribeSecurityGroupRulesRequest {
   readonly Filters?: readonly Filter[];
   readonly SecurityGroupRuleIds?: readonly string[];
@@ -743,6 +1110,18 @@ export interface DescribeSecurityGroupsResult {
   readonly SecurityGroups?: readonly SecurityGroup[];
 }
 
+export interface DescribeStaleSecurityGroupsRequest {
+  readonly DryRun?: boolean;
+  readonly MaxResults?: number;
+  readonly NextToken?: string;
+  readonly VpcId: string;
+}
+
+export interface DescribeStaleSecurityGroupsResult {
+  readonly NextToken?: string;
+  readonly StaleSecurityGroupSet?: readonly StaleSecurityGroup[];
+}
+
 export interface DescribeSubnetsRequest {
   readonly Filters?: readonly Filter[];
   readonly SubnetIds?: readonly string[];
@@ -766,6 +1145,20 @@ export interface DescribeTagsRequest {
 export interface DescribeTagsResult {
   readonly NextToken?: string;
   readonly Tags?: readonly TagDescription[];
+}
+
+export interface DescribeVolumesRequest {
+  readonly VolumeIds?: readonly string[];
+  readonly IncludeManagedResources?: boolean;
+  readonly DryRun?: boolean;
+  readonly Filters?: readonly Filter[];
+  readonly NextToken?: string;
+  readonly MaxResults?: number;
+}
+
+export interface DescribeVolumesResult {
+  readonly NextToken?: string;
+  readonly Volumes?: readonly Volume[];
 }
 
 export interface DescribeVpcAttributeRequest {
@@ -832,6 +1225,12 @@ export interface DetachInternetGatewayRequest {
   readonly DryRun?: boolean;
   readonly InternetGatewayId: string;
   readonly VpcId: string;
+}
+
+export interface DetachNetworkInterfaceRequest {
+  readonly DryRun?: boolean;
+  readonly AttachmentId: string;
+  readonly Force?: boolean;
 }
 
 export type DeviceType = "ebs" | "instance-store";
@@ -913,10 +1312,78 @@ export interface EbsBlockDevice {
   readonly EbsCardIndex?: number;
 }
 
+export interface EbsInstanceBlockDevice {
+  readonly AttachTime?: Date;
+  readonly DeleteOnTermination?: boolean;
+  readonly Status?: AttachmentStatus;
+  readonly VolumeId?: string;
+  readonly AssociatedResource?: string;
+  readonly VolumeOwnerId?: string;
+  readonly Operator?: OperatorResponse;
+  readonly EbsCardIndex?: number;
+}
+
+export interface EbsInstanceBlockDeviceSpecification {
+  readonly VolumeId?: string;
+  readonly DeleteOnTermination?: boolean;
+}
+
+export interface EbsStatusDetails {
+  readonly ImpairedSince?: Date;
+  readonly Name?: StatusName;
+  readonly Status?: StatusType;
+}
+
+export interface EbsStatusSummary {
+  readonly Details?: readonly EbsStatusDetails[];
+  readonly Status?: SummaryStatus;
+}
+
 export interface EgressOnlyInternetGateway {
   readonly Attachments?: readonly InternetGatewayAttachment[];
   readonly EgressOnlyInternetGatewayId?: string;
   readonly Tags?: readonly Tag[];
+}
+
+export interface ElasticGpuAssociation {
+  readonly ElasticGpuId?: string;
+  readonly ElasticGpuAssociationId?: string;
+  readonly ElasticGpuAssociationState?: string;
+  readonly ElasticGpuAssociationTime?: string;
+}
+
+export interface ElasticGpuSpecification {
+  readonly Type: string;
+}
+
+export interface ElasticInferenceAccelerator {
+  readonly Type: string;
+  readonly Count?: number;
+}
+
+export interface ElasticInferenceAcceleratorAssociation {
+  readonly ElasticInferenceAcceleratorArn?: string;
+  readonly ElasticInferenceAcceleratorAssociationId?: string;
+  readonly ElasticInferenceAcceleratorAssociationState?: string;
+  readonly ElasticInferenceAcceleratorAssociationTime?: Date;
+}
+
+export interface EnaSrdSpecification {
+  readonly EnaSrdEnabled?: boolean;
+  readonly EnaSrdUdpSpecification?: EnaSrdUdpSpecification;
+}
+
+export interface EnaSrdSpecificationRequest {
+  readonly EnaSrdEnabled?: boolean;
+  readonly EnaSrdUdpSpecification?: EnaSrdUdpSpecificationRequest;
+}
+
+export interface EnaSrdUdpSpecification {
+  readonly EnaSrdUdpEnabled?: boolean;
+}
+
+export interface EnaSrdUdpSpecificationRequest {
+  readonly EnaSrdUdpEnabled?: boolean;
 }
 
 export interface EnableVpcClassicLinkDnsSupportRequest {
@@ -936,9 +1403,103 @@ export interface EnableVpcClassicLinkResult {
   readonly Return?: boolean;
 }
 
+export interface EnclaveOptions {
+  readonly Enabled?: boolean;
+}
+
+export interface EnclaveOptionsRequest {
+  readonly Enabled?: boolean;
+}
+
+export type EventCode = "instance-reboot" | "system-reboot" | "system-maintenance" | "instance-retirement" | "instance-stop";
+
+export interface Explanation {
+  readonly Acl?: AnalysisComponent;
+  readonly AclRule?: AnalysisAclRule;
+  readonly Address?: string;
+  readonly Addresses?: readonly string[];
+  readonly AttachedTo?: AnalysisComponent;
+  readonly AvailabilityZones?: readonly string[];
+  readonly AvailabilityZoneIds?: readonly string[];
+  readonly Cidrs?: readonly string[];
+  readonly Component?: AnalysisComponent;
+  readonly CustomerGateway?: AnalysisComponent;
+  readonly Destination?: AnalysisComponent;
+  readonly DestinationVpc?: AnalysisComponent;
+  readonly Direction?: string;
+  readonly ExplanationCode?: string;
+  readonly IngressRouteTable?: AnalysisComponent;
+  readonly InternetGateway?: AnalysisComponent;
+  readonly LoadBalancerArn?: string;
+  readonly ClassicLoadBalancerListener?: AnalysisLoadBalancerListener;
+  readonly LoadBalancerListenerPort?: number;
+  readonly LoadBalancerTarget?: AnalysisLoadBalancerTarget;
+  readonly LoadBalancerTargetGroup?: AnalysisComponent;
+  readonly LoadBalancerTargetGroups?: readonly AnalysisComponent[];
+  readonly LoadBalancerTargetPort?: number;
+  readonly ElasticLoadBalancerListener?: AnalysisComponent;
+  readonly MissingComponent?: string;
+  readonly NatGateway?: AnalysisComponent;
+  readonly NetworkInterface?: AnalysisComponent;
+  readonly PacketField?: string;
+  readonly VpcPeeringConnection?: AnalysisComponent;
+  readonly Port?: number;
+  readonly PortRanges?: readonly PortRange[];
+  readonly PrefixList?: AnalysisComponent;
+  readonly Protocols?: readonly string[];
+  readonly RouteTableRoute?: AnalysisRouteTableRoute;
+  readonly RouteTable?: AnalysisComponent;
+  readonly SecurityGroup?: AnalysisComponent;
+  readonly SecurityGroupRule?: AnalysisSecurityGroupRule;
+  readonly SecurityGroups?: readonly AnalysisComponent[];
+  readonly SourceVpc?: AnalysisComponent;
+  readonly State?: string;
+  readonly Subnet?: AnalysisComponent;
+  readonly SubnetRouteTable?: AnalysisComponent;
+  readonly Vpc?: AnalysisComponent;
+  readonly VpcEndpoint?: AnalysisComponent;
+  readonly VpnConnection?: AnalysisComponent;
+  readonly VpnGateway?: AnalysisComponent;
+  readonly TransitGateway?: AnalysisComponent;
+  readonly TransitGatewayRouteTable?: AnalysisComponent;
+  readonly TransitGatewayRouteTableRoute?: TransitGatewayRouteTableRoute;
+  readonly TransitGatewayAttachment?: AnalysisComponent;
+  readonly ComponentAccount?: string;
+  readonly ComponentRegion?: string;
+  readonly FirewallStatelessRule?: FirewallStatelessRule;
+  readonly FirewallStatefulRule?: FirewallStatefulRule;
+}
+
 export interface Filter {
   readonly Name?: string;
   readonly Values?: readonly string[];
+}
+
+export interface FilterPortRange {
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+}
+
+export interface FirewallStatefulRule {
+  readonly RuleGroupArn?: string;
+  readonly Sources?: readonly string[];
+  readonly Destinations?: readonly string[];
+  readonly SourcePorts?: readonly PortRange[];
+  readonly DestinationPorts?: readonly PortRange[];
+  readonly Protocol?: string;
+  readonly RuleAction?: string;
+  readonly Direction?: string;
+}
+
+export interface FirewallStatelessRule {
+  readonly RuleGroupArn?: string;
+  readonly Sources?: readonly string[];
+  readonly Destinations?: readonly string[];
+  readonly SourcePorts?: readonly PortRange[];
+  readonly DestinationPorts?: readonly PortRange[];
+  readonly Protocols?: readonly number[];
+  readonly RuleAction?: string;
+  readonly Priority?: number;
 }
 
 export interface GroupIdentifier {
@@ -946,9 +1507,29 @@ export interface GroupIdentifier {
   readonly GroupName?: string;
 }
 
+export interface HibernationOptions {
+  readonly Configured?: boolean;
+}
+
+export interface HibernationOptionsRequest {
+  readonly Configured?: boolean;
+}
+
 export type HostnameType = "ip-name" | "resource-name";
 
+export type HttpTokensState = "optional" | "required";
+
 export type HypervisorType = "ovm" | "xen";
+
+export interface IamInstanceProfile {
+  readonly Arn?: string;
+  readonly Id?: string;
+}
+
+export interface IamInstanceProfileSpecification {
+  readonly Arn?: string;
+  readonly Name?: string;
+}
 
 export interface IcmpTypeCode {
   readonly Code?: number;
@@ -1001,6 +1582,353 @@ export type ImageTypeValues = "machine" | "kernel" | "ramdisk";
 
 export type ImdsSupportValues = "v2.0";
 
+export interface Instance {
+  readonly Architecture?: ArchitectureValues;
+  readonly BlockDeviceMappings?: readonly InstanceBlockDeviceMapping[];
+  readonly ClientToken?: string;
+  readonly EbsOptimized?: boolean;
+  readonly EnaSupport?: boolean;
+  readonly Hypervisor?: HypervisorType;
+  readonly IamInstanceProfile?: IamInstanceProfile;
+  readonly InstanceLifecycle?: InstanceLifecycleType;
+  readonly ElasticGpuAssociations?: readonly ElasticGpuAssociation[];
+  readonly ElasticInferenceAcceleratorAssociations?: readonly ElasticInferenceAcceleratorAssociation[];
+  readonly NetworkInterfaces?: readonly InstanceNetworkInterface[];
+  readonly OutpostArn?: string;
+  readonly RootDeviceName?: string;
+  readonly RootDeviceType?: DeviceType;
+  readonly SecurityGroups?: readonly GroupIdentifier[];
+  readonly SourceDestCheck?: boolean;
+  readonly SpotInstanceRequestId?: string;
+  readonly SriovNetSupport?: string;
+  readonly StateReason?: StateReason;
+  readonly Tags?: readonly Tag[];
+  readonly VirtualizationType?: VirtualizationType;
+  readonly CpuOptions?: CpuOptions;
+  readonly CapacityBlockId?: string;
+  readonly CapacityReservationId?: string;
+  readonly CapacityReservationSpecification?: CapacityReservationSpecificationResponse;
+  readonly HibernationOptions?: HibernationOptions;
+  readonly Licenses?: readonly LicenseConfiguration[];
+  readonly MetadataOptions?: InstanceMetadataOptionsResponse;
+  readonly EnclaveOptions?: EnclaveOptions;
+  readonly BootMode?: BootModeValues;
+  readonly PlatformDetails?: string;
+  readonly UsageOperation?: string;
+  readonly UsageOperationUpdateTime?: Date;
+  readonly PrivateDnsNameOptions?: PrivateDnsNameOptionsResponse;
+  readonly Ipv6Address?: string;
+  readonly TpmSupport?: string;
+  readonly MaintenanceOptions?: InstanceMaintenanceOptions;
+  readonly CurrentInstanceBootMode?: InstanceBootModeValues;
+  readonly NetworkPerformanceOptions?: InstanceNetworkPerformanceOptions;
+  readonly Operator?: OperatorResponse;
+  readonly SecondaryInterfaces?: readonly InstanceSecondaryInterface[];
+  readonly InstanceId?: string;
+  readonly ImageId?: string;
+  readonly State?: InstanceState;
+  readonly PrivateDnsName?: string;
+  readonly PublicDnsName?: string;
+  readonly StateTransitionReason?: string;
+  readonly KeyName?: string;
+  readonly AmiLaunchIndex?: number;
+  readonly ProductCodes?: readonly ProductCode[];
+  readonly InstanceType?: InstanceType;
+  readonly LaunchTime?: Date;
+  readonly Placement?: Placement;
+  readonly KernelId?: string;
+  readonly RamdiskId?: string;
+  readonly Platform?: PlatformValues;
+  readonly Monitoring?: Monitoring;
+  readonly SubnetId?: string;
+  readonly VpcId?: string;
+  readonly PrivateIpAddress?: string;
+  readonly PublicIpAddress?: string;
+}
+
+export interface InstanceAttachmentEnaSrdSpecification {
+  readonly EnaSrdEnabled?: boolean;
+  readonly EnaSrdUdpSpecification?: InstanceAttachmentEnaSrdUdpSpecification;
+}
+
+export interface InstanceAttachmentEnaSrdUdpSpecification {
+  readonly EnaSrdUdpEnabled?: boolean;
+}
+
+export interface InstanceAttribute {
+  readonly BlockDeviceMappings?: readonly InstanceBlockDeviceMapping[];
+  readonly DisableApiTermination?: AttributeBooleanValue;
+  readonly EnaSupport?: AttributeBooleanValue;
+  readonly EnclaveOptions?: EnclaveOptions;
+  readonly EbsOptimized?: AttributeBooleanValue;
+  readonly InstanceId?: string;
+  readonly InstanceInitiatedShutdownBehavior?: AttributeValue;
+  readonly InstanceType?: AttributeValue;
+  readonly KernelId?: AttributeValue;
+  readonly ProductCodes?: readonly ProductCode[];
+  readonly RamdiskId?: AttributeValue;
+  readonly RootDeviceName?: AttributeValue;
+  readonly SourceDestCheck?: AttributeBooleanValue;
+  readonly SriovNetSupport?: AttributeValue;
+  readonly UserData?: AttributeValue;
+  readonly DisableApiStop?: AttributeBooleanValue;
+  readonly Groups?: readonly GroupIdentifier[];
+}
+
+export type InstanceAttributeName = "instanceType" | "kernel" | "ramdisk" | "userData" | "disableApiTermination" | "instanceInitiatedShutdownBehavior" | "rootDeviceName" | "blockDeviceMapping" | "productCodes" | "sourceDestCheck" | "groupSet" | "ebsOptimized" | "sriovNetSupport" | "enaSupport" | "enclaveOptions" | "disableApiStop";
+
+export type InstanceAutoRecoveryState = "disabled" | "default";
+
+export type InstanceBandwidthWeighting = "default" | "vpc-1" | "ebs-1";
+
+export interface InstanceBlockDeviceMapping {
+  readonly DeviceName?: string;
+  readonly Ebs?: EbsInstanceBlockDevice;
+}
+
+export interface InstanceBlockDeviceMappingSpecification {
+  readonly DeviceName?: string;
+  readonly Ebs?: EbsInstanceBlockDeviceSpecification;
+  readonly VirtualName?: string;
+  readonly NoDevice?: string;
+}
+
+export type InstanceBootModeValues = "legacy-bios" | "uefi";
+
+export interface InstanceCreditSpecification {
+  readonly InstanceId?: string;
+  readonly CpuCredits?: string;
+}
+
+export type InstanceInterruptionBehavior = "hibernate" | "stop" | "terminate";
+
+export interface InstanceIpv4Prefix {
+  readonly Ipv4Prefix?: string;
+}
+
+export interface InstanceIpv6Address {
+  readonly Ipv6Address?: string;
+  readonly IsPrimaryIpv6?: boolean;
+}
+
+export interface InstanceIpv6Prefix {
+  readonly Ipv6Prefix?: string;
+}
+
+export type InstanceLifecycleType = "spot" | "scheduled" | "capacity-block" | "interruptible-capacity-reservation";
+
+export interface InstanceMaintenanceOptions {
+  readonly AutoRecovery?: InstanceAutoRecoveryState;
+  readonly RebootMigration?: InstanceRebootMigrationState;
+}
+
+export interface InstanceMaintenanceOptionsRequest {
+  readonly AutoRecovery?: InstanceAutoRecoveryState;
+}
+
+export interface InstanceMarketOptionsRequest {
+  readonly MarketType?: MarketType;
+  readonly SpotOptions?: SpotMarketOptions;
+}
+
+export type InstanceMetadataEndpointState = "disabled" | "enabled";
+
+export interface InstanceMetadataOptionsRequest {
+  readonly HttpTokens?: HttpTokensState;
+  readonly HttpPutResponseHopLimit?: number;
+  readonly HttpEndpoint?: InstanceMetadataEndpointState;
+  readonly HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  readonly InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+
+export interface InstanceMetadataOptionsResponse {
+  readonly State?: InstanceMetadataOptionsState;
+  readonly HttpTokens?: HttpTokensState;
+  readonly HttpPutResponseHopLimit?: number;
+  readonly HttpEndpoint?: InstanceMetadataEndpointState;
+  readonly HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  readonly InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+
+export type InstanceMetadataOptionsState = "pending" | "applied";
+
+export type InstanceMetadataProtocolState = "disabled" | "enabled";
+
+export type InstanceMetadataTagsState = "disabled" | "enabled";
+
+export interface InstanceNetworkInterface {
+  readonly Association?: InstanceNetworkInterfaceAssociation;
+  readonly Attachment?: InstanceNetworkInterfaceAttachment;
+  readonly Description?: string;
+  readonly Groups?: readonly GroupIdentifier[];
+  readonly Ipv6Addresses?: readonly InstanceIpv6Address[];
+  readonly MacAddress?: string;
+  readonly NetworkInterfaceId?: string;
+  readonly OwnerId?: string;
+  readonly PrivateDnsName?: string;
+  readonly PrivateIpAddress?: string;
+  readonly PrivateIpAddresses?: readonly InstancePrivateIpAddress[];
+  readonly SourceDestCheck?: boolean;
+  readonly Status?: NetworkInterfaceStatus;
+  readonly SubnetId?: string;
+  readonly VpcId?: string;
+  readonly InterfaceType?: string;
+  readonly Ipv4Prefixes?: readonly InstanceIpv4Prefix[];
+  readonly Ipv6Prefixes?: readonly InstanceIpv6Prefix[];
+  readonly ConnectionTrackingConfiguration?: ConnectionTrackingSpecificationResponse;
+  readonly Operator?: OperatorResponse;
+}
+
+export interface InstanceNetworkInterfaceAssociation {
+  readonly CarrierIp?: string;
+  readonly CustomerOwnedIp?: string;
+  readonly IpOwnerId?: string;
+  readonly PublicDnsName?: string;
+  readonly PublicIp?: string;
+}
+
+export interface InstanceNetworkInterfaceAttachment {
+  readonly AttachTime?: Date;
+  readonly AttachmentId?: string;
+  readonly DeleteOnTermination?: boolean;
+  readonly DeviceIndex?: number;
+  readonly Status?: AttachmentStatus;
+  readonly NetworkCardIndex?: number;
+  readonly EnaSrdSpecification?: InstanceAttachmentEnaSrdSpecification;
+  readonly EnaQueueCount?: number;
+}
+
+export interface InstanceNetworkInterfaceSpecification {
+  readonly AssociatePublicIpAddress?: boolean;
+  readonly DeleteOnTermination?: boolean;
+  readonly Description?: string;
+  readonly DeviceIndex?: number;
+  readonly Groups?: readonly string[];
+  readonly Ipv6AddressCount?: number;
+  readonly Ipv6Addresses?: readonly InstanceIpv6Address[];
+  readonly NetworkInterfaceId?: string;
+  readonly PrivateIpAddress?: string;
+  readonly PrivateIpAddresses?: readonly PrivateIpAddressSpecification[];
+  readonly SecondaryPrivateIpAddressCount?: number;
+  readonly SubnetId?: string;
+  readonly AssociateCarrierIpAddress?: boolean;
+  readonly InterfaceType?: string;
+  readonly NetworkCardIndex?: number;
+  readonly Ipv4Prefixes?: readonly Ipv4PrefixSpecificationRequest[];
+  readonly Ipv4PrefixCount?: number;
+  readonly Ipv6Prefixes?: readonly Ipv6PrefixSpecificationRequest[];
+  readonly Ipv6PrefixCount?: number;
+  readonly PrimaryIpv6?: boolean;
+  readonly EnaSrdSpecification?: EnaSrdSpecificationRequest;
+  readonly ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  readonly EnaQueueCount?: number;
+}
+
+export interface InstanceNetworkPerformanceOptions {
+  readonly BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+
+export interface InstanceNetworkPerformanceOptionsRequest {
+  readonly BandwidthWeighting?: InstanceBandwidthWeighting;
+}
+
+export interface InstancePrivateIpAddress {
+  readonly Association?: InstanceNetworkInterfaceAssociation;
+  readonly Primary?: boolean;
+  readonly PrivateDnsName?: string;
+  readonly PrivateIpAddress?: string;
+}
+
+export type InstanceRebootMigrationState = "disabled" | "default";
+
+export interface InstanceSecondaryInterface {
+  readonly Attachment?: InstanceSecondaryInterfaceAttachment;
+  readonly MacAddress?: string;
+  readonly SecondaryInterfaceId?: string;
+  readonly OwnerId?: string;
+  readonly PrivateIpAddresses?: readonly InstanceSecondaryInterfacePrivateIpAddress[];
+  readonly SourceDestCheck?: boolean;
+  readonly Status?: SecondaryInterfaceStatus;
+  readonly SecondarySubnetId?: string;
+  readonly SecondaryNetworkId?: string;
+  readonly InterfaceType?: SecondaryInterfaceType;
+}
+
+export interface InstanceSecondaryInterfaceAttachment {
+  readonly AttachTime?: Date;
+  readonly AttachmentId?: string;
+  readonly DeleteOnTermination?: boolean;
+  readonly DeviceIndex?: number;
+  readonly Status?: AttachmentStatus;
+  readonly NetworkCardIndex?: number;
+}
+
+export interface InstanceSecondaryInterfacePrivateIpAddress {
+  readonly PrivateIpAddress?: string;
+}
+
+export interface InstanceSecondaryInterfacePrivateIpAddressRequest {
+  readonly PrivateIpAddress: string;
+}
+
+export interface InstanceSecondaryInterfaceSpecificationRequest {
+  readonly DeleteOnTermination?: boolean;
+  readonly DeviceIndex?: number;
+  readonly PrivateIpAddresses?: readonly InstanceSecondaryInterfacePrivateIpAddressRequest[];
+  readonly PrivateIpAddressCount?: number;
+  readonly SecondarySubnetId?: string;
+  readonly InterfaceType?: SecondaryInterfaceType;
+  readonly NetworkCardIndex?: number;
+}
+
+export interface InstanceState {
+  readonly Code?: number;
+  readonly Name?: InstanceStateName;
+}
+
+export interface InstanceStateChange {
+  readonly InstanceId?: string;
+  readonly CurrentState?: InstanceState;
+  readonly PreviousState?: InstanceState;
+}
+
+export type InstanceStateName = "pending" | "running" | "shutting-down" | "terminated" | "stopping" | "stopped";
+
+export interface InstanceStatus {
+  readonly AvailabilityZone?: string;
+  readonly AvailabilityZoneId?: string;
+  readonly OutpostArn?: string;
+  readonly Operator?: OperatorResponse;
+  readonly Events?: readonly InstanceStatusEvent[];
+  readonly InstanceId?: string;
+  readonly InstanceState?: InstanceState;
+  readonly InstanceStatus?: InstanceStatusSummary;
+  readonly SystemStatus?: InstanceStatusSummary;
+  readonly AttachedEbsStatus?: EbsStatusSummary;
+}
+
+export interface InstanceStatusDetails {
+  readonly ImpairedSince?: Date;
+  readonly Name?: StatusName;
+  readonly Status?: StatusType;
+}
+
+export interface InstanceStatusEvent {
+  readonly InstanceEventId?: string;
+  readonly Code?: EventCode;
+  readonly Description?: string;
+  readonly NotAfter?: Date;
+  readonly NotBefore?: Date;
+  readonly NotBeforeDeadline?: Date;
+}
+
+export interface InstanceStatusSummary {
+  readonly Details?: readonly InstanceStatusDetails[];
+  readonly Status?: SummaryStatus;
+}
+
+export type InstanceType = "a1.medium" | "a1.large" | "a1.xlarge" | "a1.2xlarge" | "a1.4xlarge" | "a1.metal" | "c1.medium" | "c1.xlarge" | "c3.large" | "c3.xlarge" | "c3.2xlarge" | "c3.4xlarge" | "c3.8xlarge" | "c4.large" | "c4.xlarge" | "c4.2xlarge" | "c4.4xlarge" | "c4.8xlarge" | "c5.large" | "c5.xlarge" | "c5.2xlarge" | "c5.4xlarge" | "c5.9xlarge" | "c5.12xlarge" | "c5.18xlarge" | "c5.24xlarge" | "c5.metal" | "c5a.large" | "c5a.xlarge" | "c5a.2xlarge" | "c5a.4xlarge" | "c5a.8xlarge" | "c5a.12xlarge" | "c5a.16xlarge" | "c5a.24xlarge" | "c5ad.large" | "c5ad.xlarge" | "c5ad.2xlarge" | "c5ad.4xlarge" | "c5ad.8xlarge" | "c5ad.12xlarge" | "c5ad.16xlarge" | "c5ad.24xlarge" | "c5d.large" | "c5d.xlarge" | "c5d.2xlarge" | "c5d.4xlarge" | "c5d.9xlarge" | "c5d.12xlarge" | "c5d.18xlarge" | "c5d.24xlarge" | "c5d.metal" | "c5n.large" | "c5n.xlarge" | "c5n.2xlarge" | "c5n.4xlarge" | "c5n.9xlarge" | "c5n.18xlarge" | "c5n.metal" | "c6g.medium" | "c6g.large" | "c6g.xlarge" | "c6g.2xlarge" | "c6g.4xlarge" | "c6g.8xlarge" | "c6g.12xlarge" | "c6g.16xlarge" | "c6g.metal" | "c6gd.medium" | "c6gd.large" | "c6gd.xlarge" | "c6gd.2xlarge" | "c6gd.4xlarge" | "c6gd.8xlarge" | "c6gd.12xlarge" | "c6gd.16xlarge" | "c6gd.metal" | "c6gn.medium" | "c6gn.large" | "c6gn.xlarge" | "c6gn.2xlarge" | "c6gn.4xlarge" | "c6gn.8xlarge" | "c6gn.12xlarge" | "c6gn.16xlarge" | "c6i.large" | "c6i.xlarge" | "c6i.2xlarge" | "c6i.4xlarge" | "c6i.8xlarge" | "c6i.12xlarge" | "c6i.16xlarge" | "c6i.24xlarge" | "c6i.32xlarge" | "c6i.metal" | "cc1.4xlarge" | "cc2.8xlarge" | "cg1.4xlarge" | "cr1.8xlarge" | "d2.xlarge" | "d2.2xlarge" | "d2.4xlarge" | "d2.8xlarge" | "d3.xlarge" | "d3.2xlarge" | "d3.4xlarge" | "d3.8xlarge" | "d3en.xlarge" | "d3en.2xlarge" | "d3en.4xlarge" | "d3en.6xlarge" | "d3en.8xlarge" | "d3en.12xlarge" | "dl1.24xlarge" | "f1.2xlarge" | "f1.4xlarge" | "f1.16xlarge" | "g2.2xlarge" | "g2.8xlarge" | "g3.4xlarge" | "g3.8xlarge" | "g3.16xlarge" | "g3s.xlarge" | "g4ad.xlarge" | "g4ad.2xlarge" | "g4ad.4xlarge" | "g4ad.8xlarge" | "g4ad.16xlarge" | "g4dn.xlarge" | "g4dn.2xlarge" | "g4dn.4xlarge" | "g4dn.8xlarge" | "g4dn.12xlarge" | "g4dn.16xlarge" | "g4dn.metal" | "g5.xlarge" | "g5.2xlarge" | "g5.4xlarge" | "g5.8xlarge" | "g5.12xlarge" | "g5.16xlarge" | "g5.24xlarge" | "g5.48xlarge" | "g5g.xlarge" | "g5g.2xlarge" | "g5g.4xlarge" | "g5g.8xlarge" | "g5g.16xlarge" | "g5g.metal" | "hi1.4xlarge" | "hpc6a.48xlarge" | "hs1.8xlarge" | "h1.2xlarge" | "h1.4xlarge" | "h1.8xlarge" | "h1.16xlarge" | "i2.xlarge" | "i2.2xlarge" | "i2.4xlarge" | "i2.8xlarge" | "i3.large" | "i3.xlarge" | "i3.2xlarge" | "i3.4xlarge" | "i3.8xlarge" | "i3.16xlarge" | "i3.metal" | "i3en.large" | "i3en.xlarge" | "i3en.2xlarge" | "i3en.3xlarge" | "i3en.6xlarge" | "i3en.12xlarge" | "i3en.24xlarge" | "i3en.metal" | "im4gn.large" | "im4gn.xlarge" | "im4gn.2xlarge" | "im4gn.4xlarge" | "im4gn.8xlarge" | "im4gn.16xlarge" | "inf1.xlarge" | "inf1.2xlarge" | "inf1.6xlarge" | "inf1.24xlarge" | "is4gen.medium" | "is4gen.large" | "is4gen.xlarge" | "is4gen.2xlarge" | "is4gen.4xlarge" | "is4gen.8xlarge" | "m1.small" | "m1.medium" | "m1.large" | "m1.xlarge" | "m2.xlarge" | "m2.2xlarge" | "m2.4xlarge" | "m3.medium" | "m3.large" | "m3.xlarge" | "m3.2xlarge" | "m4.large" | "m4.xlarge" | "m4.2xlarge" | "m4.4xlarge" | "m4.10xlarge" | "m4.16xlarge" | "m5.large" | "m5.xlarge" | "m5.2xlarge" | "m5.4xlarge" | "m5.8xlarge" | "m5.12xlarge" | "m5.16xlarge" | "m5.24xlarge" | "m5.metal" | "m5a.large" | "m5a.xlarge" | "m5a.2xlarge" | "m5a.4xlarge" | "m5a.8xlarge" | "m5a.12xlarge" | "m5a.16xlarge" | "m5a.24xlarge" | "m5ad.large" | "m5ad.xlarge" | "m5ad.2xlarge" | "m5ad.4xlarge" | "m5ad.8xlarge" | "m5ad.12xlarge" | "m5ad.16xlarge" | "m5ad.24xlarge" | "m5d.large" | "m5d.xlarge" | "m5d.2xlarge" | "m5d.4xlarge" | "m5d.8xlarge" | "m5d.12xlarge" | "m5d.16xlarge" | "m5d.24xlarge" | "m5d.metal" | "m5dn.large" | "m5dn.xlarge" | "m5dn.2xlarge" | "m5dn.4xlarge" | "m5dn.8xlarge" | "m5dn.12xlarge" | "m5dn.16xlarge" | "m5dn.24xlarge" | "m5dn.metal" | "m5n.large" | "m5n.xlarge" | "m5n.2xlarge" | "m5n.4xlarge" | "m5n.8xlarge" | "m5n.12xlarge" | "m5n.16xlarge" | "m5n.24xlarge" | "m5n.metal" | "m5zn.large" | "m5zn.xlarge" | "m5zn.2xlarge" | "m5zn.3xlarge" | "m5zn.6xlarge" | "m5zn.12xlarge" | "m5zn.metal" | "m6a.large" | "m6a.xlarge" | "m6a.2xlarge" | "m6a.4xlarge" | "m6a.8xlarge" | "m6a.12xlarge" | "m6a.16xlarge" | "m6a.24xlarge" | "m6a.32xlarge" | "m6a.48xlarge" | "m6g.metal" | "m6g.medium" | "m6g.large" | "m6g.xlarge" | "m6g.2xlarge" | "m6g.4xlarge" | "m6g.8xlarge" | "m6g.12xlarge" | "m6g.16xlarge" | "m6gd.metal" | "m6gd.medium" | "m6gd.large" | "m6gd.xlarge" | "m6gd.2xlarge" | "m6gd.4xlarge" | "m6gd.8xlarge" | "m6gd.12xlarge" | "m6gd.16xlarge" | "m6i.large" | "m6i.xlarge" | "m6i.2xlarge" | "m6i.4xlarge" | "m6i.8xlarge" | "m6i.12xlarge" | "m6i.16xlarge" | "m6i.24xlarge" | "m6i.32xlarge" | "m6i.metal" | "mac1.metal" | "p2.xlarge" | "p2.8xlarge" | "p2.16xlarge" | "p3.2xlarge" | "p3.8xlarge" | "p3.16xlarge" | "p3dn.24xlarge" | "p4d.24xlarge" | "r3.large" | "r3.xlarge" | "r3.2xlarge" | "r3.4xlarge" | "r3.8xlarge" | "r4.large" | "r4.xlarge" | "r4.2xlarge" | "r4.4xlarge" | "r4.8xlarge" | "r4.16xlarge" | "r5.large" | "r5.xlarge" | "r5.2xlarge" | "r5.4xlarge" | "r5.8xlarge" | "r5.12xlarge" | "r5.16xlarge" | "r5.24xlarge" | "r5.metal" | "r5a.large" | "r5a.xlarge" | "r5a.2xlarge" | "r5a.4xlarge" | "r5a.8xlarge" | "r5a.12xlarge" | "r5a.16xlarge" | "r5a.24xlarge" | "r5ad.large" | "r5ad.xlarge" | "r5ad.2xlarge" | "r5ad.4xlarge" | "r5ad.8xlarge" | "r5ad.12xlarge" | "r5ad.16xlarge" | "r5ad.24xlarge" | "r5b.large" | "r5b.xlarge" | "r5b.2xlarge" | "r5b.4xlarge" | "r5b.8xlarge" | "r5b.12xlarge" | "r5b.16xlarge" | "r5b.24xlarge" | "r5b.metal" | "r5d.large" | "r5d.xlarge" | "r5d.2xlarge" | "r5d.4xlarge" | "r5d.8xlarge" | "r5d.12xlarge" | "r5d.16xlarge" | "r5d.24xlarge" | "r5d.metal" | "r5dn.large" | "r5dn.xlarge" | "r5dn.2xlarge" | "r5dn.4xlarge" | "r5dn.8xlarge" | "r5dn.12xlarge" | "r5dn.16xlarge" | "r5dn.24xlarge" | "r5dn.metal" | "r5n.large" | "r5n.xlarge" | "r5n.2xlarge" | "r5n.4xlarge" | "r5n.8xlarge" | "r5n.12xlarge" | "r5n.16xlarge" | "r5n.24xlarge" | "r5n.metal" | "r6g.medium" | "r6g.large" | "r6g.xlarge" | "r6g.2xlarge" | "r6g.4xlarge" | "r6g.8xlarge" | "r6g.12xlarge" | "r6g.16xlarge" | "r6g.metal" | "r6gd.medium" | "r6gd.large" | "r6gd.xlarge" | "r6gd.2xlarge" | "r6gd.4xlarge" | "r6gd.8xlarge" | "r6gd.12xlarge" | "r6gd.16xlarge" | "r6gd.metal" | "r6i.large" | "r6i.xlarge" | "r6i.2xlarge" | "r6i.4xlarge" | "r6i.8xlarge" | "r6i.12xlarge" | "r6i.16xlarge" | "r6i.24xlarge" | "r6i.32xlarge" | "r6i.metal" | "t1.micro" | "t2.nano" | "t2.micro" | "t2.small" | "t2.medium" | "t2.large" | "t2.xlarge" | "t2.2xlarge" | "t3.nano" | "t3.micro" | "t3.small" | "t3.medium" | "t3.large" | "t3.xlarge" | "t3.2xlarge" | "t3a.nano" | "t3a.micro" | "t3a.small" | "t3a.medium" | "t3a.large" | "t3a.xlarge" | "t3a.2xlarge" | "t4g.nano" | "t4g.micro" | "t4g.small" | "t4g.medium" | "t4g.large" | "t4g.xlarge" | "t4g.2xlarge" | "u-6tb1.56xlarge" | "u-6tb1.112xlarge" | "u-9tb1.112xlarge" | "u-12tb1.112xlarge" | "u-6tb1.metal" | "u-9tb1.metal" | "u-12tb1.metal" | "u-18tb1.metal" | "u-24tb1.metal" | "vt1.3xlarge" | "vt1.6xlarge" | "vt1.24xlarge" | "x1.16xlarge" | "x1.32xlarge" | "x1e.xlarge" | "x1e.2xlarge" | "x1e.4xlarge" | "x1e.8xlarge" | "x1e.16xlarge" | "x1e.32xlarge" | "x2iezn.2xlarge" | "x2iezn.4xlarge" | "x2iezn.6xlarge" | "x2iezn.8xlarge" | "x2iezn.12xlarge" | "x2iezn.metal" | "x2gd.medium" | "x2gd.large" | "x2gd.xlarge" | "x2gd.2xlarge" | "x2gd.4xlarge" | "x2gd.8xlarge" | "x2gd.12xlarge" | "x2gd.16xlarge" | "x2gd.metal" | "z1d.large" | "z1d.xlarge" | "z1d.2xlarge" | "z1d.3xlarge" | "z1d.6xlarge" | "z1d.12xlarge" | "z1d.metal" | "x2idn.16xlarge" | "x2idn.24xlarge" | "x2idn.32xlarge" | "x2iedn.xlarge" | "x2iedn.2xlarge" | "x2iedn.4xlarge" | "x2iedn.8xlarge" | "x2iedn.16xlarge" | "x2iedn.24xlarge" | "x2iedn.32xlarge" | "c6a.large" | "c6a.xlarge" | "c6a.2xlarge" | "c6a.4xlarge" | "c6a.8xlarge" | "c6a.12xlarge" | "c6a.16xlarge" | "c6a.24xlarge" | "c6a.32xlarge" | "c6a.48xlarge" | "c6a.metal" | "m6a.metal" | "i4i.large" | "i4i.xlarge" | "i4i.2xlarge" | "i4i.4xlarge" | "i4i.8xlarge" | "i4i.16xlarge" | "i4i.32xlarge" | "i4i.metal" | "x2idn.metal" | "x2iedn.metal" | "c7g.medium" | "c7g.large" | "c7g.xlarge" | "c7g.2xlarge" | "c7g.4xlarge" | "c7g.8xlarge" | "c7g.12xlarge" | "c7g.16xlarge" | "mac2.metal" | "c6id.large" | "c6id.xlarge" | "c6id.2xlarge" | "c6id.4xlarge" | "c6id.8xlarge" | "c6id.12xlarge" | "c6id.16xlarge" | "c6id.24xlarge" | "c6id.32xlarge" | "c6id.metal" | "m6id.large" | "m6id.xlarge" | "m6id.2xlarge" | "m6id.4xlarge" | "m6id.8xlarge" | "m6id.12xlarge" | "m6id.16xlarge" | "m6id.24xlarge" | "m6id.32xlarge" | "m6id.metal" | "r6id.large" | "r6id.xlarge" | "r6id.2xlarge" | "r6id.4xlarge" | "r6id.8xlarge" | "r6id.12xlarge" | "r6id.16xlarge" | "r6id.24xlarge" | "r6id.32xlarge" | "r6id.metal" | "r6a.large" | "r6a.xlarge" | "r6a.2xlarge" | "r6a.4xlarge" | "r6a.8xlarge" | "r6a.12xlarge" | "r6a.16xlarge" | "r6a.24xlarge" | "r6a.32xlarge" | "r6a.48xlarge" | "r6a.metal" | "p4de.24xlarge" | "u-3tb1.56xlarge" | "u-18tb1.112xlarge" | "u-24tb1.112xlarge" | "trn1.2xlarge" | "trn1.32xlarge" | "hpc6id.32xlarge" | "c6in.large" | "c6in.xlarge" | "c6in.2xlarge" | "c6in.4xlarge" | "c6in.8xlarge" | "c6in.12xlarge" | "c6in.16xlarge" | "c6in.24xlarge" | "c6in.32xlarge" | "m6in.large" | "m6in.xlarge" | "m6in.2xlarge" | "m6in.4xlarge" | "m6in.8xlarge" | "m6in.12xlarge" | "m6in.16xlarge" | "m6in.24xlarge" | "m6in.32xlarge" | "m6idn.large" | "m6idn.xlarge" | "m6idn.2xlarge" | "m6idn.4xlarge" | "m6idn.8xlarge" | "m6idn.12xlarge" | "m6idn.16xlarge" | "m6idn.24xlarge" | "m6idn.32xlarge" | "r6in.large" | "r6in.xlarge" | "r6in.2xlarge" | "r6in.4xlarge" | "r6in.8xlarge" | "r6in.12xlarge" | "r6in.16xlarge" | "r6in.24xlarge" | "r6in.32xlarge" | "r6idn.large" | "r6idn.xlarge" | "r6idn.2xlarge" | "r6idn.4xlarge" | "r6idn.8xlarge" | "r6idn.12xlarge" | "r6idn.16xlarge" | "r6idn.24xlarge" | "r6idn.32xlarge" | "c7g.metal" | "m7g.medium" | "m7g.large" | "m7g.xlarge" | "m7g.2xlarge" | "m7g.4xlarge" | "m7g.8xlarge" | "m7g.12xlarge" | "m7g.16xlarge" | "m7g.metal" | "r7g.medium" | "r7g.large" | "r7g.xlarge" | "r7g.2xlarge" | "r7g.4xlarge" | "r7g.8xlarge" | "r7g.12xlarge" | "r7g.16xlarge" | "r7g.metal" | "c6in.metal" | "m6in.metal" | "m6idn.metal" | "r6in.metal" | "r6idn.metal" | "inf2.xlarge" | "inf2.8xlarge" | "inf2.24xlarge" | "inf2.48xlarge" | "trn1n.32xlarge" | "i4g.large" | "i4g.xlarge" | "i4g.2xlarge" | "i4g.4xlarge" | "i4g.8xlarge" | "i4g.16xlarge" | "hpc7g.4xlarge" | "hpc7g.8xlarge" | "hpc7g.16xlarge" | "c7gn.medium" | "c7gn.large" | "c7gn.xlarge" | "c7gn.2xlarge" | "c7gn.4xlarge" | "c7gn.8xlarge" | "c7gn.12xlarge" | "c7gn.16xlarge" | "p5.48xlarge" | "m7i.large" | "m7i.xlarge" | "m7i.2xlarge" | "m7i.4xlarge" | "m7i.8xlarge" | "m7i.12xlarge" | "m7i.16xlarge" | "m7i.24xlarge" | "m7i.48xlarge" | "m7i-flex.large" | "m7i-flex.xlarge" | "m7i-flex.2xlarge" | "m7i-flex.4xlarge" | "m7i-flex.8xlarge" | "m7a.medium" | "m7a.large" | "m7a.xlarge" | "m7a.2xlarge" | "m7a.4xlarge" | "m7a.8xlarge" | "m7a.12xlarge" | "m7a.16xlarge" | "m7a.24xlarge" | "m7a.32xlarge" | "m7a.48xlarge" | "m7a.metal-48xl" | "hpc7a.12xlarge" | "hpc7a.24xlarge" | "hpc7a.48xlarge" | "hpc7a.96xlarge" | "c7gd.medium" | "c7gd.large" | "c7gd.xlarge" | "c7gd.2xlarge" | "c7gd.4xlarge" | "c7gd.8xlarge" | "c7gd.12xlarge" | "c7gd.16xlarge" | "m7gd.medium" | "m7gd.large" | "m7gd.xlarge" | "m7gd.2xlarge" | "m7gd.4xlarge" | "m7gd.8xlarge" | "m7gd.12xlarge" | "m7gd.16xlarge" | "r7gd.medium" | "r7gd.large" | "r7gd.xlarge" | "r7gd.2xlarge" | "r7gd.4xlarge" | "r7gd.8xlarge" | "r7gd.12xlarge" | "r7gd.16xlarge" | "r7a.medium" | "r7a.large" | "r7a.xlarge" | "r7a.2xlarge" | "r7a.4xlarge" | "r7a.8xlarge" | "r7a.12xlarge" | "r7a.16xlarge" | "r7a.24xlarge" | "r7a.32xlarge" | "r7a.48xlarge" | "c7i.large" | "c7i.xlarge" | "c7i.2xlarge" | "c7i.4xlarge" | "c7i.8xlarge" | "c7i.12xlarge" | "c7i.16xlarge" | "c7i.24xlarge" | "c7i.48xlarge" | "mac2-m2pro.metal" | "r7iz.large" | "r7iz.xlarge" | "r7iz.2xlarge" | "r7iz.4xlarge" | "r7iz.8xlarge" | "r7iz.12xlarge" | "r7iz.16xlarge" | "r7iz.32xlarge" | "c7a.medium" | "c7a.large" | "c7a.xlarge" | "c7a.2xlarge" | "c7a.4xlarge" | "c7a.8xlarge" | "c7a.12xlarge" | "c7a.16xlarge" | "c7a.24xlarge" | "c7a.32xlarge" | "c7a.48xlarge" | "c7a.metal-48xl" | "r7a.metal-48xl" | "r7i.large" | "r7i.xlarge" | "r7i.2xlarge" | "r7i.4xlarge" | "r7i.8xlarge" | "r7i.12xlarge" | "r7i.16xlarge" | "r7i.24xlarge" | "r7i.48xlarge" | "dl2q.24xlarge" | "mac2-m2.metal" | "i4i.12xlarge" | "i4i.24xlarge" | "c7i.metal-24xl" | "c7i.metal-48xl" | "m7i.metal-24xl" | "m7i.metal-48xl" | "r7i.metal-24xl" | "r7i.metal-48xl" | "r7iz.metal-16xl" | "r7iz.metal-32xl" | "c7gd.metal" | "m7gd.metal" | "r7gd.metal" | "g6.xlarge" | "g6.2xlarge" | "g6.4xlarge" | "g6.8xlarge" | "g6.12xlarge" | "g6.16xlarge" | "g6.24xlarge" | "g6.48xlarge" | "gr6.4xlarge" | "gr6.8xlarge" | "c7i-flex.large" | "c7i-flex.xlarge" | "c7i-flex.2xlarge" | "c7i-flex.4xlarge" | "c7i-flex.8xlarge" | "u7i-12tb.224xlarge" | "u7in-16tb.224xlarge" | "u7in-24tb.224xlarge" | "u7in-32tb.224xlarge" | "u7ib-12tb.224xlarge" | "c7gn.metal" | "r8g.medium" | "r8g.large" | "r8g.xlarge" | "r8g.2xlarge" | "r8g.4xlarge" | "r8g.8xlarge" | "r8g.12xlarge" | "r8g.16xlarge" | "r8g.24xlarge" | "r8g.48xlarge" | "r8g.metal-24xl" | "r8g.metal-48xl" | "mac2-m1ultra.metal" | "g6e.xlarge" | "g6e.2xlarge" | "g6e.4xlarge" | "g6e.8xlarge" | "g6e.12xlarge" | "g6e.16xlarge" | "g6e.24xlarge" | "g6e.48xlarge" | "c8g.medium" | "c8g.large" | "c8g.xlarge" | "c8g.2xlarge" | "c8g.4xlarge" | "c8g.8xlarge" | "c8g.12xlarge" | "c8g.16xlarge" | "c8g.24xlarge" | "c8g.48xlarge" | "c8g.metal-24xl" | "c8g.metal-48xl" | "m8g.medium" | "m8g.large" | "m8g.xlarge" | "m8g.2xlarge" | "m8g.4xlarge" | "m8g.8xlarge" | "m8g.12xlarge" | "m8g.16xlarge" | "m8g.24xlarge" | "m8g.48xlarge" | "m8g.metal-24xl" | "m8g.metal-48xl" | "x8g.medium" | "x8g.large" | "x8g.xlarge" | "x8g.2xlarge" | "x8g.4xlarge" | "x8g.8xlarge" | "x8g.12xlarge" | "x8g.16xlarge" | "x8g.24xlarge" | "x8g.48xlarge" | "x8g.metal-24xl" | "x8g.metal-48xl" | "i7ie.large" | "i7ie.xlarge" | "i7ie.2xlarge" | "i7ie.3xlarge" | "i7ie.6xlarge" | "i7ie.12xlarge" | "i7ie.18xlarge" | "i7ie.24xlarge" | "i7ie.48xlarge" | "i8g.large" | "i8g.xlarge" | "i8g.2xlarge" | "i8g.4xlarge" | "i8g.8xlarge" | "i8g.12xlarge" | "i8g.16xlarge" | "i8g.24xlarge" | "i8g.metal-24xl" | "u7i-6tb.112xlarge" | "u7i-8tb.112xlarge" | "u7inh-32tb.480xlarge" | "p5e.48xlarge" | "p5en.48xlarge" | "f2.12xlarge" | "f2.48xlarge" | "trn2.48xlarge" | "c7i-flex.12xlarge" | "c7i-flex.16xlarge" | "m7i-flex.12xlarge" | "m7i-flex.16xlarge" | "i7ie.metal-24xl" | "i7ie.metal-48xl" | "i8g.48xlarge" | "c8gd.medium" | "c8gd.large" | "c8gd.xlarge" | "c8gd.2xlarge" | "c8gd.4xlarge" | "c8gd.8xlarge" | "c8gd.12xlarge" | "c8gd.16xlarge" | "c8gd.24xlarge" | "c8gd.48xlarge" | "c8gd.metal-24xl" | "c8gd.metal-48xl" | "i7i.large" | "i7i.xlarge" | "i7i.2xlarge" | "i7i.4xlarge" | "i7i.8xlarge" | "i7i.12xlarge" | "i7i.16xlarge" | "i7i.24xlarge" | "i7i.48xlarge" | "i7i.metal-24xl" | "i7i.metal-48xl" | "p6-b200.48xlarge" | "m8gd.medium" | "m8gd.large" | "m8gd.xlarge" | "m8gd.2xlarge" | "m8gd.4xlarge" | "m8gd.8xlarge" | "m8gd.12xlarge" | "m8gd.16xlarge" | "m8gd.24xlarge" | "m8gd.48xlarge" | "m8gd.metal-24xl" | "m8gd.metal-48xl" | "r8gd.medium" | "r8gd.large" | "r8gd.xlarge" | "r8gd.2xlarge" | "r8gd.4xlarge" | "r8gd.8xlarge" | "r8gd.12xlarge" | "r8gd.16xlarge" | "r8gd.24xlarge" | "r8gd.48xlarge" | "r8gd.metal-24xl" | "r8gd.metal-48xl" | "c8gn.medium" | "c8gn.large" | "c8gn.xlarge" | "c8gn.2xlarge" | "c8gn.4xlarge" | "c8gn.8xlarge" | "c8gn.12xlarge" | "c8gn.16xlarge" | "c8gn.24xlarge" | "c8gn.48xlarge" | "c8gn.metal-24xl" | "c8gn.metal-48xl" | "f2.6xlarge" | "p6e-gb200.36xlarge" | "g6f.large" | "g6f.xlarge" | "g6f.2xlarge" | "g6f.4xlarge" | "gr6f.4xlarge" | "p5.4xlarge" | "r8i.large" | "r8i.xlarge" | "r8i.2xlarge" | "r8i.4xlarge" | "r8i.8xlarge" | "r8i.12xlarge" | "r8i.16xlarge" | "r8i.24xlarge" | "r8i.32xlarge" | "r8i.48xlarge" | "r8i.96xlarge" | "r8i.metal-48xl" | "r8i.metal-96xl" | "r8i-flex.large" | "r8i-flex.xlarge" | "r8i-flex.2xlarge" | "r8i-flex.4xlarge" | "r8i-flex.8xlarge" | "r8i-flex.12xlarge" | "r8i-flex.16xlarge" | "m8i.large" | "m8i.xlarge" | "m8i.2xlarge" | "m8i.4xlarge" | "m8i.8xlarge" | "m8i.12xlarge" | "m8i.16xlarge" | "m8i.24xlarge" | "m8i.32xlarge" | "m8i.48xlarge" | "m8i.96xlarge" | "m8i.metal-48xl" | "m8i.metal-96xl" | "m8i-flex.large" | "m8i-flex.xlarge" | "m8i-flex.2xlarge" | "m8i-flex.4xlarge" | "m8i-flex.8xlarge" | "m8i-flex.12xlarge" | "m8i-flex.16xlarge" | "i8ge.large" | "i8ge.xlarge" | "i8ge.2xlarge" | "i8ge.3xlarge" | "i8ge.6xlarge" | "i8ge.12xlarge" | "i8ge.18xlarge" | "i8ge.24xlarge" | "i8ge.48xlarge" | "i8ge.metal-24xl" | "i8ge.metal-48xl" | "mac-m4.metal" | "mac-m4pro.metal" | "r8gn.medium" | "r8gn.large" | "r8gn.xlarge" | "r8gn.2xlarge" | "r8gn.4xlarge" | "r8gn.8xlarge" | "r8gn.12xlarge" | "r8gn.16xlarge" | "r8gn.24xlarge" | "r8gn.48xlarge" | "r8gn.metal-24xl" | "r8gn.metal-48xl" | "c8i.large" | "c8i.xlarge" | "c8i.2xlarge" | "c8i.4xlarge" | "c8i.8xlarge" | "c8i.12xlarge" | "c8i.16xlarge" | "c8i.24xlarge" | "c8i.32xlarge" | "c8i.48xlarge" | "c8i.96xlarge" | "c8i.metal-48xl" | "c8i.metal-96xl" | "c8i-flex.large" | "c8i-flex.xlarge" | "c8i-flex.2xlarge" | "c8i-flex.4xlarge" | "c8i-flex.8xlarge" | "c8i-flex.12xlarge" | "c8i-flex.16xlarge" | "r8gb.medium" | "r8gb.large" | "r8gb.xlarge" | "r8gb.2xlarge" | "r8gb.4xlarge" | "r8gb.8xlarge" | "r8gb.12xlarge" | "r8gb.16xlarge" | "r8gb.24xlarge" | "r8gb.metal-24xl" | "m8a.medium" | "m8a.large" | "m8a.xlarge" | "m8a.2xlarge" | "m8a.4xlarge" | "m8a.8xlarge" | "m8a.12xlarge" | "m8a.16xlarge" | "m8a.24xlarge" | "m8a.48xlarge" | "m8a.metal-24xl" | "m8a.metal-48xl" | "trn2.3xlarge" | "r8a.medium" | "r8a.large" | "r8a.xlarge" | "r8a.2xlarge" | "r8a.4xlarge" | "r8a.8xlarge" | "r8a.12xlarge" | "r8a.16xlarge" | "r8a.24xlarge" | "r8a.48xlarge" | "r8a.metal-24xl" | "r8a.metal-48xl" | "p6-b300.48xlarge" | "c8a.medium" | "c8a.large" | "c8a.xlarge" | "c8a.2xlarge" | "c8a.4xlarge" | "c8a.8xlarge" | "c8a.12xlarge" | "c8a.16xlarge" | "c8a.24xlarge" | "c8a.48xlarge" | "c8a.metal-24xl" | "c8a.metal-48xl" | "c8gb.12xlarge" | "c8gb.16xlarge" | "c8gb.24xlarge" | "c8gb.2xlarge" | "c8gb.4xlarge" | "c8gb.8xlarge" | "c8gb.large" | "c8gb.medium" | "c8gb.metal-24xl" | "c8gb.xlarge" | "c8gb.48xlarge" | "c8gb.metal-48xl" | "m8gb.12xlarge" | "m8gb.16xlarge" | "m8gb.24xlarge" | "m8gb.2xlarge" | "m8gb.4xlarge" | "m8gb.8xlarge" | "m8gb.large" | "m8gb.medium" | "m8gb.xlarge" | "m8gb.48xlarge" | "m8gb.metal-24xl" | "m8gb.metal-48xl" | "m8gn.12xlarge" | "m8gn.16xlarge" | "m8gn.24xlarge" | "m8gn.2xlarge" | "m8gn.48xlarge" | "m8gn.4xlarge" | "m8gn.8xlarge" | "m8gn.large" | "m8gn.medium" | "m8gn.xlarge" | "m8gn.metal-24xl" | "m8gn.metal-48xl" | "x8aedz.12xlarge" | "x8aedz.24xlarge" | "x8aedz.3xlarge" | "x8aedz.6xlarge" | "x8aedz.large" | "x8aedz.metal-12xl" | "x8aedz.metal-24xl" | "x8aedz.xlarge" | "m8azn.medium" | "m8azn.large" | "m8azn.xlarge" | "m8azn.3xlarge" | "m8azn.6xlarge" | "m8azn.12xlarge" | "m8azn.24xlarge" | "m8azn.metal-12xl" | "m8azn.metal-24xl" | "x8i.large" | "x8i.xlarge" | "x8i.2xlarge" | "x8i.4xlarge" | "x8i.8xlarge" | "x8i.12xlarge" | "x8i.16xlarge" | "x8i.24xlarge" | "x8i.32xlarge" | "x8i.48xlarge" | "x8i.64xlarge" | "x8i.96xlarge" | "x8i.metal-48xl" | "x8i.metal-96xl" | "mac-m4max.metal" | "g7e.2xlarge" | "g7e.4xlarge" | "g7e.8xlarge" | "g7e.12xlarge" | "g7e.24xlarge" | "g7e.48xlarge" | "r8id.large" | "r8id.xlarge" | "r8id.2xlarge" | "r8id.4xlarge" | "r8id.8xlarge" | "r8id.12xlarge" | "r8id.16xlarge" | "r8id.24xlarge" | "r8id.32xlarge" | "r8id.48xlarge" | "r8id.96xlarge" | "r8id.metal-48xl" | "r8id.metal-96xl" | "c8id.large" | "c8id.xlarge" | "c8id.2xlarge" | "c8id.4xlarge" | "c8id.8xlarge" | "c8id.12xlarge" | "c8id.16xlarge" | "c8id.24xlarge" | "c8id.32xlarge" | "c8id.48xlarge" | "c8id.96xlarge" | "c8id.metal-48xl" | "c8id.metal-96xl" | "m8id.large" | "m8id.xlarge" | "m8id.2xlarge" | "m8id.4xlarge" | "m8id.8xlarge" | "m8id.12xlarge" | "m8id.16xlarge" | "m8id.24xlarge" | "m8id.32xlarge" | "m8id.48xlarge" | "m8id.96xlarge" | "m8id.metal-48xl" | "m8id.metal-96xl" | "hpc8a.96xlarge";
+
 export interface InternetGateway {
   readonly Attachments?: readonly InternetGatewayAttachment[];
   readonly InternetGatewayId?: string;
@@ -1034,6 +1962,10 @@ export interface Ipv4PrefixSpecification {
   readonly Ipv4Prefix?: string;
 }
 
+export interface Ipv4PrefixSpecificationRequest {
+  readonly Ipv4Prefix?: string;
+}
+
 export type Ipv6AddressAttribute = "public" | "private";
 
 export interface Ipv6CidrBlock {
@@ -1044,9 +1976,100 @@ export interface Ipv6PrefixSpecification {
   readonly Ipv6Prefix?: string;
 }
 
+export interface Ipv6PrefixSpecificationRequest {
+  readonly Ipv6Prefix?: string;
+}
+
 export interface Ipv6Range {
   readonly Description?: string;
   readonly CidrIpv6?: string;
+}
+
+export interface KeyPairInfo {
+  readonly KeyPairId?: string;
+  readonly KeyType?: KeyType;
+  readonly Tags?: readonly Tag[];
+  readonly PublicKey?: string;
+  readonly CreateTime?: Date;
+  readonly KeyName?: string;
+  readonly KeyFingerprint?: string;
+}
+
+export type KeyType = "rsa" | "ed25519";
+
+export interface LaunchTemplateSpecification {
+  readonly LaunchTemplateId?: string;
+  readonly LaunchTemplateName?: string;
+  readonly Version?: string;
+}
+
+export interface LicenseConfiguration {
+  readonly LicenseConfigurationArn?: string;
+}
+
+export interface LicenseConfigurationRequest {
+  readonly LicenseConfigurationArn?: string;
+}
+
+export type MarketType = "spot" | "capacity-block" | "interruptible-capacity-reservation";
+
+export interface ModifyInstanceAttributeRequest {
+  readonly SourceDestCheck?: AttributeBooleanValue;
+  readonly DisableApiStop?: AttributeBooleanValue;
+  readonly DryRun?: boolean;
+  readonly InstanceId: string;
+  readonly Attribute?: InstanceAttributeName;
+  readonly Value?: string;
+  readonly BlockDeviceMappings?: readonly InstanceBlockDeviceMappingSpecification[];
+  readonly DisableApiTermination?: AttributeBooleanValue;
+  readonly InstanceType?: AttributeValue;
+  readonly Kernel?: AttributeValue;
+  readonly Ramdisk?: AttributeValue;
+  readonly UserData?: BlobAttributeValue;
+  readonly InstanceInitiatedShutdownBehavior?: AttributeValue;
+  readonly Groups?: readonly string[];
+  readonly EbsOptimized?: AttributeBooleanValue;
+  readonly SriovNetSupport?: AttributeValue;
+  readonly EnaSupport?: AttributeBooleanValue;
+}
+
+export interface ModifyInstanceMetadataOptionsRequest {
+  readonly InstanceId: string;
+  readonly HttpTokens?: HttpTokensState;
+  readonly HttpPutResponseHopLimit?: number;
+  readonly HttpEndpoint?: InstanceMetadataEndpointState;
+  readonly DryRun?: boolean;
+  readonly HttpProtocolIpv6?: InstanceMetadataProtocolState;
+  readonly InstanceMetadataTags?: InstanceMetadataTagsState;
+}
+
+export interface ModifyInstanceMetadataOptionsResult {
+  readonly InstanceId?: string;
+  readonly InstanceMetadataOptions?: InstanceMetadataOptionsResponse;
+}
+
+export interface ModifyNetworkInterfaceAttributeRequest {
+  readonly EnaSrdSpecification?: EnaSrdSpecification;
+  readonly EnablePrimaryIpv6?: boolean;
+  readonly ConnectionTrackingSpecification?: ConnectionTrackingSpecificationRequest;
+  readonly AssociatePublicIpAddress?: boolean;
+  readonly AssociatedSubnetIds?: readonly string[];
+  readonly DryRun?: boolean;
+  readonly NetworkInterfaceId: string;
+  readonly Description?: AttributeValue;
+  readonly SourceDestCheck?: AttributeBooleanValue;
+  readonly Groups?: readonly string[];
+  readonly Attachment?: NetworkInterfaceAttachmentChanges;
+}
+
+export interface ModifySecurityGroupRulesRequest {
+  readonly GroupId: string;
+  readonly SecurityGroupRules: readonly SecurityGroupRuleUpdate[];
+  readonly DryRun?: boolean;
+}
+
+export interface ModifySecurityGroupRulesResult {
+  readonly Return?: boolean;
 }
 
 export interface ModifySubnetAttributeRequest {
@@ -1081,6 +2104,12 @@ export interface ModifyVpcPeeringConnectionOptionsResult {
   readonly AccepterPeeringConnectionOptions?: PeeringConnectionOptions;
   readonly RequesterPeeringConnectionOptions?: PeeringConnectionOptions;
 }
+
+export interface Monitoring {
+  readonly State?: MonitoringState;
+}
+
+export type MonitoringState = "disabled" | "disabling" | "enabled" | "pending";
 
 export interface NatGateway {
   readonly CreateTime?: Date;
@@ -1135,6 +2164,8 @@ export interface NatGatewayAttachedAppliance {
 
 export type NatGatewayState = "pending" | "failed" | "available" | "deleting" | "deleted";
 
+export type NestedVirtualizationSpecification = "enabled" | "disabled";
+
 export interface NetworkAcl {
   readonly Associations?: readonly NetworkAclAssociation[];
   readonly Entries?: readonly NetworkAclEntry[];
@@ -1160,6 +2191,43 @@ export interface NetworkAclEntry {
   readonly Protocol?: string;
   readonly RuleAction?: RuleAction;
   readonly RuleNumber?: number;
+}
+
+export interface NetworkInsightsAnalysis {
+  readonly NetworkInsightsAnalysisId?: string;
+  readonly NetworkInsightsAnalysisArn?: string;
+  readonly NetworkInsightsPathId?: string;
+  readonly AdditionalAccounts?: readonly string[];
+  readonly FilterInArns?: readonly string[];
+  readonly FilterOutArns?: readonly string[];
+  readonly StartDate?: Date;
+  readonly Status?: AnalysisStatus;
+  readonly StatusMessage?: string;
+  readonly WarningMessage?: string;
+  readonly NetworkPathFound?: boolean;
+  readonly ForwardPathComponents?: readonly PathComponent[];
+  readonly ReturnPathComponents?: readonly PathComponent[];
+  readonly Explanations?: readonly Explanation[];
+  readonly AlternatePathHints?: readonly AlternatePathHint[];
+  readonly SuggestedAccounts?: readonly string[];
+  readonly Tags?: readonly Tag[];
+}
+
+export interface NetworkInsightsPath {
+  readonly NetworkInsightsPathId?: string;
+  readonly NetworkInsightsPathArn?: string;
+  readonly CreatedDate?: Date;
+  readonly Source?: string;
+  readonly Destination?: string;
+  readonly SourceArn?: string;
+  readonly DestinationArn?: string;
+  readonly SourceIp?: string;
+  readonly DestinationIp?: string;
+  readonly Protocol?: Protocol;
+  readonly DestinationPort?: number;
+  readonly Tags?: readonly Tag[];
+  readonly FilterAtSource?: PathFilter;
+  readonly FilterAtDestination?: PathFilter;
 }
 
 export interface NetworkInterface {
@@ -1220,6 +2288,17 @@ export interface NetworkInterfaceAttachment {
   readonly EnaQueueCount?: number;
 }
 
+export interface NetworkInterfaceAttachmentChanges {
+  readonly DefaultEnaQueueCount?: boolean;
+  readonly EnaQueueCount?: number;
+  readonly AttachmentId?: string;
+  readonly DeleteOnTermination?: boolean;
+}
+
+export type NetworkInterfaceAttribute = "description" | "groupSet" | "sourceDestCheck" | "attachment" | "associatePublicIpAddress";
+
+export type NetworkInterfaceCreationType = "efa" | "efa-only" | "branch" | "trunk";
+
 export interface NetworkInterfaceIpv6Address {
   readonly Ipv6Address?: string;
   readonly PublicIpv6DnsName?: string;
@@ -1242,10 +2321,51 @@ export interface NewDhcpConfiguration {
   readonly Values?: readonly string[];
 }
 
+export interface OperatorRequest {
+  readonly Principal?: string;
+}
+
 export interface OperatorResponse {
   readonly Managed?: boolean;
   readonly Principal?: string;
   readonly HiddenByDefault?: boolean;
+}
+
+export interface PathComponent {
+  readonly SequenceNumber?: number;
+  readonly AclRule?: AnalysisAclRule;
+  readonly AttachedTo?: AnalysisComponent;
+  readonly Component?: AnalysisComponent;
+  readonly DestinationVpc?: AnalysisComponent;
+  readonly OutboundHeader?: AnalysisPacketHeader;
+  readonly InboundHeader?: AnalysisPacketHeader;
+  readonly RouteTableRoute?: AnalysisRouteTableRoute;
+  readonly SecurityGroupRule?: AnalysisSecurityGroupRule;
+  readonly SourceVpc?: AnalysisComponent;
+  readonly Subnet?: AnalysisComponent;
+  readonly Vpc?: AnalysisComponent;
+  readonly AdditionalDetails?: readonly AdditionalDetail[];
+  readonly TransitGateway?: AnalysisComponent;
+  readonly TransitGatewayRouteTableRoute?: TransitGatewayRouteTableRoute;
+  readonly Explanations?: readonly Explanation[];
+  readonly ElasticLoadBalancerListener?: AnalysisComponent;
+  readonly FirewallStatelessRule?: FirewallStatelessRule;
+  readonly FirewallStatefulRule?: FirewallStatefulRule;
+  readonly ServiceName?: string;
+}
+
+export interface PathFilter {
+  readonly SourceAddress?: string;
+  readonly SourcePortRange?: FilterPortRange;
+  readonly DestinationAddress?: string;
+  readonly DestinationPortRange?: FilterPortRange;
+}
+
+export interface PathRequestFilter {
+  readonly SourceAddress?: string;
+  readonly SourcePortRange?: RequestFilterPortRange;
+  readonly DestinationAddress?: string;
+  readonly DestinationPortRange?: RequestFilterPortRange;
 }
 
 export interface PeeringConnectionOptions {
@@ -1258,6 +2378,19 @@ export interface PeeringConnectionOptionsRequest {
   readonly AllowDnsResolutionFromRemoteVpc?: boolean;
   readonly AllowEgressFromLocalClassicLinkToRemoteVpc?: boolean;
   readonly AllowEgressFromLocalVpcToRemoteClassicLink?: boolean;
+}
+
+export interface Placement {
+  readonly AvailabilityZoneId?: string;
+  readonly Affinity?: string;
+  readonly GroupName?: string;
+  readonly PartitionNumber?: number;
+  readonly HostId?: string;
+  readonly Tenancy?: Tenancy;
+  readonly SpreadDomain?: string;
+  readonly HostResourceGroupArn?: string;
+  readonly GroupId?: string;
+  readonly AvailabilityZone?: string;
 }
 
 export type PlatformValues = "Windows";
@@ -1278,6 +2411,23 @@ export interface PrivateDnsNameOptionsOnLaunch {
   readonly EnableResourceNameDnsAAAARecord?: boolean;
 }
 
+export interface PrivateDnsNameOptionsRequest {
+  readonly HostnameType?: HostnameType;
+  readonly EnableResourceNameDnsARecord?: boolean;
+  readonly EnableResourceNameDnsAAAARecord?: boolean;
+}
+
+export interface PrivateDnsNameOptionsResponse {
+  readonly HostnameType?: HostnameType;
+  readonly EnableResourceNameDnsARecord?: boolean;
+  readonly EnableResourceNameDnsAAAARecord?: boolean;
+}
+
+export interface PrivateIpAddressSpecification {
+  readonly Primary?: boolean;
+  readonly PrivateIpAddress?: string;
+}
+
 export interface ProductCode {
   readonly ProductCodeId?: string;
   readonly ProductCodeType?: ProductCodeValues;
@@ -1288,6 +2438,8 @@ export type ProductCodeValues = "devpay" | "marketplace";
 export interface PropagatingVgw {
   readonly GatewayId?: string;
 }
+
+export type Protocol = "tcp" | "udp";
 
 export interface ProvisionedBandwidth {
   readonly ProvisionTime?: Date;
@@ -1308,6 +2460,11 @@ export interface PublicIpDnsNameOptions {
   readonly PublicIpv4DnsName?: string;
   readonly PublicIpv6DnsName?: string;
   readonly PublicDualStackDnsName?: string;
+}
+
+export interface RebootInstancesRequest {
+  readonly InstanceIds: readonly string[];
+  readonly DryRun?: boolean;
 }
 
 export interface ReferencedSecurityGroup {
@@ -1398,6 +2555,19 @@ export interface ReplaceRouteTableAssociationRequest {
 export interface ReplaceRouteTableAssociationResult {
   readonly NewAssociationId?: string;
   readonly AssociationState?: RouteTableAssociationState;
+}
+
+export interface RequestFilterPortRange {
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+}
+
+export interface Reservation {
+  readonly ReservationId?: string;
+  readonly OwnerId?: string;
+  readonly RequesterId?: string;
+  readonly Groups?: readonly GroupIdentifier[];
+  readonly Instances?: readonly Instance[];
 }
 
 export type ResourceType = "capacity-reservation" | "client-vpn-endpoint" | "customer-gateway" | "carrier-gateway" | "coip-pool" | "declarative-policies-report" | "dedicated-host" | "dhcp-options" | "egress-only-internet-gateway" | "elastic-ip" | "elastic-gpu" | "export-image-task" | "export-instance-task" | "fleet" | "fpga-image" | "host-reservation" | "image" | "image-usage-report" | "import-image-task" | "import-snapshot-task" | "instance" | "instance-event-window" | "internet-gateway" | "ipam" | "ipam-pool" | "ipam-scope" | "ipv4pool-ec2" | "ipv6pool-ec2" | "key-pair" | "launch-template" | "local-gateway" | "local-gateway-route-table" | "local-gateway-virtual-interface" | "local-gateway-virtual-interface-group" | "local-gateway-route-table-vpc-association" | "local-gateway-route-table-virtual-interface-group-association" | "natgateway" | "network-acl" | "network-interface" | "network-insights-analysis" | "network-insights-path" | "network-insights-access-scope" | "network-insights-access-scope-analysis" | "outpost-lag" | "placement-group" | "prefix-list" | "replace-root-volume-task" | "reserved-instances" | "route-table" | "security-group" | "security-group-rule" | "service-link-virtual-interface" | "snapshot" | "spot-fleet-request" | "spot-instances-request" | "subnet" | "subnet-cidr-reservation" | "traffic-mirror-filter" | "traffic-mirror-session" | "traffic-mirror-target" | "transit-gateway" | "transit-gateway-attachment" | "transit-gateway-connect-peer" | "transit-gateway-multicast-domain" | "transit-gateway-policy-table" | "transit-gateway-metering-policy" | "transit-gateway-route-table" | "transit-gateway-route-table-announcement" | "volume" | "vpc" | "vpc-endpoint" | "vpc-endpoint-connection" | "vpc-endpoint-service" | "vpc-endpoint-service-permission" | "vpc-peering-connection" | "vpn-connection" | "vpn-gateway" | "vpc-flow-log" | "capacity-reservation-fleet" | "traffic-mirror-filter-rule" | "vpc-endpoint-connection-device-type" | "verified-access-instance" | "verified-access-group" | "verified-access-endpoint" | "verified-access-policy" | "verified-access-trust-provider" | "vpn-connection-device-type" | "vpc-block-public-access-exclusion" | "vpc-encryption-control" | "route-server" | "route-server-endpoint" | "route-server-peer" | "ipam-resource-discovery" | "ipam-resource-discovery-association" | "instance-connect-endpoint" | "verified-access-endpoint-target" | "ipam-external-resource-verification-token" | "capacity-block" | "mac-modification-task" | "ipam-prefix-list-resolver" | "ipam-policy" | "ipam-prefix-list-resolver-target" | "secondary-interface" | "secondary-network" | "secondary-subnet" | "capacity-manager-data-export" | "vpn-concentrator" | "ipam-pool-allocation";
@@ -1509,6 +2679,78 @@ export type RouteTableAssociationStateCode = "associating" | "associated" | "dis
 
 export type RuleAction = "allow" | "deny";
 
+export interface RuleGroupRuleOptionsPair {
+  readonly RuleGroupArn?: string;
+  readonly RuleOptions?: readonly RuleOption[];
+}
+
+export interface RuleGroupTypePair {
+  readonly RuleGroupArn?: string;
+  readonly RuleGroupType?: string;
+}
+
+export interface RuleOption {
+  readonly Keyword?: string;
+  readonly Settings?: readonly string[];
+}
+
+export interface RunInstancesMonitoringEnabled {
+  readonly Enabled: boolean;
+}
+
+export interface RunInstancesRequest {
+  readonly BlockDeviceMappings?: readonly BlockDeviceMapping[];
+  readonly ImageId?: string;
+  readonly InstanceType?: InstanceType;
+  readonly Ipv6AddressCount?: number;
+  readonly Ipv6Addresses?: readonly InstanceIpv6Address[];
+  readonly KernelId?: string;
+  readonly KeyName?: string;
+  readonly MaxCount: number;
+  readonly MinCount: number;
+  readonly Monitoring?: RunInstancesMonitoringEnabled;
+  readonly Placement?: Placement;
+  readonly RamdiskId?: string;
+  readonly SecurityGroupIds?: readonly string[];
+  readonly SecurityGroups?: readonly string[];
+  readonly SubnetId?: string;
+  readonly UserData?: string;
+  readonly ElasticGpuSpecification?: readonly ElasticGpuSpecification[];
+  readonly ElasticInferenceAccelerators?: readonly ElasticInferenceAccelerator[];
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly LaunchTemplate?: LaunchTemplateSpecification;
+  readonly InstanceMarketOptions?: InstanceMarketOptionsRequest;
+  readonly CreditSpecification?: CreditSpecificationRequest;
+  readonly CpuOptions?: CpuOptionsRequest;
+  readonly CapacityReservationSpecification?: CapacityReservationSpecification;
+  readonly HibernationOptions?: HibernationOptionsRequest;
+  readonly LicenseSpecifications?: readonly LicenseConfigurationRequest[];
+  readonly MetadataOptions?: InstanceMetadataOptionsRequest;
+  readonly EnclaveOptions?: EnclaveOptionsRequest;
+  readonly PrivateDnsNameOptions?: PrivateDnsNameOptionsRequest;
+  readonly MaintenanceOptions?: InstanceMaintenanceOptionsRequest;
+  readonly DisableApiStop?: boolean;
+  readonly EnablePrimaryIpv6?: boolean;
+  readonly NetworkPerformanceOptions?: InstanceNetworkPerformanceOptionsRequest;
+  readonly Operator?: OperatorRequest;
+  readonly SecondaryInterfaces?: readonly InstanceSecondaryInterfaceSpecificationRequest[];
+  readonly DryRun?: boolean;
+  readonly DisableApiTermination?: boolean;
+  readonly InstanceInitiatedShutdownBehavior?: ShutdownBehavior;
+  readonly PrivateIpAddress?: string;
+  readonly ClientToken?: string;
+  readonly AdditionalInfo?: string;
+  readonly NetworkInterfaces?: readonly InstanceNetworkInterfaceSpecification[];
+  readonly IamInstanceProfile?: IamInstanceProfileSpecification;
+  readonly EbsOptimized?: boolean;
+}
+
+export type SSEType = "sse-ebs" | "sse-kms" | "none";
+
+export type SecondaryInterfaceStatus = "available" | "in-use";
+
+export type SecondaryInterfaceType = "secondary";
+
 export interface SecurityGroup {
   readonly GroupId?: string;
   readonly IpPermissionsEgress?: readonly IpPermission[];
@@ -1519,6 +2761,13 @@ export interface SecurityGroup {
   readonly GroupName?: string;
   readonly Description?: string;
   readonly IpPermissions?: readonly IpPermission[];
+}
+
+export interface SecurityGroupReference {
+  readonly GroupId?: string;
+  readonly ReferencingVpcId?: string;
+  readonly VpcPeeringConnectionId?: string;
+  readonly TransitGatewayId?: string;
 }
 
 export interface SecurityGroupRule {
@@ -1538,11 +2787,102 @@ export interface SecurityGroupRule {
   readonly SecurityGroupRuleArn?: string;
 }
 
+export interface SecurityGroupRuleDescription {
+  readonly SecurityGroupRuleId?: string;
+  readonly Description?: string;
+}
+
+export interface SecurityGroupRuleRequest {
+  readonly IpProtocol?: string;
+  readonly FromPort?: number;
+  readonly ToPort?: number;
+  readonly CidrIpv4?: string;
+  readonly CidrIpv6?: string;
+  readonly PrefixListId?: string;
+  readonly ReferencedGroupId?: string;
+  readonly Description?: string;
+}
+
+export interface SecurityGroupRuleUpdate {
+  readonly SecurityGroupRuleId: string;
+  readonly SecurityGroupRule?: SecurityGroupRuleRequest;
+}
+
 export type ServiceManaged = "alb" | "nlb" | "rnat" | "rds";
+
+export type ShutdownBehavior = "stop" | "terminate";
+
+export type SpotInstanceType = "one-time" | "persistent";
+
+export interface SpotMarketOptions {
+  readonly MaxPrice?: string;
+  readonly SpotInstanceType?: SpotInstanceType;
+  readonly BlockDurationMinutes?: number;
+  readonly ValidUntil?: Date;
+  readonly InstanceInterruptionBehavior?: InstanceInterruptionBehavior;
+}
+
+export interface StaleIpPermission {
+  readonly FromPort?: number;
+  readonly IpProtocol?: string;
+  readonly IpRanges?: readonly string[];
+  readonly PrefixListIds?: readonly string[];
+  readonly ToPort?: number;
+  readonly UserIdGroupPairs?: readonly UserIdGroupPair[];
+}
+
+export interface StaleSecurityGroup {
+  readonly Description?: string;
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly StaleIpPermissions?: readonly StaleIpPermission[];
+  readonly StaleIpPermissionsEgress?: readonly StaleIpPermission[];
+  readonly VpcId?: string;
+}
+
+export interface StartInstancesRequest {
+  readonly InstanceIds: readonly string[];
+  readonly AdditionalInfo?: string;
+  readonly DryRun?: boolean;
+}
+
+export interface StartInstancesResult {
+  readonly StartingInstances?: readonly InstanceStateChange[];
+}
+
+export interface StartNetworkInsightsAnalysisRequest {
+  readonly NetworkInsightsPathId: string;
+  readonly AdditionalAccounts?: readonly string[];
+  readonly FilterInArns?: readonly string[];
+  readonly FilterOutArns?: readonly string[];
+  readonly DryRun?: boolean;
+  readonly TagSpecifications?: readonly TagSpecification[];
+  readonly ClientToken: string;
+}
+
+export interface StartNetworkInsightsAnalysisResult {
+  readonly NetworkInsightsAnalysis?: NetworkInsightsAnalysis;
+}
 
 export interface StateReason {
   readonly Code?: string;
   readonly Message?: string;
+}
+
+export type StatusName = "reachability";
+
+export type StatusType = "passed" | "failed" | "insufficient-data" | "initializing";
+
+export interface StopInstancesRequest {
+  readonly InstanceIds: readonly string[];
+  readonly Hibernate?: boolean;
+  readonly SkipOsShutdown?: boolean;
+  readonly DryRun?: boolean;
+  readonly Force?: boolean;
+}
+
+export interface StopInstancesResult {
+  readonly StoppingInstances?: readonly InstanceStateChange[];
 }
 
 export interface Subnet {
@@ -1588,6 +2928,8 @@ export interface SubnetIpv6CidrBlockAssociation {
 
 export type SubnetState = "pending" | "available" | "unavailable" | "failed" | "failed-insufficient-capacity";
 
+export type SummaryStatus = "ok" | "impaired" | "insufficient-data" | "not-applicable" | "initializing";
+
 export interface Tag {
   readonly Key?: string;
   readonly Value?: string;
@@ -1607,7 +2949,70 @@ export interface TagSpecification {
 
 export type Tenancy = "default" | "dedicated" | "host";
 
+export interface TerminateInstancesRequest {
+  readonly InstanceIds: readonly string[];
+  readonly Force?: boolean;
+  readonly SkipOsShutdown?: boolean;
+  readonly DryRun?: boolean;
+}
+
+export interface TerminateInstancesResult {
+  readonly TerminatingInstances?: readonly InstanceStateChange[];
+}
+
 export type TpmSupportValues = "v2.0";
+
+export interface TransitGatewayRouteTableRoute {
+  readonly DestinationCidr?: string;
+  readonly State?: string;
+  readonly RouteOrigin?: string;
+  readonly PrefixListId?: string;
+  readonly AttachmentId?: string;
+  readonly ResourceId?: string;
+  readonly ResourceType?: string;
+}
+
+export interface UnassignIpv6AddressesRequest {
+  readonly Ipv6Prefixes?: readonly string[];
+  readonly NetworkInterfaceId: string;
+  readonly Ipv6Addresses?: readonly string[];
+}
+
+export interface UnassignIpv6AddressesResult {
+  readonly NetworkInterfaceId?: string;
+  readonly UnassignedIpv6Addresses?: readonly string[];
+  readonly UnassignedIpv6Prefixes?: readonly string[];
+}
+
+export interface UnassignPrivateIpAddressesRequest {
+  readonly Ipv4Prefixes?: readonly string[];
+  readonly NetworkInterfaceId: string;
+  readonly PrivateIpAddresses?: readonly string[];
+}
+
+export interface UpdateSecurityGroupRuleDescriptionsEgressRequest {
+  readonly DryRun?: boolean;
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+  readonly SecurityGroupRuleDescriptions?: readonly SecurityGroupRuleDescription[];
+}
+
+export interface UpdateSecurityGroupRuleDescriptionsEgressResult {
+  readonly Return?: boolean;
+}
+
+export interface UpdateSecurityGroupRuleDescriptionsIngressRequest {
+  readonly DryRun?: boolean;
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly IpPermissions?: readonly IpPermission[];
+  readonly SecurityGroupRuleDescriptions?: readonly SecurityGroupRuleDescription[];
+}
+
+export interface UpdateSecurityGroupRuleDescriptionsIngressResult {
+  readonly Return?: boolean;
+}
 
 export interface UserIdGroupPair {
   readonly Description?: string;
@@ -1620,6 +3025,46 @@ export interface UserIdGroupPair {
 }
 
 export type VirtualizationType = "hvm" | "paravirtual";
+
+export interface Volume {
+  readonly AvailabilityZoneId?: string;
+  readonly OutpostArn?: string;
+  readonly SourceVolumeId?: string;
+  readonly Iops?: number;
+  readonly Tags?: readonly Tag[];
+  readonly VolumeType?: VolumeType;
+  readonly FastRestored?: boolean;
+  readonly MultiAttachEnabled?: boolean;
+  readonly Throughput?: number;
+  readonly SseType?: SSEType;
+  readonly Operator?: OperatorResponse;
+  readonly VolumeInitializationRate?: number;
+  readonly VolumeId?: string;
+  readonly Size?: number;
+  readonly SnapshotId?: string;
+  readonly AvailabilityZone?: string;
+  readonly State?: VolumeState;
+  readonly CreateTime?: Date;
+  readonly Attachments?: readonly VolumeAttachment[];
+  readonly Encrypted?: boolean;
+  readonly KmsKeyId?: string;
+}
+
+export interface VolumeAttachment {
+  readonly DeleteOnTermination?: boolean;
+  readonly AssociatedResource?: string;
+  readonly InstanceOwningService?: string;
+  readonly EbsCardIndex?: number;
+  readonly VolumeId?: string;
+  readonly InstanceId?: string;
+  readonly Device?: string;
+  readonly State?: VolumeAttachmentState;
+  readonly AttachTime?: Date;
+}
+
+export type VolumeAttachmentState = "attaching" | "attached" | "detaching" | "detached" | "busy";
+
+export type VolumeState = "creating" | "available" | "in-use" | "deleting" | "deleted" | "error";
 
 export type VolumeType = "standard" | "io1" | "io2" | "gp2" | "sc1" | "st1" | "gp3";
 
@@ -1823,6 +3268,40 @@ export interface Ec2Operations {
   readonly ReplaceNetworkAclEntry: { readonly input: ReplaceNetworkAclEntryRequest; readonly output: Record<string, never> };
   readonly ReplaceNetworkAclAssociation: { readonly input: ReplaceNetworkAclAssociationRequest; readonly output: ReplaceNetworkAclAssociationResult };
   readonly DescribeImages: { readonly input: DescribeImagesRequest; readonly output: DescribeImagesResult };
+  readonly CreateNetworkInterface: { readonly input: CreateNetworkInterfaceRequest; readonly output: CreateNetworkInterfaceResult };
+  readonly DeleteNetworkInterface: { readonly input: DeleteNetworkInterfaceRequest; readonly output: Record<string, never> };
+  readonly ModifyNetworkInterfaceAttribute: { readonly input: ModifyNetworkInterfaceAttributeRequest; readonly output: Record<string, never> };
+  readonly DescribeNetworkInterfaceAttribute: { readonly input: DescribeNetworkInterfaceAttributeRequest; readonly output: DescribeNetworkInterfaceAttributeResult };
+  readonly AttachNetworkInterface: { readonly input: AttachNetworkInterfaceRequest; readonly output: AttachNetworkInterfaceResult };
+  readonly DetachNetworkInterface: { readonly input: DetachNetworkInterfaceRequest; readonly output: Record<string, never> };
+  readonly AssignPrivateIpAddresses: { readonly input: AssignPrivateIpAddressesRequest; readonly output: AssignPrivateIpAddressesResult };
+  readonly UnassignPrivateIpAddresses: { readonly input: UnassignPrivateIpAddressesRequest; readonly output: Record<string, never> };
+  readonly AssignIpv6Addresses: { readonly input: AssignIpv6AddressesRequest; readonly output: AssignIpv6AddressesResult };
+  readonly UnassignIpv6Addresses: { readonly input: UnassignIpv6AddressesRequest; readonly output: UnassignIpv6AddressesResult };
+  readonly RunInstances: { readonly input: RunInstancesRequest; readonly output: Reservation };
+  readonly DescribeInstances: { readonly input: DescribeInstancesRequest; readonly output: DescribeInstancesResult };
+  readonly StopInstances: { readonly input: StopInstancesRequest; readonly output: StopInstancesResult };
+  readonly StartInstances: { readonly input: StartInstancesRequest; readonly output: StartInstancesResult };
+  readonly TerminateInstances: { readonly input: TerminateInstancesRequest; readonly output: TerminateInstancesResult };
+  readonly RebootInstances: { readonly input: RebootInstancesRequest; readonly output: Record<string, never> };
+  readonly DescribeInstanceStatus: { readonly input: DescribeInstanceStatusRequest; readonly output: DescribeInstanceStatusResult };
+  readonly DescribeInstanceAttribute: { readonly input: DescribeInstanceAttributeRequest; readonly output: InstanceAttribute };
+  readonly ModifyInstanceAttribute: { readonly input: ModifyInstanceAttributeRequest; readonly output: Record<string, never> };
+  readonly DescribeInstanceCreditSpecifications: { readonly input: DescribeInstanceCreditSpecificationsRequest; readonly output: DescribeInstanceCreditSpecificationsResult };
+  readonly DescribeVolumes: { readonly input: DescribeVolumesRequest; readonly output: DescribeVolumesResult };
+  readonly ModifyInstanceMetadataOptions: { readonly input: ModifyInstanceMetadataOptionsRequest; readonly output: ModifyInstanceMetadataOptionsResult };
+  readonly DescribeKeyPairs: { readonly input: DescribeKeyPairsRequest; readonly output: DescribeKeyPairsResult };
+  readonly ModifySecurityGroupRules: { readonly input: ModifySecurityGroupRulesRequest; readonly output: ModifySecurityGroupRulesResult };
+  readonly DescribeSecurityGroupReferences: { readonly input: DescribeSecurityGroupReferencesRequest; readonly output: DescribeSecurityGroupReferencesResult };
+  readonly DescribeStaleSecurityGroups: { readonly input: DescribeStaleSecurityGroupsRequest; readonly output: DescribeStaleSecurityGroupsResult };
+  readonly UpdateSecurityGroupRuleDescriptionsIngress: { readonly input: UpdateSecurityGroupRuleDescriptionsIngressRequest; readonly output: UpdateSecurityGroupRuleDescriptionsIngressResult };
+  readonly UpdateSecurityGroupRuleDescriptionsEgress: { readonly input: UpdateSecurityGroupRuleDescriptionsEgressRequest; readonly output: UpdateSecurityGroupRuleDescriptionsEgressResult };
+  readonly CreateNetworkInsightsPath: { readonly input: CreateNetworkInsightsPathRequest; readonly output: CreateNetworkInsightsPathResult };
+  readonly DescribeNetworkInsightsPaths: { readonly input: DescribeNetworkInsightsPathsRequest; readonly output: DescribeNetworkInsightsPathsResult };
+  readonly DeleteNetworkInsightsPath: { readonly input: DeleteNetworkInsightsPathRequest; readonly output: DeleteNetworkInsightsPathResult };
+  readonly StartNetworkInsightsAnalysis: { readonly input: StartNetworkInsightsAnalysisRequest; readonly output: StartNetworkInsightsAnalysisResult };
+  readonly DescribeNetworkInsightsAnalyses: { readonly input: DescribeNetworkInsightsAnalysesRequest; readonly output: DescribeNetworkInsightsAnalysesResult };
+  readonly DeleteNetworkInsightsAnalysis: { readonly input: DeleteNetworkInsightsAnalysisRequest; readonly output: DeleteNetworkInsightsAnalysisResult };
   readonly DescribeVpcClassicLink: { readonly input: DescribeVpcClassicLinkRequest; readonly output: DescribeVpcClassicLinkResult };
   readonly DescribeVpcClassicLinkDnsSupport: { readonly input: DescribeVpcClassicLinkDnsSupportRequest; readonly output: DescribeVpcClassicLinkDnsSupportResult };
   readonly EnableVpcClassicLink: { readonly input: EnableVpcClassicLinkRequest; readonly output: EnableVpcClassicLinkResult };
@@ -1906,6 +3385,40 @@ export const EC2_OPERATIONS: readonly Ec2OperationName[] = [
   "ReplaceNetworkAclEntry",
   "ReplaceNetworkAclAssociation",
   "DescribeImages",
+  "CreateNetworkInterface",
+  "DeleteNetworkInterface",
+  "ModifyNetworkInterfaceAttribute",
+  "DescribeNetworkInterfaceAttribute",
+  "AttachNetworkInterface",
+  "DetachNetworkInterface",
+  "AssignPrivateIpAddresses",
+  "UnassignPrivateIpAddresses",
+  "AssignIpv6Addresses",
+  "UnassignIpv6Addresses",
+  "RunInstances",
+  "DescribeInstances",
+  "StopInstances",
+  "StartInstances",
+  "TerminateInstances",
+  "RebootInstances",
+  "DescribeInstanceStatus",
+  "DescribeInstanceAttribute",
+  "ModifyInstanceAttribute",
+  "DescribeInstanceCreditSpecifications",
+  "DescribeVolumes",
+  "ModifyInstanceMetadataOptions",
+  "DescribeKeyPairs",
+  "ModifySecurityGroupRules",
+  "DescribeSecurityGroupReferences",
+  "DescribeStaleSecurityGroups",
+  "UpdateSecurityGroupRuleDescriptionsIngress",
+  "UpdateSecurityGroupRuleDescriptionsEgress",
+  "CreateNetworkInsightsPath",
+  "DescribeNetworkInsightsPaths",
+  "DeleteNetworkInsightsPath",
+  "StartNetworkInsightsAnalysis",
+  "DescribeNetworkInsightsAnalyses",
+  "DeleteNetworkInsightsAnalysis",
   "DescribeVpcClassicLink",
   "DescribeVpcClassicLinkDnsSupport",
   "EnableVpcClassicLink",

@@ -1,0 +1,68 @@
+import type { Instance } from '../instances/instance.js';
+import type { NetworkAcl } from '../network-acls/network-acl.js';
+import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { PeeringConnection } from '../peering/peering-connection.js';
+import type { RouteTable } from '../route-table.js';
+import type { SecurityGroup } from '../security-groups/security-group.js';
+import type { Subnet } from '../subnet.js';
+import type { Vpc } from '../vpc.js';
+
+/**
+ * Everything an analysis may look at, read from one store snapshot: the source's VPC, every VPC
+ * joined to it by a peering connection (in any state), and what lives in them. Plain stored
+ * records: what AWS derives (route states, a subnet's main route table, the default ACL's
+ * implicit associations, a peering's effective status at `now`) the analyzer derives itself.
+ */
+export interface ReachWorld {
+  readonly now: number;
+  readonly vpcs: readonly Vpc[];
+  readonly subnets: readonly Subnet[];
+  readonly routeTables: readonly RouteTable[];
+  readonly peerings: readonly PeeringConnection[];
+  readonly securityGroups: readonly SecurityGroup[];
+  readonly networkAcls: readonly NetworkAcl[];
+  readonly networkInterfaces: readonly NetworkInterface[];
+  readonly instances: readonly Instance[];
+  /** Resource id -> its `Name` tag as the caller sees it (AnalysisComponent.Name); absent when untagged. */
+  readonly names: ReadonlyMap<string, string>;
+  /**
+   * Accounts the analysis may enter besides the caller's (AWS: AdditionalAccounts under an
+   * Organization). Resources of other accounts may be in the world; they are used only when
+   * their account is listed here, else the walk stops with UNKNOWN_PEERED_SGS /
+   * NO_POSSIBLE_DESTINATION as AWS does.
+   */
+  readonly visibleAccounts: ReadonlySet<string>;
+}
+
+/** A port interval, both ends included. */
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The question: can traffic of `protocol` go from `source` to `destination` (or `destinationIp`),
+ * and its reply come back? Ids are plain (`eni-…`, `i-…`, `pcx-…`), already resolved from ARNs.
+ */
+export interface ReachQuery {
+  /** The caller: their account and Region. */
+  readonly accountId: string;
+  readonly region: string;
+  readonly source: string;
+  readonly destination?: string;
+  /** One of the source's private IPv4s (default: its primary). */
+  readonly sourceIp?: string;
+  /** The destination address when the destination is a resource with several, or the only destination. */
+  readonly destinationIp?: string;
+  readonly protocol: 'tcp' | 'udp';
+  /** Destination ports to try; default all (0–65535). */
+  readonly destinationPorts?: PortRange;
+  /** Source ports; default all (0–65535). */
+  readonly sourcePorts?: PortRange;
+  /** Source address filter (FilterAtSource.SourceAddress), a CIDR. */
+  readonly sourceAddress?: string;
+  /** Components the path must traverse (FilterInArns, as ids). */
+  readonly filterIn?: readonly string[];
+  /** vpcpeer's switch: walk peerings across Regions, which AWS cannot analyse. */
+  readonly interRegion?: boolean;
+}
