@@ -161,7 +161,7 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
   });
 
   it('DescribeStaleSecurityGroups: stale once the referenced group is deleted, and every peer reference once the peering is deleted', () => {
-    const s = get('stale') as Record<string, Json> & { revoked: string[]; paginated: string[]; stillThere: Json[]; badMax: CallError; otherVpc: CallError };
+    const s = get('stale') as { before: Json; groupGone: Json; peeringGoneA: Json; peeringGoneB: Json; referencesAfter: Json } & { revoked: string[]; paginated: string[]; stillThere: Json[]; badMax: CallError; otherVpc: CallError };
     expect(s.before).toEqual({ StaleSecurityGroupSet: [] });
     const groupGone = s.groupGone.StaleSecurityGroupSet as Json[];
     expect(groupGone).toHaveLength(1);
