@@ -117,10 +117,14 @@ export async function deleteSecurityGroup(ctx: RequestContext, input: { groupId?
   if (input.groupId === undefined && input.groupName === undefined) throw errors.missingParameter('GroupId');
   const group = await groupByIdOrName(ctx, input.groupId, input.groupName);
   if (group.name === 'default') throw sgErrors.cannotDeleteDefault(group.id);
-  // Only a reference from another group of the same VPC blocks the delete; a peer VPC's rule
-  // naming it becomes stale instead (DeleteSecurityGroup; VPC peering guide, stale groups).
+  // In use (DependencyViolation) while another group of the same VPC names it, or a network
+  // interface carries it; a peer VPC's rule naming it goes stale instead (DeleteSecurityGroup
+  // API reference; DescribeStaleSecurityGroups).
   const siblings = await ctx.repo.securityGroups.list(ctx.caller, { vpcId: group.vpcId });
   if (siblings.some((g) => g.id !== group.id && g.rules.some((r) => r.peer.kind === 'group' && r.peer.groupId === group.id))) {
+    throw sgErrors.dependentObject(group.id);
+  }
+  if ((await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: group.vpcId })).some((n) => n.groupIds.includes(group.id))) {
     throw sgErrors.dependentObject(group.id);
   }
   await ctx.repo.securityGroups.remove(group.id);
