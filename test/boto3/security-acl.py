@@ -226,6 +226,9 @@ def _():
     refs = strip(b.describe_security_group_references(GroupId=[w["sgB"]]))
     # A stale rule can still be revoked, by id.
     revoked = a.revoke_security_group_ingress(GroupId=w["sgA"], SecurityGroupRuleIds=[w["ruleCache"]])
+    # And by content: B's stale egress rule, named by the peer group it references.
+    revoked_egress = b.revoke_security_group_egress(GroupId=w["sgB"], IpPermissions=[{"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8080, "UserIdGroupPairs": [{"GroupId": w["sgA"], "UserId": A}]}])
+    b_after = strip(b.describe_stale_security_groups(VpcId=w["vpcB"]))
     pages = list(a.get_paginator("describe_stale_security_groups").paginate(VpcId=w["vpcA"], PaginationConfig={"PageSize": 5}))
     return {
         "before": before,
@@ -235,6 +238,8 @@ def _():
         "stillThere": g["IpPermissions"],
         "referencesAfter": refs,
         "revoked": [r["SecurityGroupRuleId"] for r in revoked["RevokedSecurityGroupRules"]],
+        "revokedEgress": [r["SecurityGroupRuleId"] for r in revoked_egress["RevokedSecurityGroupRules"]],
+        "bAfterRevoke": b_after,
         "paginated": [x["GroupId"] for p in pages for x in p["StaleSecurityGroupSet"]],
         # botocore checks the 5-255 range itself; unchecked, the server must refuse it too.
         "badMax": error_of(lambda: unchecked.describe_stale_security_groups(VpcId=w["vpcA"], MaxResults=4)),

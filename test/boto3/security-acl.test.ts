@@ -161,7 +161,7 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
   });
 
   it('DescribeStaleSecurityGroups: stale once the referenced group is deleted, and every peer reference once the peering is deleted', () => {
-    const s = get('stale') as { before: Json; groupGone: Json; peeringGoneA: Json; peeringGoneB: Json; referencesAfter: Json } & { revoked: string[]; paginated: string[]; stillThere: Json[]; badMax: CallError; otherVpc: CallError };
+    const s = get('stale') as { before: Json; groupGone: Json; peeringGoneA: Json; peeringGoneB: Json; referencesAfter: Json; bAfterRevoke: Json } & { revoked: string[]; revokedEgress: string[]; paginated: string[]; stillThere: Json[]; badMax: CallError; otherVpc: CallError };
     expect(s.before).toEqual({ StaleSecurityGroupSet: [] });
     const groupGone = s.groupGone.StaleSecurityGroupSet as Json[];
     expect(groupGone).toHaveLength(1);
@@ -179,6 +179,8 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
     expect(kept?.UserIdGroupPairs).toEqual([expect.objectContaining({ UserId: B, VpcPeeringConnectionId: expect.stringMatching(PCX), PeeringStatus: 'deleted' })]);
     expect(s.referencesAfter).toEqual({ SecurityGroupReferenceSet: [] });
     expect(s.revoked).toHaveLength(1);
+    expect(s.revokedEgress).toEqual([(get('authorize') as { egress: { SecurityGroupRuleId: string }[] }).egress[0]?.SecurityGroupRuleId]);
+    expect(s.bAfterRevoke).toEqual({ StaleSecurityGroupSet: [] });
     expect(s.paginated).toHaveLength(1);
     expect(s.badMax).toEqual(err('InvalidParameterValue', 'Value ( 4 ) for parameter maxResults is invalid. Expecting a value greater than 5.'));
     expect(s.otherVpc).toEqual(err('InvalidVpcID.NotFound', /^The vpc ID 'vpc-[0-9a-f]{17}' does not exist$/));
