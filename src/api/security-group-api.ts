@@ -5,6 +5,9 @@ import { hasPorts, securityGroupArn, securityGroupRuleArn } from '../core/securi
 import type { SecurityGroupView } from '../core/security-groups/security-group-filters.js';
 import type { RuleView } from '../core/security-groups/security-group-service.js';
 import * as groups from '../core/security-groups/security-group-service.js';
+import type { StaleSecurityGroup } from '../core/security-groups/security-group-references.js';
+import { describeSecurityGroupReferences, describeStaleSecurityGroups } from '../core/security-groups/security-group-references.js';
+import { modifySecurityGroupRules, updateRuleDescriptions } from '../core/security-groups/security-group-rule-edits.js';
 import type { Tag } from '../core/tag.js';
 import type * as W from '../protocol/index.js';
 import type { OperationTable } from './operation.js';
@@ -20,15 +23,22 @@ function permissionsIn(list: readonly W.IpPermission[] | undefined): PermissionI
     toPort: p.ToPort,
     ipRanges: (p.IpRanges ?? []).map((r) => ({ cidr: r.CidrIp, description: r.Description })),
     ipv6Ranges: (p.Ipv6Ranges ?? []).map((r) => ({ cidr: r.CidrIpv6, description: r.Description })),
-    groups: (p.UserIdGroupPairs ?? []).map((g) => ({ groupId: g.GroupId, groupName: g.GroupName, userId: g.UserId, description: g.Description })),
+    groups: (p.UserIdGroupPairs ?? []).map((g) => ({
+      groupId: g.GroupId,
+      groupName: g.GroupName,
+      userId: g.UserId,
+      vpcId: g.VpcId,
+      vpcPeeringConnectionId: g.VpcPeeringConnectionId,
+      description: g.Description,
+    })),
     prefixLists: (p.PrefixListIds ?? []).map((pl) => ({ prefixListId: pl.PrefixListId, description: pl.Description })),
   }));
 }
 
 /** The peering a reference to another VPC's group goes through, as UserIdGroupPair/ReferencedGroupInfo show it. */
 function peeringFields(g: SecurityGroup, r: SecurityGroupRule, peerings: Peerings): { VpcId?: string; VpcPeeringConnectionId?: string; PeeringStatus?: string } {
-  if (r.peer.kind !== 'group' || r.peer.vpcId === g.vpcId) return {};
-  const p = peerings.get(`${g.vpcId}:${r.peer.vpcId}`);
+  if (r.peer.kind !== 'group' || (r.peer.vpcId === g.vpcId && r.peer.userId === g.accountId)) return {};
+  const p = peerings.get(r.id);
   return { VpcId: r.peer.vpcId, ...(p ? { VpcPeeringConnectionId: p.id, PeeringStatus: p.status } : {}) };
 }
 
@@ -98,7 +108,7 @@ function ruleToWire(g: SecurityGroup, r: SecurityGroupRule, tags: readonly Tag[]
 }
 
 function ruleViewToWire({ resource: v, tags }: Tagged<RuleView>): W.SecurityGroupRule {
-  const peerings: Peerings = new Map(v.peering && v.rule.peer.kind === 'group' ? [[`${v.group.vpcId}:${v.rule.peer.vpcId}`, v.peering]] : []);
+  const peerings: Peerings = new Map(v.peering ? [[v.rule.id, v.peering]] : []);
   return ruleToWire(v.group, v.rule, tags, peerings);
 }
 
@@ -160,7 +170,9 @@ function ruleRequest(egress: boolean, input: RuleWireInput): groups.RuleRequest 
 
 async function authorize(ctx: Parameters<typeof groups.authorizeRules>[0], egress: boolean, input: RuleWireInput & { readonly TagSpecifications?: readonly W.TagSpecification[] }) {
   const r = await groups.authorizeRules(ctx, { ...ruleRequest(egress, input), tagSpecifications: wire.tagSpecs(input.TagSpecifications) });
-  return { Return: true, SecurityGroupRules: r.added.map((rule) => ruleToWire(r.group, rule, r.tags, new Map())) };
+  // A reference just made through a peering was checked against that active connection.
+  const through: Peerings = new Map(r.added.flatMap((rule) => (rule.peer.kind === 'group' && rule.peer.vpcPeeringConnectionId ? [[rule.id, { id: rule.peer.vpcPeeringConnectionId, status: 'active' }]] : [])));
+  return { Return: true, SecurityGroupRules: r.added.map((rule) => ruleToWire(r.group, rule, r.tags, through)) };
 }
 
 async function revoke(ctx: Parameters<typeof groups.revokeRules>[0], egress: boolean, input: RuleWireInput & { readonly SecurityGroupRuleIds?: readonly string[] }) {
@@ -170,6 +182,54 @@ async function revoke(ctx: Parameters<typeof groups.revokeRules>[0], egress: boo
     ...(r.unknown.length > 0 ? { UnknownIpPermissions: r.unknown.map(unknownToWire) } : {}),
     RevokedSecurityGroupRules: r.revoked.map((rule) => revokedToWire(r.group, rule)),
   };
+}
+
+/** A group's stale rules as StaleIpPermissions: one per direction, protocol and port range. */
+function staleToWire(s: StaleSecurityGroup): W.StaleSecurityGroup {
+  const peerings: Peerings = new Map(s.rules.flatMap((r) => (r.peering ? [[r.rule.id, r.peering]] : [])));
+  const perms = (egress: boolean): W.StaleIpPermission[] => {
+    const byKey = new Map<string, { protocol: string; from: number; to: number; pairs: W.UserIdGroupPair[] }>();
+    for (const { rule } of s.rules.filter((x) => x.rule.egress === egress)) {
+      if (rule.peer.kind !== 'group') continue;
+      const key = `${rule.protocol}|${rule.fromPort}|${rule.toPort}`;
+      const slot = byKey.get(key) ?? { protocol: rule.protocol, from: rule.fromPort, to: rule.toPort, pairs: [] };
+      slot.pairs.push({ GroupId: rule.peer.groupId, UserId: rule.peer.userId, Description: rule.description, ...peeringFields(s.group, rule, peerings) });
+      byKey.set(key, slot);
+    }
+    return [...byKey.values()].map((p) => ({
+      IpProtocol: p.protocol,
+      ...(hasPorts(p.protocol) ? { FromPort: p.from, ToPort: p.to } : {}),
+      IpRanges: [],
+      PrefixListIds: [],
+      UserIdGroupPairs: p.pairs,
+    }));
+  };
+  return {
+    GroupId: s.group.id,
+    GroupName: s.group.name,
+    Description: s.group.description,
+    VpcId: s.group.vpcId,
+    StaleIpPermissions: perms(false),
+    StaleIpPermissionsEgress: perms(true),
+  };
+}
+
+type DescriptionsWireInput = {
+  readonly GroupId?: string;
+  readonly GroupName?: string;
+  readonly IpPermissions?: readonly W.IpPermission[];
+  readonly SecurityGroupRuleDescriptions?: readonly W.SecurityGroupRuleDescription[];
+};
+
+async function updateDescriptions(ctx: Parameters<typeof updateRuleDescriptions>[0], egress: boolean, input: DescriptionsWireInput) {
+  await updateRuleDescriptions(ctx, {
+    egress,
+    groupId: input.GroupId,
+    groupName: input.GroupName,
+    permissions: permissionsIn(input.IpPermissions),
+    byRuleId: input.SecurityGroupRuleDescriptions?.map((d) => ({ ruleId: d.SecurityGroupRuleId, description: d.Description })),
+  });
+  return { Return: true };
 }
 
 /** Security groups and their rules. */
@@ -194,4 +254,33 @@ export const SECURITY_GROUP_OPERATIONS: OperationTable = {
   AuthorizeSecurityGroupEgress: writes((ctx, input) => authorize(ctx, true, input)),
   RevokeSecurityGroupIngress: writes((ctx, input) => revoke(ctx, false, input)),
   RevokeSecurityGroupEgress: writes((ctx, input) => revoke(ctx, true, input)),
+  ModifySecurityGroupRules: writes(async (ctx, input) => {
+    await modifySecurityGroupRules(ctx, {
+      groupId: input.GroupId,
+      updates: input.SecurityGroupRules?.map((u) => ({
+        ruleId: u.SecurityGroupRuleId,
+        rule: u.SecurityGroupRule && {
+          protocol: u.SecurityGroupRule.IpProtocol,
+          fromPort: u.SecurityGroupRule.FromPort,
+          toPort: u.SecurityGroupRule.ToPort,
+          cidrIpv4: u.SecurityGroupRule.CidrIpv4,
+          cidrIpv6: u.SecurityGroupRule.CidrIpv6,
+          prefixListId: u.SecurityGroupRule.PrefixListId,
+          referencedGroupId: u.SecurityGroupRule.ReferencedGroupId,
+          description: u.SecurityGroupRule.Description,
+        },
+      })),
+    });
+    return { Return: true };
+  }),
+  UpdateSecurityGroupRuleDescriptionsIngress: writes((ctx, input) => updateDescriptions(ctx, false, input)),
+  UpdateSecurityGroupRuleDescriptionsEgress: writes((ctx, input) => updateDescriptions(ctx, true, input)),
+  DescribeSecurityGroupReferences: reads(async (ctx, input) => {
+    const refs = await describeSecurityGroupReferences(ctx, { groupIds: input.GroupId });
+    return { SecurityGroupReferenceSet: refs.map((r) => ({ GroupId: r.groupId, ReferencingVpcId: r.referencingVpcId, VpcPeeringConnectionId: r.vpcPeeringConnectionId })) };
+  }),
+  DescribeStaleSecurityGroups: reads(async (ctx, input) => {
+    const page = await describeStaleSecurityGroups(ctx, { vpcId: input.VpcId, ...wire.page(input) });
+    return { StaleSecurityGroupSet: page.items.map(staleToWire), NextToken: page.nextToken };
+  }),
 };

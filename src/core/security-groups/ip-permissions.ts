@@ -8,6 +8,9 @@ export interface GroupRefInput {
   readonly groupId?: string;
   readonly groupName?: string;
   readonly userId?: string;
+  /** A peer VPC's group: the VPC and the connection the caller says it is reached through. */
+  readonly vpcId?: string;
+  readonly vpcPeeringConnectionId?: string;
   readonly description?: string;
 }
 

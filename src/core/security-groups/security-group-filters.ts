@@ -9,7 +9,7 @@ export interface SecurityGroupView {
   readonly group: SecurityGroup;
   /** Group id -> name, for the referenced groups the caller can see. */
   readonly names: ReadonlyMap<string, string>;
-  /** `<this vpc>:<peer vpc>` -> the peering a cross-VPC reference goes through. */
+  /** Rule id -> the peering a reference to a peer VPC's group goes through. */
   readonly peerings: ReadonlyMap<string, { readonly id: string; readonly status: string }>;
 }
 

@@ -5,7 +5,6 @@ import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
 import { checkPageRequest, paginate } from '../paginate.js';
-import { effectiveStatus } from '../peering/effective-status.js';
 import type { RequestContext } from '../request-context.js';
 import type { Scope } from '../scope.js';
 import type { Tag } from '../tag.js';
@@ -18,6 +17,7 @@ import type { RulePeer, SecurityGroup, SecurityGroupRule } from './security-grou
 import { sgErrors } from './security-group-errors.js';
 import type { SecurityGroupView } from './security-group-filters.js';
 import { SECURITY_GROUP_FILTERS, SECURITY_GROUP_RULE_FILTERS } from './security-group-filters.js';
+import { activePeeringBetween, peeringsOfGroups } from './rule-peering.js';
 
 /** Inbound and outbound rules per group: default quota 60 each, counted apart for IPv4 and IPv6 (VPC quotas page). */
 export const MAX_RULES_PER_DIRECTION = 60;
@@ -36,7 +36,7 @@ async function defaultVpcOf(ctx: RequestContext): Promise<Vpc | undefined> {
 }
 
 /** A group named by id, or by name in the default VPC (GroupName is for the default VPC only). */
-async function groupByIdOrName(ctx: RequestContext, groupId: string | undefined, groupName: string | undefined): Promise<SecurityGroup> {
+export async function groupByIdOrName(ctx: RequestContext, groupId: string | undefined, groupName: string | undefined): Promise<SecurityGroup> {
   if (groupId !== undefined && groupName !== undefined) throw sgErrors.combination('The parameter groupName cannot be used with the parameter groupId');
   if (groupName === undefined) return requireGroup(ctx, groupId);
   const vpc = await defaultVpcOf(ctx);
@@ -117,10 +117,14 @@ export async function deleteSecurityGroup(ctx: RequestContext, input: { groupId?
   if (input.groupId === undefined && input.groupName === undefined) throw errors.missingParameter('GroupId');
   const group = await groupByIdOrName(ctx, input.groupId, input.groupName);
   if (group.name === 'default') throw sgErrors.cannotDeleteDefault(group.id);
-  // Only a reference from another group of the same VPC blocks the delete; a peer VPC's rule
-  // naming it becomes stale instead (DeleteSecurityGroup; VPC peering guide, stale groups).
+  // In use (DependencyViolation) while another group of the same VPC names it, or a network
+  // interface carries it; a peer VPC's rule naming it goes stale instead (DeleteSecurityGroup
+  // API reference; DescribeStaleSecurityGroups).
   const siblings = await ctx.repo.securityGroups.list(ctx.caller, { vpcId: group.vpcId });
   if (siblings.some((g) => g.id !== group.id && g.rules.some((r) => r.peer.kind === 'group' && r.peer.groupId === group.id))) {
+    throw sgErrors.dependentObject(group.id);
+  }
+  if ((await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: group.vpcId })).some((n) => n.groupIds.includes(group.id))) {
     throw sgErrors.dependentObject(group.id);
   }
   await ctx.repo.securityGroups.remove(group.id);
@@ -132,18 +136,8 @@ export async function deleteSecurityGroup(ctx: RequestContext, input: { groupId?
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-/** The one active peering that joins two VPCs of one region, if any (AWS-BEHAVIOUR.md §3.13). */
-async function activePeeringBetween(ctx: RequestContext, a: Scope & { vpcId: string }, b: Scope & { vpcId: string }): Promise<string | undefined> {
-  const same = (s: Scope & { vpcId: string }, t: Scope & { vpcId: string }) => s.vpcId === t.vpcId && s.accountId === t.accountId && s.region === t.region;
-  for (const c of await ctx.repo.peerings.listForVpc(a.vpcId)) {
-    if (effectiveStatus(c, ctx.now).status !== 'active' || c.requester.region !== c.accepter.region) continue;
-    if ((same(c.requester, a) && same(c.accepter, b)) || (same(c.accepter, a) && same(c.requester, b))) return c.id;
-  }
-  return undefined;
-}
-
 /** A referenced group must be of the same VPC, or of a VPC joined to it by an active same-region peering. */
-async function resolvePeer(ctx: RequestContext, group: SecurityGroup, spec: RuleSpec): Promise<RulePeer> {
+export async function resolvePeer(ctx: RequestContext, group: SecurityGroup, spec: RuleSpec): Promise<RulePeer> {
   const peer = spec.peer;
   if (peer.kind === 'ipv4' || peer.kind === 'ipv6') return peer;
   if (peer.kind === 'prefix-list') throw errors.notFoundPrefixList(peer.prefixListId);
@@ -160,8 +154,12 @@ async function resolvePeer(ctx: RequestContext, group: SecurityGroup, spec: Rule
     target = owner === group.accountId ? (await ctx.repo.securityGroups.list(scope, { vpcId: group.vpcId })).find((g) => g.name === name) : undefined;
     if (!target) throw sgErrors.notFound(name);
   }
-  if (target.vpcId !== group.vpcId && !(await activePeeringBetween(ctx, group, target))) throw sgErrors.differentNetworks();
-  return { kind: 'group', groupId: target.id, userId: target.accountId, vpcId: target.vpcId };
+  if (peer.ref.vpcId !== undefined && peer.ref.vpcId !== target.vpcId) throw sgErrors.differentNetworks();
+  if (target.vpcId === group.vpcId && target.accountId === group.accountId) return { kind: 'group', groupId: target.id, userId: target.accountId, vpcId: target.vpcId };
+  // Another VPC's group: only through an active same-Region peering joining the two VPCs.
+  const through = await activePeeringBetween(ctx, group, target);
+  if (!through || (peer.ref.vpcPeeringConnectionId !== undefined && peer.ref.vpcPeeringConnectionId !== through)) throw sgErrors.differentNetworks();
+  return { kind: 'group', groupId: target.id, userId: target.accountId, vpcId: target.vpcId, vpcPeeringConnectionId: through };
 }
 
 function peerKey(p: RulePeer): string {
@@ -177,7 +175,7 @@ function peerKey(p: RulePeer): string {
 }
 
 /** Two rules are the same rule when everything but id and description matches. */
-function sameRule(a: Omit<SecurityGroupRule, 'id'>, b: Omit<SecurityGroupRule, 'id'>): boolean {
+export function sameRule(a: Omit<SecurityGroupRule, 'id'>, b: Omit<SecurityGroupRule, 'id'>): boolean {
   return a.egress === b.egress && a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort && peerKey(a.peer) === peerKey(b.peer);
 }
 
@@ -209,7 +207,7 @@ function specsOf(req: RuleRequest): RuleSpec[] {
   return perms.flatMap((p, i) => rulesOf(p, given.length > 0 ? `IpPermissions.${i + 1}` : 'IpProtocol'));
 }
 
-function checkLimit(egress: boolean, rules: readonly SecurityGroupRule[]): void {
+export function checkLimit(egress: boolean, rules: readonly SecurityGroupRule[]): void {
   const ofDirection = rules.filter((r) => r.egress === egress);
   // A group or prefix-list reference counts once for IPv4 and once for IPv6.
   const v4 = ofDirection.filter((r) => r.peer.kind !== 'ipv6').length;
@@ -287,7 +285,7 @@ export async function revokeRules(ctx: RequestContext, input: RevokeInput): Prom
 }
 
 /** For a revoke, a group reference is matched by id even if that group is gone (a stale rule). */
-async function resolveRevokePeer(ctx: RequestContext, group: SecurityGroup, spec: RuleSpec): Promise<RulePeer | undefined> {
+export async function resolveRevokePeer(ctx: RequestContext, group: SecurityGroup, spec: RuleSpec): Promise<RulePeer | undefined> {
   if (spec.peer.kind !== 'group') return undefined;
   const ref = spec.peer.ref;
   if (ref.groupId !== undefined) {
@@ -304,21 +302,11 @@ async function resolveRevokePeer(ctx: RequestContext, group: SecurityGroup, spec
 /** Views with what rules need from elsewhere: referenced groups' names, and peerings they go through. */
 async function viewsOf(ctx: RequestContext, groups: readonly SecurityGroup[]): Promise<SecurityGroupView[]> {
   const names = new Map<string, string>();
-  const peerings = new Map<string, { id: string; status: string }>();
   const wanted = new Set(groups.flatMap((g) => g.rules.flatMap((r) => (r.peer.kind === 'group' ? [r.peer.groupId] : []))));
   if (wanted.size > 0) {
     for (const g of await ctx.repo.securityGroups.list(ctx.caller, { ids: [...wanted] })) names.set(g.id, g.name);
   }
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (r.peer.kind !== 'group' || r.peer.vpcId === g.vpcId || peerings.has(`${g.vpcId}:${r.peer.vpcId}`)) continue;
-      for (const c of await ctx.repo.peerings.listForVpc(g.vpcId)) {
-        if (c.requester.vpcId === r.peer.vpcId || c.accepter.vpcId === r.peer.vpcId) {
-          peerings.set(`${g.vpcId}:${r.peer.vpcId}`, { id: c.id, status: effectiveStatus(c, ctx.now).status });
-        }
-      }
-    }
-  }
+  const peerings = await peeringsOfGroups(ctx, groups);
   return groups.map((group) => ({ group, names, peerings }));
 }
 
@@ -364,7 +352,7 @@ export async function describeSecurityGroupRules(ctx: RequestContext, req: Descr
   const views = await viewsOf(ctx, groups);
   let rules: RuleView[] = views.flatMap((v) =>
     v.group.rules.map((rule) => {
-      const peering = rule.peer.kind === 'group' ? v.peerings.get(`${v.group.vpcId}:${rule.peer.vpcId}`) : undefined;
+      const peering = v.peerings.get(rule.id);
       return { id: rule.id, rule, group: v.group, ...(peering ? { peering } : {}) };
     }),
   );

@@ -7,7 +7,14 @@ import type { Scope } from '../scope.js';
 export type RulePeer =
   | { readonly kind: 'ipv4'; readonly cidr: string }
   | { readonly kind: 'ipv6'; readonly cidr: string }
-  | { readonly kind: 'group'; readonly groupId: string; readonly userId: string; readonly vpcId: string }
+  | {
+      readonly kind: 'group';
+      readonly groupId: string;
+      readonly userId: string;
+      readonly vpcId: string;
+      /** For a peer VPC's group: the connection the rule was authorized through (it goes stale with it). */
+      readonly vpcPeeringConnectionId?: string;
+    }
   | { readonly kind: 'prefix-list'; readonly prefixListId: string };
 
 /** The protocols a rule names by name; any other protocol is kept as its IANA number. */

@@ -1,0 +1,71 @@
+import { effectiveStatus } from '../peering/effective-status.js';
+import type { RequestContext } from '../request-context.js';
+import type { Scope } from '../scope.js';
+import type { SecurityGroup, SecurityGroupRule } from './security-group.js';
+
+/** A VPC named with its owner and Region: peering sides are compared on all three. */
+export type VpcAt = Scope & { readonly vpcId: string };
+
+/** The peering a reference to a peer VPC's group goes through, as UserIdGroupPair/ReferencedGroupInfo show it. */
+export interface RulePeering {
+  readonly id: string;
+  readonly status: string;
+}
+
+const sameVpc = (s: VpcAt, t: VpcAt): boolean => s.vpcId === t.vpcId && s.accountId === t.accountId && s.region === t.region;
+
+/**
+ * The active same-Region peering joining two VPCs, if any. A group of a peer VPC may be referenced
+ * only while such a connection exists (VPC peering guide, "Update your security groups to reference
+ * peer security groups"; REACHABILITY.md §3.4; AWS-BEHAVIOUR.md §3.13).
+ */
+export async function activePeeringBetween(ctx: RequestContext, a: VpcAt, b: VpcAt): Promise<string | undefined> {
+  for (const c of await ctx.repo.peerings.listForVpc(a.vpcId)) {
+    if (effectiveStatus(c, ctx.now).status !== 'active' || c.requester.region !== c.accepter.region) continue;
+    if ((sameVpc(c.requester, a) && sameVpc(c.accepter, b)) || (sameVpc(c.accepter, a) && sameVpc(c.requester, b))) return c.id;
+  }
+  return undefined;
+}
+
+/** The VPC a group-reference rule points at (its owner, in the group's Region). */
+export function referencedVpc(group: SecurityGroup, rule: SecurityGroupRule): VpcAt | undefined {
+  if (rule.peer.kind !== 'group') return undefined;
+  return { accountId: rule.peer.userId, region: group.region, vpcId: rule.peer.vpcId };
+}
+
+/** True when a rule references a group of another VPC (which only a peering can carry). */
+export function crossesVpc(group: SecurityGroup, rule: SecurityGroupRule): boolean {
+  return rule.peer.kind === 'group' && (rule.peer.vpcId !== group.vpcId || rule.peer.userId !== group.accountId);
+}
+
+/**
+ * The peering shown with a cross-VPC reference: the active connection joining the two VPCs now;
+ * failing that the one the rule was authorized through, with its status as of now (`deleted` once
+ * the connection has been purged). Undefined for references inside the group's own VPC.
+ */
+export async function peeringOfRule(ctx: RequestContext, group: SecurityGroup, rule: SecurityGroupRule): Promise<RulePeering | undefined> {
+  const target = referencedVpc(group, rule);
+  if (!target || rule.peer.kind !== 'group' || !crossesVpc(group, rule)) return undefined;
+  const active = await activePeeringBetween(ctx, group, target);
+  if (active) return { id: active, status: 'active' };
+  const through = rule.peer.vpcPeeringConnectionId;
+  if (through === undefined) return undefined;
+  const c = await ctx.repo.peerings.get(through);
+  return { id: through, status: c ? effectiveStatus(c, ctx.now).status : 'deleted' };
+}
+
+/** Per rule id, the peering each cross-VPC reference of these groups goes through. */
+export async function peeringsOfGroups(ctx: RequestContext, groups: readonly SecurityGroup[]): Promise<Map<string, RulePeering>> {
+  const out = new Map<string, RulePeering>();
+  const memo = new Map<string, RulePeering | undefined>();
+  for (const g of groups) {
+    for (const r of g.rules) {
+      if (r.peer.kind !== 'group' || !crossesVpc(g, r)) continue;
+      const key = `${g.vpcId}|${r.peer.userId}|${r.peer.vpcId}|${r.peer.vpcPeeringConnectionId ?? ''}`;
+      if (!memo.has(key)) memo.set(key, await peeringOfRule(ctx, g, r));
+      const p = memo.get(key);
+      if (p) out.set(r.id, p);
+    }
+  }
+  return out;
+}
