@@ -39,8 +39,10 @@ export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress
   // network ACLs, "Ephemeral ports") where the reply's ports include it.
   const replyPorts = project(set, 'dp');
   const ephemeral = spansIntersect(replyPorts, EPHEMERAL);
-  const ports = describePorts(reply && ephemeral.length > 0 ? ephemeral : replyPorts);
-  const what = reply ? `the reply to ports ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ports ${ports}`;
+  const shown = reply && ephemeral.length > 0 ? ephemeral : replyPorts;
+  const ports = describePorts(shown);
+  const portWord = shown.length === 1 && shown[0]?.[0] === shown[0]?.[1] ? 'port' : 'ports';
+  const what = reply ? `the reply to ${portWord} ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ${portWord} ${ports}`;
   const rule = verdict.rule.ruleNumber === 32767 ? '*' : String(verdict.rule.ruleNumber);
   const fix = `add ${direction === 'egress' ? 'an egress' : 'an ingress'} allow rule for ${ports} ${egress ? 'to' : 'from'} ${peerLabel}${verdict.rule.ruleAction === 'deny' && rule !== '*' ? ` numbered below ${rule}` : ''}`;
   const vpc = vpcRef(ix, subnet.vpcId, subnet);

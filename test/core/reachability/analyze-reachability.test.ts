@@ -240,7 +240,7 @@ describe('network ACLs', () => {
     const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, destinationPorts: { from: 22, to: 22 } }));
     expect(codes(r)).toEqual(['SUBNET_ACL_RESTRICTION', 'ENI_SG_RULES_MISMATCH']);
     expect(r.explanations[0]?.aclRule).toMatchObject({ ruleNumber: 50, ruleAction: 'deny', egress: false });
-    expect(r.explanations[0]?.sentence).toContain(`${acl} ingress rule 50 denies TCP from 10.0.0.0/16`);
+    expect(r.explanations[0]?.sentence).toContain(`${acl} ingress rule 50 denies TCP from 10.0.0.0/16 on port 22`);
   });
 
   it('traffic inside one subnet does not cross its ACL', () => {
