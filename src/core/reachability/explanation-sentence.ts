@@ -30,6 +30,9 @@ export const sentence = {
     if (status === 'active') return 'nothing to do';
     return `it cannot carry traffic again: create a new peering connection, have it accepted, and point the route at it`;
   },
+  routeToNothing(pcx: string): string {
+    return `The route to ${pcx} is a blackhole: the connection no longer exists; create a new peering connection, have it accepted, and point the route at it.`;
+  },
   moreSpecific(table: string, used: string, usedTarget: string, wanted: string, wantedTarget: string, address: string): string {
     return `Route table ${table} sends ${address} by the more specific route ${used} → ${usedTarget}, not ${wanted} → ${wantedTarget}; remove or narrow ${used}, or add a more specific route to ${wantedTarget}.`;
   },

@@ -127,6 +127,16 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     path.explain(rtbHop, routeFailure(ix, src.vpcId, target, wantedVpc, table?.id ?? '(none)', usedByText, address, set, routes, choice, routeFields(), decision.kind));
     return done();
   }
+  if (decision.kind === 'gone' && choice) {
+    path.explain(rtbHop, {
+      code: 'BAD_STATE_ROUTE',
+      sentence: sentence.routeToNothing(decision.pcxId),
+      ...routeFields(),
+      routeTableRoute: routeHit(choice.route),
+    });
+    return done();
+  }
+  if (decision.kind !== 'local' && decision.kind !== 'pcx') return done();
   if (decision.kind === 'local') {
     return deliver(ix, path, src, srcSubnet, src.vpcId, target, set, rtbHop, intraSubnet, suggested, done, undefined);
   }
@@ -196,7 +206,7 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   return deliver(ix, path, src, srcSubnet, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
 }
 
-type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
+type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'gone'; pcxId: string } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
 
 /** Whether the chosen route can carry the packets towards the target at all. */
 function decideRoute(
@@ -214,8 +224,10 @@ function decideRoute(
   const pcxId = pcxOf(r);
   if (pcxId === undefined) return { kind: 'wrong-route' };
   const pcx = ix.peering(pcxId);
-  const ends = pcx && ix.ends(pcx, vpcId);
-  if (!pcx || !ends) return { kind: 'wrong-route' };
+  // A connection purged after its deletion leaves its routes behind, blackholed (AWS-BEHAVIOUR.md §3.10).
+  if (!pcx) return { kind: 'gone', pcxId };
+  const ends = ix.ends(pcx, vpcId);
+  if (!ends) return { kind: 'wrong-route' };
   if (leadsToTarget(r) || target.kind === 'ip') return { kind: 'pcx', pcx };
   // Another peering: if its far VPC holds the address (overlapping peers, §3.6) the packet goes
   // to the wrong VPC, a route problem; if not, the peering itself refuses it (non-transitive).

@@ -473,3 +473,14 @@ describe('components the path must traverse (FilterInArns)', () => {
     expect(ok.pathFound).toBe(true);
   });
 });
+
+describe('leftovers', () => {
+  it('a route to a connection that no longer exists at all: BAD_STATE_ROUTE, blackhole', () => {
+    const s = peeredPair();
+    const world = s.w.build();
+    const r = analyzeReachability({ ...world, peerings: [] }, query(s.eniA, { destination: s.eniB, ...HTTPS }));
+    expect(codes(r)).toEqual(['BAD_STATE_ROUTE']);
+    expect(r.explanations[0]?.routeTableRoute).toMatchObject({ state: 'blackhole', vpcPeeringConnectionId: s.pcx });
+    expect(r.explanations[0]?.sentence).toContain('no longer exists');
+  });
+});
