@@ -6,6 +6,10 @@
 const list = (xs: readonly string[]): string => xs.join(', ');
 
 export const sentence = {
+  /** "main table of vpc-A, used by subnet-A1" / "used by subnet-A1". */
+  usedBy(table: { readonly associations: readonly { readonly main: boolean }[] } | undefined, subnet: { readonly id: string; readonly vpcId: string }): string {
+    return table?.associations.some((a) => a.main) ? `main table of ${subnet.vpcId}, used by ${subnet.id}` : `used by ${subnet.id}`;
+  },
   noRoute(table: string, usedBy: string, address: string, fix: string): string {
     return `Route table ${table} (${usedBy}) has no route to ${address}; ${fix}.`;
   },

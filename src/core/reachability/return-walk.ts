@@ -3,7 +3,7 @@ import type { Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
-import { targetName, usedBy } from './forward-walk.js';
+import { targetName } from './forward-walk.js';
 import { aclHop, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
 import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
@@ -44,7 +44,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   const address = firstAddress(set, 'dst');
   const fields: Partial<Explanation> = { ...(rtbRef ? { routeTable: rtbRef } : {}), subnet: refOf(ix, dstSubnet), vpc: vpcRef(ix, dst.vpcId, dst) };
   const tableId = table?.id ?? '(none)';
-  const usedByText = table ? usedBy(ix, table, dstSubnet) : `used by ${dstSubnet.id}`;
+  const usedByText = sentence.usedBy(table, dstSubnet);
   const pcxRef = pcx ? ix.ref(pcx.id, ix.ends(pcx, dst.vpcId)?.near ?? pcx.requester) : undefined;
 
   if (!choice || !wanted(choice.route)) {

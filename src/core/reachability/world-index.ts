@@ -107,10 +107,6 @@ export class WorldIndex {
     return this.acls.get(subnet.id);
   }
 
-  isMainTable(t: RouteTable): boolean {
-    return t.associations.some((a) => a.main);
-  }
-
   /** A table's IPv4 routes, `local` ones included, with their derived state (route-state.ts). */
   routes(t: RouteTable): readonly IndexedRoute[] {
     const cached = this.routesByTable.get(t.id);
