@@ -450,7 +450,7 @@ export function randomWorld(seed: number, probeCount = 6): RandomWorld {
     names: new Map(),
     visibleAccounts: new Set(d.chance(0.8) ? accounts : []),
   };
-  return { seed, world, probes: enis.length ? Array.from({ length: probeCount }, () => randomProbe(d, world)) : [] };
+  return { seed, world, probes: enis.length >= 2 ? Array.from({ length: probeCount }, () => randomProbe(d, world)) : [] };
 }
 
 function randomProbe(d: Dice, world: ReachWorld): ReachQuery {
@@ -471,6 +471,8 @@ function randomProbe(d: Dice, world: ReachWorld): ReachQuery {
     [farEnis.length ? 1 : 0, () => d.pick(farEnis)],
     [1, () => d.pick(world.networkInterfaces)],
   ])();
+  // A path from an interface to itself is no question anyone asks (and AWS's answer is unknown).
+  if (dst === src) return randomProbe(d, world);
   const dstInstance = world.instances.find((i) => i.primaryNetworkInterfaceId === dst.id);
   const sourceIp = d.weighted<string | undefined>([
     [8, undefined],
