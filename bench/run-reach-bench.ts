@@ -5,10 +5,15 @@
  * its peers and their contents), one analysis at a time on one core, and prints analyses/s and
  * latency percentiles. No server, no I/O: this is the analysis itself. See BENCHMARKS.md.
  *
- * Options: --analyses N (default 50000), --rounds N (default 3), --warmup N (default 5000).
+ * Then, unless --no-http, the same world is created in a real server through the EC2 API and
+ * StartNetworkInsightsAnalysis is timed end to end (bench/reachability/http-analyses.ts).
+ *
+ * Options: --analyses N (default 50000), --rounds N (default 3), --warmup N (default 5000),
+ * --paths N (default 2000), --clients N (default 4), --no-http.
  */
 import { cpus } from 'node:os';
 import { analyzeReachability } from '../src/core/reachability/analyze-reachability.js';
+import { httpAnalyses } from './reachability/http-analyses.js';
 import { VPC_COUNT, benchCases, thousandVpcWorld } from './reachability/thousand-vpc-world.js';
 
 function option(name: string, fallback: number): number {
@@ -21,7 +26,7 @@ function option(name: string, fallback: number): number {
 const percentile = (sorted: Float64Array, p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 const us = (ms: number): string => `${(ms * 1000).toFixed(1)} µs`;
 
-function main(): void {
+async function main(): Promise<void> {
   const analyses = option('analyses', 50_000);
   const rounds = option('rounds', 3);
   const warmup = option('warmup', 5_000);
@@ -70,6 +75,17 @@ function main(): void {
       `p99.9 ${us(percentile(durations, 0.999))}, max ${us(durations[durations.length - 1] ?? 0)}\n` +
       `verdicts by question (found / not found): ${[...found].map(([kind, [y, n]]) => `${kind} ${y}/${n}`).join('; ')}\n`,
   );
+  if (process.argv.includes('--no-http')) return;
+  const progress = (msg: string): void => void process.stderr.write(`[reach-bench] ${msg}\n`);
+  const h = await httpAnalyses(big, option('paths', 2000), option('clients', 4), progress);
+  const ms = (x: number): string => `${x.toFixed(2)} ms`;
+  process.stdout.write(
+    `\nthrough the server (vpcpeer serve, SQLite store holding the ${VPC_COUNT}-VPC world: ${h.seedCalls} EC2 calls, seeded in ${h.seedSeconds.toFixed(1)} s)\n` +
+      `StartNetworkInsightsAnalysis, one client: ${h.sequential.count} analyses, ${h.sequential.perSecond.toFixed(0)} analyses/s, p50 ${ms(h.sequential.p50Ms)}, p99 ${ms(h.sequential.p99Ms)} ` +
+      `(p50 of the first tenth ${ms(h.sequential.firstP50Ms)}, of the last tenth ${ms(h.sequential.lastP50Ms)})\n` +
+      `StartNetworkInsightsAnalysis, ${h.concurrent.clients} clients: ${h.concurrent.count} analyses, ${h.concurrent.perSecond.toFixed(0)} analyses/s, p50 ${ms(h.concurrent.p50Ms)}, p99 ${ms(h.concurrent.p99Ms)}\n` +
+      `verdicts read back: ${h.found} of ${h.checked} found\n`,
+  );
 }
 
-main();
+await main();

@@ -1,7 +1,7 @@
 /**
  * The reachability benchmark's world: 1,000 VPCs peered the way organisations peer them, built
- * as the store's own records. Twenty hubs in a full mesh, forty spokes on each hub (800), and
- * the remaining 180 VPCs in chains of ten; each VPC with two subnets, a main and a custom route
+ * as the store's own records. Twenty hubs in a full mesh, thirty spokes on each hub (600), and
+ * the remaining 380 VPCs in chains of ten; each VPC with two subnets, a main and a custom route
  * table, a default and an application security group, a default and a custom network ACL
  * (with its ephemeral-port return rule), four interfaces. One connection in twenty is not
  * active (pending, rejected, deleted), and some spokes route the whole 10/8 to their hub, which
@@ -22,7 +22,8 @@ const ACCOUNTS = ['111111111111', '222222222222', '333333333333', '444444444444'
 const NOW = 1_800_000_000_000;
 export const VPC_COUNT = 1000;
 const HUBS = 20;
-const SPOKES_PER_HUB = 40;
+// A hub has 19 mesh peers and 30 spokes: under AWS's 50 active connections per VPC (default quota).
+const SPOKES_PER_HUB = 30;
 const CHAIN = 10;
 
 const hex = (n: number): string => n.toString(16).padStart(17, '0');
@@ -206,7 +207,7 @@ export function thousandVpcWorld(seed = 11): BigWorld {
     (extraRoutes.get(a) as Route[]).push({ destinationCidrBlock: vb.cidrBlock, target, origin: 'CreateRoute' });
     (extraRoutes.get(b) as Route[]).push({ destinationCidrBlock: va.cidrBlock, target, origin: 'CreateRoute' });
   };
-  // Hubs 0..19 in a full mesh; spokes 20..819, forty per hub; chains over 820..999.
+  // Hubs 0..19 in a full mesh; spokes 20..619, thirty per hub; chains over 620..999.
   for (let h = 0; h < HUBS; h++) for (let g = h + 1; g < HUBS; g++) peer(h, g);
   for (let s = 0; s < HUBS * SPOKES_PER_HUB; s++) {
     const spoke = HUBS + s;
@@ -227,12 +228,13 @@ export function thousandVpcWorld(seed = 11): BigWorld {
 }
 
 /**
- * What the loader hands the analyzer for a path from `vpcId` (reach-world.ts): the source VPC,
- * every VPC joined to it by a connection in any state, and their contents.
+ * What the loader hands the analyzer for a path (src/core/network-insights/load-reach-world.ts):
+ * the VPCs of the source and the destination, every VPC joined to either by a connection in any
+ * state, and their contents.
  */
-export function worldFor(big: BigWorld, vpcId: string): ReachWorld {
-  const peerings = big.peerings.filter((p) => p.requester.vpcId === vpcId || p.accepter.vpcId === vpcId);
-  const ids = new Set([vpcId, ...peerings.flatMap((p) => [p.requester.vpcId, p.accepter.vpcId])]);
+export function worldFor(big: BigWorld, seedVpcIds: readonly string[]): ReachWorld {
+  const peerings = big.peerings.filter((p) => seedVpcIds.includes(p.requester.vpcId) || seedVpcIds.includes(p.accepter.vpcId));
+  const ids = new Set([...seedVpcIds, ...peerings.flatMap((p) => [p.requester.vpcId, p.accepter.vpcId])]);
   const inside = <T extends { vpcId: string }>(xs: readonly T[]): T[] => xs.filter((x) => ids.has(x.vpcId));
   return {
     now: NOW,
@@ -263,34 +265,42 @@ export function benchCases(big: BigWorld, count: number, seed = 7): BenchCase[] 
   const rnd = makeRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const worlds = new Map<string, ReachWorld>();
-  const slice = (vpcId: string): ReachWorld => {
-    let w = worlds.get(vpcId);
-    if (!w) worlds.set(vpcId, (w = worldFor(big, vpcId)));
+  const slice = (...vpcIds: string[]): ReachWorld => {
+    const key = [...new Set(vpcIds)].sort().join('+');
+    let w = worlds.get(key);
+    if (!w) worlds.set(key, (w = worldFor(big, [...new Set(vpcIds)])));
     return w;
   };
   const enisOf = new Map<string, NetworkInterface[]>();
   for (const e of big.networkInterfaces) enisOf.set(e.vpcId, [...(enisOf.get(e.vpcId) ?? []), e]);
   const cases: BenchCase[] = [];
+  const peersOf = new Map<string, string[]>();
+  for (const p of big.peerings) {
+    peersOf.set(p.requester.vpcId, [...(peersOf.get(p.requester.vpcId) ?? []), p.accepter.vpcId]);
+    peersOf.set(p.accepter.vpcId, [...(peersOf.get(p.accepter.vpcId) ?? []), p.requester.vpcId]);
+  }
   while (cases.length < count) {
     const src = pick(big.networkInterfaces);
-    const world = slice(src.vpcId);
-    const peers = world.vpcs.filter((v) => v.id !== src.vpcId);
+    const peers = peersOf.get(src.vpcId) ?? [];
     const roll = rnd();
     const base = { accountId: src.accountId, region: REGION, source: src.id };
-    if (roll < 0.6 && peers.length) {
-      const dst = pick(enisOf.get(pick(peers).id) as NetworkInterface[]);
-      cases.push({ world, kind: 'peer tcp/443', query: { ...base, destination: dst.id, protocol: 'tcp', destinationPorts: { from: 443, to: 443 } } });
-    } else if (roll < 0.75 && peers.length) {
-      const dst = pick(enisOf.get(pick(peers).id) as NetworkInterface[]);
-      cases.push({ world, kind: 'peer udp/53', query: { ...base, destination: dst.id, protocol: 'udp', destinationPorts: { from: 53, to: 53 } } });
+    if (roll < 0.75 && peers.length) {
+      const dst = pick(enisOf.get(pick(peers)) as NetworkInterface[]);
+      const world = slice(src.vpcId, dst.vpcId);
+      const udp = roll >= 0.6;
+      cases.push({
+        world,
+        kind: udp ? 'peer udp/53' : 'peer tcp/443',
+        query: { ...base, destination: dst.id, protocol: udp ? 'udp' : 'tcp', destinationPorts: udp ? { from: 53, to: 53 } : { from: 443, to: 443 } },
+      });
     } else if (roll < 0.9) {
-      // Somewhere two hops away, by address: the loader's world does not even hold it.
+      // Any VPC by address, mostly two or more hops away: the loader's world holds the source's side only.
       const far = pick(big.vpcs);
       const ip = (pick(enisOf.get(far.id) as NetworkInterface[]).privateIps[0]) as string;
-      cases.push({ world, kind: 'any VPC by address', query: { ...base, destinationIp: ip, protocol: 'tcp', destinationPorts: { from: 443, to: 443 } } });
+      cases.push({ world: slice(src.vpcId), kind: 'any VPC by address', query: { ...base, destinationIp: ip, protocol: 'tcp', destinationPorts: { from: 443, to: 443 } } });
     } else {
       const dst = pick((enisOf.get(src.vpcId) as NetworkInterface[]).filter((e) => e !== src));
-      cases.push({ world, kind: 'same VPC tcp/22', query: { ...base, destination: dst.id, protocol: 'tcp', destinationPorts: { from: 22, to: 22 } } });
+      cases.push({ world: slice(src.vpcId), kind: 'same VPC tcp/22', query: { ...base, destination: dst.id, protocol: 'tcp', destinationPorts: { from: 22, to: 22 } } });
     }
   }
   return cases;
