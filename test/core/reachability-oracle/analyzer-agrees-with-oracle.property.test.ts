@@ -77,7 +77,7 @@ describe('the reachability analyzer against an independent one-packet-at-a-time 
     for (const m of mismatches) process.stdout.write(`\n--- mismatch ---\n${m.text}\n`);
     if (!replay) {
       // Not vacuous: both verdicts in numbers, and every way of being blocked seen many times.
-      expect(found).toBeGreaterThan(probes * 0.2);
+      expect(found).toBeGreaterThan(probes * 0.1);
       expect(probes - found).toBeGreaterThan(probes * 0.2);
       expect(foundViaPeering).toBeGreaterThan(probes * 0.025);
       for (const [b, n] of blocked) expect(n, `probes blocked at ${b}`).toBeGreaterThanOrEqual(20);

@@ -504,7 +504,8 @@ function randomProbe(d: Dice, world: ReachWorld): ReachQuery {
   if (byIp) {
     // An address only: an interface's, or a free one in some subnet (nobody owns it).
     const ip = d.chance(0.85) ? d.pick(dst.privateIps) : numberToIp(ipToNumber((d.pick(world.subnets).cidrBlock.split('/')[0]) as string) + d.int(4, 12));
-    return { ...common, destinationIp: ip };
+    // Not one of the source's own addresses: talking to itself, again.
+    return { ...common, destinationIp: src.privateIps.includes(ip) ? (dst.privateIps[0] as string) : ip };
   }
   const destination = dstInstance && d.chance(0.3) ? dstInstance.id : dst.id;
   // Now and then an address the destination does not own (ENI_ADDRESS_RESTRICTION).
