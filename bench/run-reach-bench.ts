@@ -1,9 +1,10 @@
 /**
  * `npm run bench:reach`: how fast vpcpeer answers a reachability question on a world of 1,000
  * peered VPCs (bench/reachability/thousand-vpc-world.ts). It times the core walk,
- * analyzeReachability, on worlds already loaded the way the loader gives them (the source VPC,
- * its peers and their contents), one analysis at a time on one core, and prints analyses/s and
- * latency percentiles. No server, no I/O: this is the analysis itself. See BENCHMARKS.md.
+ * analyzeReachability, on worlds already loaded the way the loader gives them (the source's
+ * and the destination's VPCs, their peers and contents), one analysis at a time on one core,
+ * and prints analyses/s and latency percentiles. No server, no I/O: the analysis itself.
+ * See BENCHMARKS.md.
  *
  * Then, unless --no-http, the same world is created in a real server through the EC2 API and
  * StartNetworkInsightsAnalysis is timed end to end (bench/reachability/http-analyses.ts).
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `world: ${VPC_COUNT} VPCs, ${big.peerings.length} peering connections, ${big.subnets.length} subnets, ${big.routeTables.length} route tables, ` +
       `${big.securityGroups.length} security groups, ${big.networkAcls.length} network ACLs, ${big.networkInterfaces.length} interfaces (built in ${buildMs.toFixed(0)} ms)\n` +
-      `per-path worlds: ${slices.size} (source VPC + its peers: ${avgVpcs.toFixed(1)} VPCs on average, sliced in ${sliceMs.toFixed(0)} ms, not timed below)\n` +
+      `per-path worlds: ${slices.size} (source and destination VPCs with their peers, as the loader reads them: ${avgVpcs.toFixed(1)} VPCs on average, sliced in ${sliceMs.toFixed(0)} ms, not timed below)\n` +
       `machine: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}, node ${process.version}\n`,
   );
 

@@ -35,15 +35,8 @@ function vpcCidr(i: number): { cidr: string; octet2: number; octet3: number } {
   return { cidr: `10.${octet2}.${octet3}.0/20`, octet2, octet3 };
 }
 
-export interface BigWorld {
-  readonly vpcs: readonly Vpc[];
-  readonly subnets: readonly Subnet[];
-  readonly routeTables: readonly RouteTable[];
-  readonly peerings: readonly PeeringConnection[];
-  readonly securityGroups: readonly SecurityGroup[];
-  readonly networkAcls: readonly NetworkAcl[];
-  readonly networkInterfaces: readonly NetworkInterface[];
-}
+/** The whole world: the stored collections an analysis' world is sliced from. */
+export type BigWorld = Pick<ReachWorld, 'vpcs' | 'subnets' | 'routeTables' | 'peerings' | 'securityGroups' | 'networkAcls' | 'networkInterfaces'>;
 
 export function thousandVpcWorld(seed = 11): BigWorld {
   const rnd = makeRng(seed);

@@ -13,19 +13,8 @@ import type { Route, RouteTable } from '../../../src/core/route-table.js';
 import type { RulePeer, SecurityGroup, SecurityGroupRule } from '../../../src/core/security-groups/security-group.js';
 import type { Subnet } from '../../../src/core/subnet.js';
 import type { Vpc } from '../../../src/core/vpc.js';
+import { makeRng } from '../../../bench/prng.js';
 import { cidrWithin, cidrsOverlap, ipToNumber, numberToIp } from './ipv4.js';
-
-/** mulberry32: tiny, fast, and good enough to shuffle worlds. */
-export function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(readonly next: () => number) {}
@@ -413,27 +402,20 @@ export function randomWorld(seed: number, probeCount = 6): RandomWorld {
       if (d.chance(0.2)) add('0.0.0.0/0', { kind: 'gateway', id: id('igw') });
       return routes;
     };
-    const own = subnetsOf(v);
-    tables.push({
+    const table = (associations: RouteTable['associations'], age: number): RouteTable => ({
       id: id('rtb'),
       accountId: v.accountId,
       region: v.region,
       vpcId: v.id,
       routes: [...local, ...peerRoutes()],
-      associations: [{ id: id('rtbassoc'), main: true }],
-      createdAt: NOW - 30 * DAY,
+      associations,
+      createdAt: NOW - age * DAY,
     });
+    tables.push(table([{ id: id('rtbassoc'), main: true }], 30));
+    const own = subnetsOf(v);
     if (own.length > 0 && d.chance(0.5)) {
       const associated = own.filter(() => d.chance(0.6));
-      tables.push({
-        id: id('rtb'),
-        accountId: v.accountId,
-        region: v.region,
-        vpcId: v.id,
-        routes: [...local, ...peerRoutes()],
-        associations: associated.map((s) => ({ id: id('rtbassoc'), main: false, subnetId: s.id })),
-        createdAt: NOW - 25 * DAY,
-      });
+      tables.push(table(associated.map((s) => ({ id: id('rtbassoc'), main: false, subnetId: s.id })), 25));
     }
   }
 
