@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const durations = new Float64Array(analyses * rounds);
   const found = new Map<string, [number, number]>();
   let k = 0;
+  const cpuBefore = process.cpuUsage();
   const began = performance.now();
   for (let r = 0; r < rounds; r++) {
     for (const c of cases) {
@@ -67,11 +68,14 @@ async function main(): Promise<void> {
     }
   }
   const totalMs = performance.now() - began;
+  // CPU time barely moves when other processes load the machine: the figure to compare between runs.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuUsPerAnalysis = (cpu.user + cpu.system) / (analyses * rounds);
   durations.sort();
   const perSecond = (analyses * rounds) / (totalMs / 1000);
   process.stdout.write(
     `analyses: ${analyses * rounds} (${rounds} rounds of ${analyses}), one at a time, one thread\n` +
-      `throughput: ${perSecond.toFixed(0)} analyses/s\n` +
+      `throughput: ${perSecond.toFixed(0)} analyses/s (CPU ${cpuUsPerAnalysis.toFixed(1)} µs per analysis, ${(1e6 / cpuUsPerAnalysis).toFixed(0)} analyses per CPU-second)\n` +
       `latency: p50 ${us(percentile(durations, 0.5))}, p90 ${us(percentile(durations, 0.9))}, p99 ${us(percentile(durations, 0.99))}, ` +
       `p99.9 ${us(percentile(durations, 0.999))}, max ${us(durations[durations.length - 1] ?? 0)}\n` +
       `verdicts by question (found / not found): ${[...found].map(([kind, [y, n]]) => `${kind} ${y}/${n}`).join('; ')}\n`,
