@@ -1,12 +1,11 @@
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import type { PeeringConnection } from '../peering/peering-connection.js';
 import type { SecurityGroup } from '../security-groups/security-group.js';
-import type { Subnet } from '../subnet.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
-import { aclHop, eniHopFields, groupsExplanations, refOf, vpcLabel, vpcRef } from './hop-checks.js';
-import { addressSpans, cidrSpans, formatAddress, header, isEmptySet, project, restrict, type PacketSet, type Spans } from './packet-set.js';
+import { aclHop, eniHopFields, groupsExplanations, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { cidrSpans, firstAddress, header, isEmptySet, project, restrict, type PacketSet } from './packet-set.js';
 import { PathBuilder, type OpenHop } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering, type RouteChoice } from './route-lookup.js';
 import { evaluateGroups } from './security-group-evaluate.js';
@@ -25,8 +24,6 @@ export interface ForwardOutcome {
   readonly suggestedAccounts: readonly string[];
 }
 
-const ownSpans = (eni: NetworkInterface): Spans => eni.privateIps.flatMap((ip) => addressSpans(ip) ?? []);
-const firstAddress = (set: PacketSet, dim: 'src' | 'dst'): string => formatAddress(project(set, dim)[0]?.[0] ?? 0);
 
 /** The pcx, if any, that would carry `address` from `vpcId`: one whose far VPC holds it (active first). */
 export function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
@@ -45,10 +42,6 @@ function isIn(cidr: string, address: number): boolean {
   return span !== undefined && address >= span[0] && address <= span[1];
 }
 
-/** "the main table of vpc-A, used by subnet-A1" / "used by subnet-A1". */
-export function usedBy(ix: WorldIndex, table: { readonly associations: readonly { readonly main: boolean }[] }, subnet: Subnet): string {
-  return table.associations.some((a) => a.main) ? `main table of ${subnet.vpcId}, used by ${subnet.id}` : `used by ${subnet.id}`;
-}
 
 /**
  * The forward walk (REACHABILITY.md §3.2): source ENI and its source check, source groups
@@ -67,19 +60,7 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   if (source.instance) path.add({ component: refOf(ix, source.instance), outboundHeader: header(set) });
   const eniHop = path.add(eniHopFields(ix, src));
   // Source/destination check (EC2 user guide): the ENI sends only from its own addresses.
-  if (src.sourceDestCheck) {
-    const own = restrict(set, { src: ownSpans(src) });
-    if (isEmptySet(own)) {
-      const address = firstAddress(set, 'src');
-      path.explain(eniHop, {
-        code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION',
-        sentence: sentence.sourceDestCheck(src.id, address, src.privateIps),
-        networkInterface: refOf(ix, src),
-        address,
-        addresses: [...src.privateIps],
-      });
-    } else set = own;
-  }
+  if (src.sourceDestCheck) set = ownAddressCheck(ix, path, eniHop, src, set, 'src');
   path.set(eniHop, { outboundHeader: header(set) });
 
   const wantedVpc = target.kind === 'eni' ? target.eni.vpcId : target.kind === 'pcx' ? ix.ends(target.pcx, src.vpcId)?.far.vpcId : undefined;
@@ -135,14 +116,24 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     subnet: refOf(ix, srcSubnet),
     vpc: vpcRef(ix, src.vpcId, src),
   });
-  const usedByText = table ? usedBy(ix, table, srcSubnet) : `used by ${srcSubnet.id}`;
+  const usedByText = sentence.usedBy(table, srcSubnet);
 
   if (decision.kind === 'no-route' || decision.kind === 'wrong-route') {
     path.explain(rtbHop, routeFailure(ix, src.vpcId, target, wantedVpc, table?.id ?? '(none)', usedByText, address, set, routes, choice, routeFields(), decision.kind));
     return done();
   }
+  if (decision.kind === 'gone' && choice) {
+    path.explain(rtbHop, {
+      code: 'BAD_STATE_ROUTE',
+      sentence: sentence.routeToNothing(decision.pcxId),
+      ...routeFields(),
+      routeTableRoute: routeHit(choice.route),
+    });
+    return done();
+  }
+  if (decision.kind !== 'local' && decision.kind !== 'pcx') return done();
   if (decision.kind === 'local') {
-    return deliver(ix, path, src, srcSubnet, src.vpcId, target, set, rtbHop, intraSubnet, suggested, done, undefined);
+    return deliver(ix, path, src, src.vpcId, target, set, rtbHop, intraSubnet, suggested, done, undefined);
   }
 
   // A peering route (§3.2 steps 5-6).
@@ -207,10 +198,10 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     return done(undefined, pcx);
   }
   if (target.kind === 'pcx') return done(undefined, pcx);
-  return deliver(ix, path, src, srcSubnet, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
+  return deliver(ix, path, src, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
 }
 
-type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
+type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'gone'; pcxId: string } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
 
 /** Whether the chosen route can carry the packets towards the target at all. */
 function decideRoute(
@@ -228,8 +219,10 @@ function decideRoute(
   const pcxId = pcxOf(r);
   if (pcxId === undefined) return { kind: 'wrong-route' };
   const pcx = ix.peering(pcxId);
-  const ends = pcx && ix.ends(pcx, vpcId);
-  if (!pcx || !ends) return { kind: 'wrong-route' };
+  // A connection purged after its deletion leaves its routes behind, blackholed (AWS-BEHAVIOUR.md §3.10).
+  if (!pcx) return { kind: 'gone', pcxId };
+  const ends = ix.ends(pcx, vpcId);
+  if (!ends) return { kind: 'wrong-route' };
   if (leadsToTarget(r) || target.kind === 'ip') return { kind: 'pcx', pcx };
   // Another peering: if its far VPC holds the address (overlapping peers, §3.6) the packet goes
   // to the wrong VPC, a route problem; if not, the peering itself refuses it (non-transitive).
@@ -328,7 +321,6 @@ function deliver(
   ix: WorldIndex,
   path: PathBuilder,
   src: NetworkInterface,
-  srcSubnet: Subnet,
   reachedVpc: string,
   target: Target,
   arriving: PacketSet,
@@ -360,16 +352,7 @@ function deliver(
   }
   const eniHop = path.add(eniHopFields(ix, dst));
   for (const e of failures) path.explain(eniHop, e);
-  const own = restrict(set, { dst: ownSpans(dst) });
-  if (isEmptySet(own)) {
-    path.explain(eniHop, {
-      code: 'ENI_ADDRESS_RESTRICTION',
-      sentence: sentence.eniAddress(dst.id, address, dst.privateIps),
-      networkInterface: refOf(ix, dst),
-      address,
-      addresses: [...dst.privateIps],
-    });
-  } else set = own;
+  set = ownAddressCheck(ix, path, eniHop, dst, set, 'dst');
   path.set(eniHop, { inboundHeader: header(set) });
   if (target.kind === 'eni' && target.instance) path.add({ component: refOf(ix, target.instance), inboundHeader: header(set) });
   return { ...done(dst, pcx, ingress.group), set };

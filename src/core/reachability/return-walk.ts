@@ -3,9 +3,9 @@ import type { Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
-import { targetName, usedBy } from './forward-walk.js';
-import { aclHop, eniHopFields, refOf, vpcLabel, vpcRef } from './hop-checks.js';
-import { formatAddress, header, isEmptySet, project, reply, restrict } from './packet-set.js';
+import { targetName } from './forward-walk.js';
+import { aclHop, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering } from './route-lookup.js';
 import type { IndexedRoute, WorldIndex } from './world-index.js';
@@ -29,7 +29,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   if (target.kind === 'eni' && target.instance) path.add({ component: refOf(ix, target.instance), outboundHeader: header(set) });
   const dstHop = path.add({ ...eniHopFields(ix, dst), outboundHeader: header(set) });
   if (forward.destinationGroup) path.add({ component: refOf(ix, forward.destinationGroup) });
-  const srcLabel = vpcLabel(ix, forward.pcx ? src.vpcId : undefined, formatAddress(project(set, 'dst')[0]?.[0] ?? 0));
+  const srcLabel = vpcLabel(ix, forward.pcx ? src.vpcId : undefined, firstAddress(set, 'dst'));
   if (!intraSubnet && dstSubnet) set = aclHop(ix, path, dstSubnet, true, set, true, srcLabel);
   if (!dstSubnet) return path;
 
@@ -41,10 +41,10 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   if (choice) set = choice.set;
   const rtbRef = table ? refOf(ix, table) : undefined;
   const rtbHop = rtbRef ? path.add({ component: rtbRef, ...(choice ? { routeTableRoute: routeHit(choice.route) } : {}) }) : dstHop;
-  const address = formatAddress(project(set, 'dst')[0]?.[0] ?? 0);
+  const address = firstAddress(set, 'dst');
   const fields: Partial<Explanation> = { ...(rtbRef ? { routeTable: rtbRef } : {}), subnet: refOf(ix, dstSubnet), vpc: vpcRef(ix, dst.vpcId, dst) };
   const tableId = table?.id ?? '(none)';
-  const usedByText = table ? usedBy(ix, table, dstSubnet) : `used by ${dstSubnet.id}`;
+  const usedByText = sentence.usedBy(table, dstSubnet);
   const pcxRef = pcx ? ix.ref(pcx.id, ix.ends(pcx, dst.vpcId)?.near ?? pcx.requester) : undefined;
 
   if (!choice || !wanted(choice.route)) {
@@ -107,10 +107,14 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
     path.set(pcxHop, { outboundHeader: header(set) });
   }
 
-  const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, formatAddress(project(set, 'src')[0]?.[0] ?? 0));
+  const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, firstAddress(set, 'src'));
   if (!intraSubnet && srcSubnet) set = aclHop(ix, path, srcSubnet, false, set, true, dstLabel);
   if (forward.sourceGroup) path.add({ component: refOf(ix, forward.sourceGroup) });
-  path.add({ ...eniHopFields(ix, src), inboundHeader: header(set) });
+  // The reply is delivered to whoever owns its destination address: a source that sent from an
+  // address not its own (source/destination check off) does not get it back.
+  const srcHop = path.add(eniHopFields(ix, src));
+  set = ownAddressCheck(ix, path, srcHop, src, set, 'dst');
+  path.set(srcHop, { inboundHeader: header(set) });
   if (source.instance) path.add({ component: refOf(ix, source.instance), inboundHeader: header(set) });
   return path;
 }
