@@ -213,6 +213,7 @@ def analyse(c, source, destination=None, port=443, **kw):
         "codes": [e.get("ExplanationCode") for e in a.get("Explanations", [])],
         "forward": [h["Component"]["Id"] for h in a.get("ForwardPathComponents", [])],
         "returnHops": len(a.get("ReturnPathComponents", [])),
+        "returnCodes": [e.get("ExplanationCode") for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
         "sequence": [h["SequenceNumber"] for h in a.get("ForwardPathComponents", [])],
     }
 
@@ -240,10 +241,12 @@ def _():
     result["securityGroup"] = analyse(c, a["eni"], b["eni"])
     allow_ingress(c, b["vpc"], "10.70.0.0/16")
     result["found"] = analyse(c, a["eni"], b["eni"])
-    # A network ACL on B's subnet that admits the request but not its reply (no ephemeral ports out).
+    # A network ACL on B's subnet that admits the request but has no outbound rule for its reply
+    # (only the implicit deny): stateless, so the return leg is refused. (Any outbound TCP rule to A
+    # would let some packet back: source ports are free, 0-65535, REACHABILITY.md §2.2.)
     acl = c.create_network_acl(VpcId=b["vpc"])["NetworkAcl"]["NetworkAclId"]
     c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=False, CidrBlock="10.70.0.0/16", PortRange={"From": 443, "To": 443})
-    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=True, CidrBlock="10.70.0.0/16", PortRange={"From": 443, "To": 443})
+    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="17", RuleAction="allow", Egress=True, CidrBlock="10.70.0.0/16", PortRange={"From": 1024, "To": 65535})
     assoc = c.describe_network_acls(Filters=[{"Name": "association.subnet-id", "Values": [b["subnet"]]}])["NetworkAcls"][0]
     assoc_id = next(x["NetworkAclAssociationId"] for x in assoc["Associations"] if x["SubnetId"] == b["subnet"])
     c.replace_network_acl_association(AssociationId=assoc_id, NetworkAclId=acl)

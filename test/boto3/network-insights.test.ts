@@ -31,6 +31,7 @@ interface Verdict {
   readonly codes: string[];
   readonly forward: string[];
   readonly returnHops: number;
+  readonly returnCodes: string[];
   readonly sequence: number[];
 }
 
@@ -196,6 +197,9 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     blocked(s.missingRoute, 'NO_ROUTE_TO_DESTINATION');
     blocked(s.securityGroup, 'ENI_SG_RULES_MISMATCH');
     blocked(s.aclReturn, 'SUBNET_ACL_RESTRICTION');
+    // The request got through; the reply is what the ACL refuses, on the return path.
+    expect(s.aclReturn.forward.at(-1)).toMatch(/^eni-/);
+    expect(s.aclReturn.returnCodes).toEqual(['SUBNET_ACL_RESTRICTION']);
     blocked(s.blackhole, 'BAD_STATE_ROUTE');
     blocked(s.transitive, 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR');
   });
