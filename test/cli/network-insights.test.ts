@@ -95,8 +95,9 @@ describe.skipIf(!available)('AWS CLI: Network Insights paths and analyses', () =
     const ipOnly = await createPath(a, '--source', x.eni, '--protocol', 'udp', '--filter-at-source', `DestinationAddress=${y.ip},DestinationPortRange={FromPort=53,ToPort=53}`);
     expect(ipOnly.Destination).toBeUndefined();
     expect(ipOnly.FilterAtSource).toEqual({ DestinationAddress: y.ip, DestinationPortRange: { FromPort: 53, ToPort: 53 } });
-    const withIps = await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--source-ip', x.ip, '--destination-ip', y.ip, '--filter-at-destination', 'SourcePortRange={FromPort=1024,ToPort=65535}');
-    expect(withIps).toMatchObject({ SourceIp: x.ip, DestinationIp: y.ip, FilterAtDestination: { SourcePortRange: { FromPort: 1024, ToPort: 65535 } } });
+    const withIps = await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--source-ip', x.ip, '--filter-at-destination', 'SourcePortRange={FromPort=1024,ToPort=65535}');
+    expect(withIps).toMatchObject({ SourceIp: x.ip, FilterAtDestination: { SourcePortRange: { FromPort: 1024, ToPort: 65535 } } });
+    expect(withIps.DestinationIp).toBeUndefined();
 
     expect((await describePaths(a, '--network-insights-path-ids', path.NetworkInsightsPathId))[0]).toEqual(path);
     const ids = (paths: Path[]): string[] => paths.map((p) => p.NetworkInsightsPathId).sort();
@@ -231,7 +232,7 @@ describe.skipIf(!available)('AWS CLI: Network Insights paths and analyses', () =
     const page = await a.ok<{ NetworkInsightsPaths: Path[]; NextToken?: string }>('ec2', 'describe-network-insights-paths', '--max-results', '2', '--no-paginate');
     expect(page.NetworkInsightsPaths).toHaveLength(2);
     expect(page.NextToken).toBeDefined();
-    const rest = await a.ok<{ NetworkInsightsPaths: Path[] }>('ec2', 'describe-network-insights-paths', '--max-results', '100', '--starting-token', page.NextToken as string, '--no-paginate');
+    const rest = await a.ok<{ NetworkInsightsPaths: Path[] }>('ec2', 'describe-network-insights-paths', '--max-results', '100', '--next-token', page.NextToken as string, '--no-paginate');
     expect(rest.NetworkInsightsPaths).toHaveLength(1);
     // The CLI's paginator, page size 2, collects all three once.
     const all = await describePaths(a, '--page-size', '2');
