@@ -12,7 +12,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import { loadReachWorld } from './load-reach-world.js';
 import type { NetworkInsightsAnalysis } from './network-insights-analysis.js';
 import type { NetworkInsightsPath } from './network-insights-path.js';
-import { checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { checkClientToken, checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_ANALYSIS_FILTERS } from './network-insights-filters.js';
 import { requirePath } from './network-insights-path-service.js';
@@ -37,16 +37,12 @@ export function analysisArn(a: NetworkInsightsAnalysis): string {
   return ec2Arn(a, 'network-insights-analysis', a.id);
 }
 
-const MAX_CLIENT_TOKEN = 64;
 // "The member accounts that contain resources that the path can traverse" (EC2 model): account ids.
 const ACCOUNT_ID = /^\d{12}$/;
 const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
 
 function checkStartInput(input: StartAnalysisInput): void {
-  const token = input.clientToken;
-  if (token !== undefined && (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token))) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
+  checkClientToken(input.clientToken);
   for (const account of input.additionalAccounts ?? []) {
     if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('AdditionalAccount', account, 'It must be a 12-digit account id.');
   }

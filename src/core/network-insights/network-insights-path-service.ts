@@ -11,7 +11,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import type { NetworkInsightsPath, PathFilter } from './network-insights-path.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_PATH_FILTERS } from './network-insights-filters.js';
-import { checkIdList, checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { checkClientToken, checkIdList, checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { ec2Arn, resolvePathEndpoint } from './path-endpoint.js';
 
 export interface CreatePathInput {
@@ -29,16 +29,6 @@ export interface CreatePathInput {
 
 export function pathArn(p: NetworkInsightsPath): string {
   return ec2Arn(p, 'network-insights-path', p.id);
-}
-
-// ClientToken: "Constraint: Maximum 64 ASCII characters" (EC2 idempotency guide).
-const MAX_CLIENT_TOKEN = 64;
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 function checkPortRange(parameter: string, range: Partial<PortRange> | undefined): void {
