@@ -293,7 +293,8 @@ export const INSTANCE_OPERATIONS: OperationTable = {
       disableApiTermination: flag(input.DisableApiTermination),
       disableApiStop: flag(input.DisableApiStop),
       instanceType: input.InstanceType?.Value,
-      userData: input.UserData?.Value === undefined ? undefined : Buffer.from(input.UserData.Value).toString('base64'),
+      // A blob travels as its base64 text, which is what UserData is kept as (RunInstances sends it so too).
+      userData: input.UserData?.Value,
       instanceInitiatedShutdownBehavior: input.InstanceInitiatedShutdownBehavior?.Value,
       ebsOptimized: flag(input.EbsOptimized),
       attribute: input.Attribute,

@@ -156,6 +156,8 @@ describe('launching', () => {
     expect(await ids(a, [{ Name: 'network-interface.network-interface-id', Values: [nic?.NetworkInterfaceId ?? ''] }])).toEqual([launched.InstanceId]);
     const byAttachment = await a.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [launched.InstanceId ?? ''] }] }));
     expect(byAttachment.NetworkInterfaces?.map((n) => n.NetworkInterfaceId)).toEqual([nic?.NetworkInterfaceId]);
+    const userData = await a.send(new DescribeInstanceAttributeCommand({ InstanceId: launched.InstanceId, Attribute: 'userData' }));
+    expect(userData.UserData).toEqual({ Value: Buffer.from('#!/bin/sh\necho hi').toString('base64') });
     const w = await waitUntilInstanceRunning({ client: a, maxWaitTime: 30 }, { InstanceIds: [launched.InstanceId ?? ''] });
     expect(w.state).toBe('SUCCESS');
   });
@@ -309,8 +311,11 @@ describe('stop, start, reboot, terminate', () => {
     expect(status.InstanceStatuses).toEqual([]);
     const all = await a.send(new DescribeInstanceStatusCommand({ InstanceIds: [id], IncludeAllInstances: true }));
     expect(all.InstanceStatuses?.[0]).toMatchObject({ InstanceId: id, InstanceState: { Name: 'stopped' }, InstanceStatus: { Status: 'not-applicable' } });
-    // Only a stopped instance changes type.
+    // Only a stopped instance changes type or user data.
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 't3.small' } }));
+    await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, UserData: { Value: new TextEncoder().encode('echo new') } }));
+    const ud = await a.send(new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'userData' }));
+    expect(Buffer.from(ud.UserData?.Value ?? '', 'base64').toString()).toBe('echo new');
     const start = await a.send(new StartInstancesCommand({ InstanceIds: [id] }));
     expect(start.StartingInstances).toEqual([{ InstanceId: id, CurrentState: { Code: 0, Name: 'pending' }, PreviousState: { Code: 80, Name: 'stopped' } }]);
     expect((await waitUntilInstanceRunning({ client: a, maxWaitTime: 30 }, { InstanceIds: [id] })).state).toBe('SUCCESS');
@@ -333,7 +338,6 @@ describe('stop, start, reboot, terminate', () => {
     expect((await attr('instanceInitiatedShutdownBehavior')).InstanceInitiatedShutdownBehavior).toEqual({ Value: 'stop' });
     expect((await attr('rootDeviceName')).RootDeviceName).toEqual({ Value: '/dev/xvda' });
     expect((await attr('sourceDestCheck')).SourceDestCheck).toEqual({ Value: true });
-    expect((await attr('userData')).UserData).toEqual({});
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, SourceDestCheck: { Value: false } }));
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, Groups: [sg] }));
     expect((await attr('sourceDestCheck')).SourceDestCheck).toEqual({ Value: false });
