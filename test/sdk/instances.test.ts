@@ -38,6 +38,7 @@ import type { EC2Client, Filter, Instance, RunInstancesCommandInput } from '@aws
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, startServer } from '../support/start-server.js';
+import { send, signRequest } from '../trust/trust-support.js';
 import { allocate } from './address-helpers.js';
 import { ec2, expectEc2Error, failure, newVpc } from './sdk-helpers.js';
 
@@ -401,6 +402,24 @@ describe('what Terraform reads besides', () => {
     expectEc2Error(await failure(a.send(new DescribeVolumesCommand({ VolumeIds: ['vol-0123456789abcdef0'] }))), 'InvalidVolume.NotFound', "The volume 'vol-0123456789abcdef0' does not exist.");
     expect((await a.send(new DescribeKeyPairsCommand({}))).KeyPairs).toEqual([]);
     expectEc2Error(await failure(a.send(new DescribeKeyPairsCommand({ KeyNames: ['k'] }))), 'InvalidKeyPair.NotFound', "The key pair 'k' does not exist");
+  });
+});
+
+describe('the audit trail', () => {
+  it('names the interface and the instance each create made, and the instances each state call moved', async () => {
+    const eni = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    const [i] = await run(a, { SubnetId: subnetId });
+    const id = i?.InstanceId ?? '';
+    await a.send(new StopInstancesCommand({ InstanceIds: [id] }));
+    await a.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    const r = await send(server.url, await signRequest(server.url, { accessKeyId: A, secretAccessKey: 'x' }, { method: 'GET', path: '/_vpcpeer/events', query: { limit: '1000' } }));
+    expect(r.status).toBe(200);
+    const events = (JSON.parse(r.text) as { events: { action: string; resourceIds: string[]; code: string }[] }).events;
+    const find = (action: string, rid: string) => events.find((e) => e.action === action && e.resourceIds.includes(rid));
+    expect(find('CreateNetworkInterface', eni)?.code).toBe('OK');
+    expect(find('RunInstances', id)?.code).toBe('OK');
+    expect(find('StopInstances', id)?.code).toBe('OK');
+    expect(find('TerminateInstances', id)?.code).toBe('OK');
   });
 });
 
