@@ -4,7 +4,7 @@ import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
 import { targetName, usedBy } from './forward-walk.js';
-import { aclHop, eniHopFields, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { aclHop, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
 import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering } from './route-lookup.js';
@@ -110,7 +110,11 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, firstAddress(set, 'src'));
   if (!intraSubnet && srcSubnet) set = aclHop(ix, path, srcSubnet, false, set, true, dstLabel);
   if (forward.sourceGroup) path.add({ component: refOf(ix, forward.sourceGroup) });
-  path.add({ ...eniHopFields(ix, src), inboundHeader: header(set) });
+  // The reply is delivered to whoever owns its destination address: a source that sent from an
+  // address not its own (source/destination check off) does not get it back.
+  const srcHop = path.add(eniHopFields(ix, src));
+  set = ownAddressCheck(ix, path, srcHop, src, set, 'dst');
+  path.set(srcHop, { inboundHeader: header(set) });
   if (source.instance) path.add({ component: refOf(ix, source.instance), inboundHeader: header(set) });
   return path;
 }
