@@ -1,5 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
+import { checkClientToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -12,7 +13,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import { loadReachWorld } from './load-reach-world.js';
 import type { NetworkInsightsAnalysis } from './network-insights-analysis.js';
 import type { NetworkInsightsPath } from './network-insights-path.js';
-import { checkClientToken, checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_ANALYSIS_FILTERS } from './network-insights-filters.js';
 import { requirePath } from './network-insights-path-service.js';

@@ -28,12 +28,3 @@ export function checkIdList(prefix: IdPrefix, req: DescribeRequest, malformed: (
   return ids;
 }
 
-// ClientToken: "Constraint: Maximum 64 ASCII characters" (EC2 idempotency guide).
-const MAX_CLIENT_TOKEN = 64;
-
-export function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
-}

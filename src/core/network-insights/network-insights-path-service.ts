@@ -1,5 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
+import { checkClientToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -11,7 +12,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import type { NetworkInsightsPath, PathFilter } from './network-insights-path.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_PATH_FILTERS } from './network-insights-filters.js';
-import { checkClientToken, checkIdList, checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { checkIdList, checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { ec2Arn, resolvePathEndpoint } from './path-endpoint.js';
 
 export interface CreatePathInput {
