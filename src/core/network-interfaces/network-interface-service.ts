@@ -1,3 +1,4 @@
+import { checkClientToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -22,7 +23,6 @@ import { addressesInUse, ipv6AddressesInUse } from './subnet-addresses-in-use.js
 export const GROUPS_PER_INTERFACE = 5;
 /** [I] A bound on addresses per interface; AWS's depends on the instance type (50 for the largest). */
 const MAX_ADDRESSES = 50;
-const MAX_CLIENT_TOKEN = 64;
 const PAGE = { min: 5, max: 1000 } as const;
 
 /** What a new interface is made of; shared by CreateNetworkInterface and RunInstances. */
@@ -240,13 +240,6 @@ export async function subnetAddressesTaken(ctx: RequestContext, subnet: Subnet):
 
 export interface CreatedInterface extends Tagged<NetworkInterfaceView> {
   readonly repeated: boolean;
-}
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 export async function createNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceInput): Promise<CreatedInterface> {
