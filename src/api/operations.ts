@@ -3,9 +3,11 @@ import { ADDRESS_OPERATIONS } from './address-api.js';
 import { CLASSIC_LINK_OPERATIONS } from './classic-link-api.js';
 import { DHCP_OPTIONS_OPERATIONS } from './dhcp-options-api.js';
 import { IMAGE_OPERATIONS } from './image-api.js';
+import { INSTANCE_OPERATIONS, INSTANCE_TYPE_OPERATIONS } from './instance-api.js';
 import { INTERNET_GATEWAY_OPERATIONS } from './internet-gateway-api.js';
 import { NAT_GATEWAY_OPERATIONS } from './nat-gateway-api.js';
 import { NETWORK_ACL_OPERATIONS } from './network-acl-api.js';
+import { NETWORK_INSIGHTS_OPERATIONS } from './network-insights-api.js';
 import { NETWORK_INTERFACE_OPERATIONS } from './network-interface-api.js';
 import type { OperationTable } from './operation.js';
 import { PEERING_OPERATIONS } from './peering-api.js';
@@ -26,10 +28,13 @@ export const OPERATIONS: OperationTable = {
   ...SECURITY_GROUP_OPERATIONS,
   ...NETWORK_ACL_OPERATIONS,
   ...NETWORK_INTERFACE_OPERATIONS,
+  ...INSTANCE_OPERATIONS,
+  ...INSTANCE_TYPE_OPERATIONS,
   ...INTERNET_GATEWAY_OPERATIONS,
   ...DHCP_OPTIONS_OPERATIONS,
   ...ADDRESS_OPERATIONS,
   ...NAT_GATEWAY_OPERATIONS,
   ...IMAGE_OPERATIONS,
   ...CLASSIC_LINK_OPERATIONS,
+  ...NETWORK_INSIGHTS_OPERATIONS,
 };

@@ -57,13 +57,17 @@ const plans = new Map<string, Plan>();
 function planFor(shapeName: string): Plan {
   let plan = plans.get(shapeName);
   if (plan === undefined) {
-    plan = compile(shapeOf(shapeName));
+    plan = compile(shapeOf(shapeName), shapeName);
     plans.set(shapeName, plan);
   }
   return plan;
 }
 
-function compile(shape: ShapeDef): Plan {
+// Enums EC2 matches without regard to case, answering the model's spelling: the EC2 CLI reference's
+// create-network-insights-path example sends `--protocol TCP` and is answered `"Protocol": "tcp"`.
+const CASE_INSENSITIVE_ENUMS: ReadonlySet<string> = new Set(['Protocol']);
+
+function compile(shape: ShapeDef, name: string): Plan {
   switch (shape.type) {
     case 'structure':
       return compileStructure(shape);
@@ -71,13 +75,15 @@ function compile(shape: ShapeDef): Plan {
       if (shape.member === undefined) throw new Error('list shape without member');
       return { kind: 'list', item: shape.member.shape };
     case 'string':
-      return { kind: 'scalar', convert: shape.enum ? enumConverter(shape.enum) : (raw) => raw };
+      return { kind: 'scalar', convert: shape.enum ? enumConverter(shape.enum, CASE_INSENSITIVE_ENUMS.has(name)) : (raw) => raw };
     case 'boolean':
       return { kind: 'scalar', convert: toBoolean };
     case 'integer':
       return { kind: 'scalar', convert: integerConverter(shape, INT32_MIN, INT32_MAX) };
     case 'long':
       return { kind: 'scalar', convert: integerConverter(shape, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) };
+    case 'double':
+      return { kind: 'scalar', convert: toDouble };
     case 'timestamp':
       return { kind: 'scalar', convert: toDate };
     default:
@@ -219,6 +225,14 @@ function toBoolean(raw: string, param: string): boolean {
   throw invalidValue(raw, param, 'expected true or false');
 }
 
+/** A decimal number, as the Query protocol writes one (no hex, no exponent-only junk, finite). */
+function toDouble(raw: string, param: string): number {
+  if (!/^[-+]?(?:[0-9]{1,20}(?:\.[0-9]{0,20})?|\.[0-9]{1,20})(?:[eE][-+]?[0-9]{1,3})?$/.test(raw)) throw invalidValue(raw, param, 'expected a number');
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw invalidValue(raw, param, 'expected a number');
+  return value;
+}
+
 function integerConverter(shape: ShapeDef, lowest: number, highest: number): (raw: string, param: string) => number {
   const min = Math.max(shape.min ?? lowest, lowest);
   const max = Math.min(shape.max ?? highest, highest);
@@ -238,12 +252,15 @@ function integerConverter(shape: ShapeDef, lowest: number, highest: number): (ra
   };
 }
 
-function enumConverter(values: readonly string[]): (raw: string, param: string) => string {
+function enumConverter(values: readonly string[], anyCase: boolean): (raw: string, param: string) => string {
   const allowed = new Set(values);
+  const byLower = new Map(values.map((v) => [v.toLowerCase(), v]));
   // Long enums (ResourceType has ~100 values) would drown the message; list only short ones.
   const hint = values.length <= 20 ? `Valid values are: ${values.join(', ')}.` : 'It is not a supported value.';
   return (raw, param) => {
     if (allowed.has(raw)) return raw;
+    const canonical = anyCase ? byLower.get(raw.toLowerCase()) : undefined;
+    if (canonical !== undefined) return canonical;
     throw new ProtocolError('InvalidParameterValue', `Value (${show(raw)}) for parameter ${show(param)} is invalid. ${hint}`);
   };
 }

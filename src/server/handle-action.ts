@@ -79,7 +79,11 @@ const CREATED: Readonly<Record<string, RegExp>> = {
   AssociateSubnetCidrBlock: /<associationId>([^<]+)</,
   CreateSecurityGroup: /<groupId>([^<]+)</,
   CreateNetworkAcl: /<networkAclId>([^<]+)</,
+  CreateNetworkInterface: /<networkInterfaceId>([^<]+)</,
+  RunInstances: /<instanceId>([^<]+)</,
   ReplaceNetworkAclAssociation: /<newAssociationId>([^<]+)</,
+  CreateNetworkInsightsPath: /<networkInsightsPathId>([^<]+)</,
+  StartNetworkInsightsAnalysis: /<networkInsightsAnalysisId>([^<]+)</,
 };
 
 interface Caller extends StsCaller {

@@ -1,3 +1,4 @@
+import { checkClientToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -15,11 +16,10 @@ import { natGatewayErrors, natGatewayFailures } from './nat-gateway-errors.js';
 import { NAT_GATEWAY_FILTERS } from './nat-gateway-filters.js';
 import { isNatGatewayLive, isNatGatewayVisible } from './nat-gateway-state.js';
 import { checkRequestedAddress, firstFreeAddress } from './subnet-addresses.js';
+import { addressesInUse } from '../network-interfaces/subnet-addresses-in-use.js';
 
 // NAT gateways per Availability Zone: 5 by default (Amazon VPC quotas).
 export const NAT_GATEWAYS_PER_AZ = 5;
-// CreateNatGateway ClientToken: "Constraint: Maximum 64 ASCII characters" (EC2 model).
-const MAX_CLIENT_TOKEN = 64;
 
 export interface CreateNatGatewayInput {
   readonly subnetId?: string;
@@ -35,13 +35,6 @@ export interface CreateNatGatewayInput {
 export interface CreatedNatGateway extends Tagged<NatGateway> {
   /** True when the ClientToken named a gateway made before: the answer describes that one. */
   readonly repeated: boolean;
-}
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 /** The caller's Elastic IP for a public gateway, with CreateNatGateway's own codes for bad ids. */
@@ -105,7 +98,8 @@ export async function createNatGateway(ctx: RequestContext, input: CreateNatGate
 
   const live = scope.filter(isNatGatewayLive);
   await checkZoneLimit(ctx, live, subnet);
-  const taken = new Set(live.filter((g) => g.subnetId === subnet.id).flatMap((g) => g.addresses.map((a) => a.privateIp ?? '')));
+  // Interfaces and NAT gateways draw on one pool of the subnet's addresses.
+  const taken = await addressesInUse(ctx, subnet);
   const requested = input.privateIpAddress === undefined ? undefined : checkRequestedAddress(subnet, input.privateIpAddress, taken);
   const privateIp = requested ?? firstFreeAddress(subnet, taken);
   let failure = privateIp === undefined ? natGatewayFailures.insufficientAddresses() : undefined;
