@@ -6,11 +6,13 @@
 // terminated instance stays visible (on a clock moved forward, last in this file).
 import {
   AssociateAddressCommand,
+  AttachNetworkInterfaceCommand,
   AttachInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteSubnetCommand,
   DescribeAddressesCommand,
   DescribeInstanceAttributeCommand,
@@ -23,6 +25,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DetachNetworkInterfaceCommand,
   ModifyInstanceAttributeCommand,
   ModifyInstanceMetadataOptionsCommand,
   RebootInstancesCommand,
@@ -387,6 +390,38 @@ describe('stop, start, reboot, terminate', () => {
     expect(again.TerminatingInstances?.[0]?.CurrentState?.Name).toBe('terminated');
     expectEc2Error(await failure(a.send(new StartInstancesCommand({ InstanceIds: [id] }))), 'IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be started.`);
     expectEc2Error(await failure(a.send(new StopInstancesCommand({ InstanceIds: [id] }))), 'IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be stopped.`);
+  });
+});
+
+describe('more interfaces on an instance', () => {
+  it('attaches an interface at a free device index, shows it on the instance, detaches it; the primary stays', async () => {
+    const [i] = await run(a, { SubnetId: subnetId });
+    const id = i?.InstanceId ?? '';
+    const primaryAttachment = i?.NetworkInterfaces?.[0]?.Attachment?.AttachmentId ?? '';
+    const eni = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    const r = await a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 1 }));
+    expect(r.AttachmentId).toMatch(/^eni-attach-[0-9a-f]{17}$/);
+    const read = await describeOne(a, id);
+    expect(read.NetworkInterfaces?.map((n) => [n.NetworkInterfaceId, n.Attachment?.DeviceIndex])).toEqual([
+      [i?.NetworkInterfaces?.[0]?.NetworkInterfaceId, 0],
+      [eni, 1],
+    ]);
+    const other = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: other, InstanceId: id, DeviceIndex: 1 }))), 'InvalidParameterValue', `Instance '${id}' already has an interface attached at device index '1'.`);
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 2 }))), 'InvalidNetworkInterface.InUse', `Interface: [${eni}] in use.`);
+    const zoneC = (await a.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.50.9.0/24', AvailabilityZone: 'us-east-1c' }))).Subnet?.SubnetId ?? '';
+    const far = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: zoneC }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: far, InstanceId: id, DeviceIndex: 2 }))), 'InvalidParameterCombination', /same availability zone/);
+    expectEc2Error(await failure(a.send(new DetachNetworkInterfaceCommand({ AttachmentId: primaryAttachment }))), 'OperationNotPermitted', 'The network interface at device index 0 cannot be detached.');
+    expectEc2Error(await failure(a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni }))), 'InvalidParameterValue', `Network interface '${eni}' is currently in use.`);
+    await a.send(new DetachNetworkInterfaceCommand({ AttachmentId: r.AttachmentId }));
+    expect((await describeOne(a, id)).NetworkInterfaces).toHaveLength(1);
+    expectEc2Error(await failure(a.send(new DetachNetworkInterfaceCommand({ AttachmentId: r.AttachmentId }))), 'InvalidAttachmentID.NotFound', new RegExp(r.AttachmentId ?? ''));
+    // Attached again, it outlives the instance (DeleteOnTermination is off for such attachments).
+    await a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 1 }));
+    await a.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    const left = (await a.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces?.[0];
+    expect(left?.Status).toBe('available');
   });
 });
 

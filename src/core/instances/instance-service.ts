@@ -56,14 +56,39 @@ async function pruneGone(ctx: RequestContext, instances: readonly Instance[]): P
   return kept;
 }
 
-/** Instances with their primary interfaces (terminated ones have none left). */
+/** Every interface attached to one of these instances, primary or not. */
+export async function attachedInterfaces(ctx: RequestContext, instanceIds: readonly string[]): Promise<NetworkInterface[]> {
+  if (instanceIds.length === 0) return [];
+  const wanted = new Set(instanceIds);
+  return (await ctx.repo.networkInterfaces.list(ctx.caller)).filter((e) => e.attachment !== undefined && wanted.has(e.attachment.instanceId));
+}
+
+/**
+ * What terminating an instance does to its interfaces: those with DeleteOnTermination go with it
+ * (the primary one made at launch always has it), the others are detached and left available;
+ * Elastic IPs on either are disassociated.
+ */
+async function releaseInstanceInterfaces(ctx: RequestContext, instance: Instance): Promise<void> {
+  for (const eni of await attachedInterfaces(ctx, [instance.id])) {
+    if (eni.attachment?.deleteOnTermination === true) await removeInterface(ctx, eni);
+    else {
+      await releaseInterfaceAddresses(ctx, eni.id);
+      const { attachment: _detached, ...rest } = eni;
+      await ctx.repo.networkInterfaces.put(rest);
+    }
+  }
+}
+
+/** Instances with their interfaces: the primary, then any others by device index (terminated ones have none left). */
 export async function instanceViews(ctx: RequestContext, instances: readonly Instance[]): Promise<InstanceView[]> {
-  const eniIds = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.primaryNetworkInterfaceId);
-  const enis = eniIds.length === 0 ? [] : await ctx.repo.networkInterfaces.list(ctx.caller, { ids: eniIds });
-  const views = new Map((await interfaceViews(ctx, enis)).map((v) => [v.eni.id, v]));
+  const live = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.id);
+  const views = await interfaceViews(ctx, await attachedInterfaces(ctx, live));
+  views.sort((x, y) => (x.eni.attachment?.deviceIndex ?? 0) - (y.eni.attachment?.deviceIndex ?? 0));
   return instances.map((instance) => {
-    const eni = instanceState(instance) === 'terminated' ? undefined : views.get(instance.primaryNetworkInterfaceId);
-    return eni ? { instance, eni } : { instance };
+    const mine = views.filter((v) => v.eni.attachment?.instanceId === instance.id);
+    const eni = mine.find((v) => v.eni.id === instance.primaryNetworkInterfaceId);
+    const others = mine.filter((v) => v !== eni);
+    return { instance, ...(eni ? { eni } : {}), ...(others.length > 0 ? { others } : {}) };
   });
 }
 
@@ -426,15 +451,7 @@ export async function terminateInstances(ctx: RequestContext, ids: readonly stri
       changes.push({ instanceId: i.id, previous, current: 'terminated' });
       continue;
     }
-    const eni = await ctx.repo.networkInterfaces.get(ctx.caller, i.primaryNetworkInterfaceId);
-    if (eni) {
-      if (eni.attachment?.deleteOnTermination !== false) await removeInterface(ctx, eni);
-      else {
-        await releaseInterfaceAddresses(ctx, eni.id);
-        const { attachment: _detached, ...rest } = eni;
-        await ctx.repo.networkInterfaces.put(rest);
-      }
-    }
+    await releaseInstanceInterfaces(ctx, i);
     const done = await givePublicIpBack(ctx, i);
     await ctx.repo.instances.put({ ...done, lifecycle: { target: 'terminated', since: ctx.now } });
     changes.push({ instanceId: i.id, previous, current: transitionalState('terminated') });

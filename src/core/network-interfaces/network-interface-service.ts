@@ -180,6 +180,7 @@ function subnetIpv6Block(subnet: Subnet): Cidr {
 export function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
   if (named.length === 0 && (count ?? 0) === 0) return [];
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw errors.invalidValueFor('ipv6AddressCount', String(count));
+  if (named.length + (count ?? 0) > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
   const block = subnetIpv6Block(subnet);
   const out: string[] = [];
   for (const text of named) {
@@ -407,6 +408,7 @@ export async function assignIpv6Addresses(
   if (addresses.length === 0 && input.count === undefined) throw errors.missingParameter('Ipv6Addresses or Ipv6AddressCount');
   const subnet = await requireSubnet(ctx, eni.subnetId);
   const assigned = pickIpv6(subnet, await ipv6AddressesInUse(ctx, subnet), addresses, input.count);
+  if (eni.ipv6Addresses.length + assigned.length > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
   await ctx.repo.networkInterfaces.put({ ...eni, ipv6Addresses: [...eni.ipv6Addresses, ...assigned] });
   return { eniId: eni.id, assigned };
 }
