@@ -66,7 +66,7 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   const wantedVpc = target.kind === 'eni' ? target.eni.vpcId : target.kind === 'pcx' ? ix.ends(target.pcx, src.vpcId)?.far.vpcId : undefined;
   const peerLabel = vpcLabel(ix, wantedVpc, firstAddress(set, 'dst'));
 
-  const egressGroups = evaluateGroups(ix, src, true, set);
+  const egressGroups = evaluateGroups(ix, src, true, set, wantedVpc);
   if (isEmptySet(egressGroups.allowed)) {
     for (const e of groupsExplanations(ix, src, true, egressGroups, set, peerLabel)) path.explain(eniHop, e);
     for (const u of egressGroups.unknown) if (!suggested.includes(u.accountId)) suggested.push(u.accountId);
@@ -341,7 +341,7 @@ function deliver(
   const dstSubnet = ix.subnet(dst.subnetId);
   const srcLabel = vpcLabel(ix, pcx ? src.vpcId : undefined, firstAddress(set, 'src'));
   if (!intraSubnet && dstSubnet) set = aclHop(ix, path, dstSubnet, false, set, false, srcLabel);
-  const ingress = evaluateGroups(ix, dst, false, set);
+  const ingress = evaluateGroups(ix, dst, false, set, src.vpcId);
   let failures: Explanation[] = [];
   if (isEmptySet(ingress.allowed)) {
     failures = groupsExplanations(ix, dst, false, ingress, set, srcLabel);

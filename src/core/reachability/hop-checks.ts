@@ -3,7 +3,7 @@ import type { Subnet } from '../subnet.js';
 import { evaluateAcl } from './acl-evaluate.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import { sentence } from './explanation-sentence.js';
-import { addressSpans, describePorts, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
+import { addressSpans, spansUnion, describePorts, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
 import type { OpenHop, PathBuilder } from './path-builder.js';
 import type { GroupsVerdict } from './security-group-evaluate.js';
 import type { WorldIndex } from './world-index.js';
@@ -129,7 +129,8 @@ export function vpcLabel(ix: WorldIndex, vpcId: string | undefined, fallback: st
  * ENI_ADDRESS_RESTRICTION (§2.3). Returns the packets to walk on (all of them when blocked).
  */
 export function ownAddressCheck(ix: WorldIndex, path: PathBuilder, hop: OpenHop, eni: NetworkInterface, set: PacketSet, dim: 'src' | 'dst'): PacketSet {
-  const own = restrict(set, { [dim]: eni.privateIps.flatMap((ip) => addressSpans(ip) ?? []) });
+  // A union, not a concatenation: spans must be sorted, and an ENI's addresses come in any order.
+  const own = restrict(set, { [dim]: eni.privateIps.reduce<Spans>((acc, ip) => spansUnion(acc, addressSpans(ip) ?? []), []) });
   if (!isEmptySet(own)) return own;
   const address = firstAddress(set, dim);
   path.explain(hop, {

@@ -34,7 +34,7 @@ interface PeerAddresses {
  * leaves a stale rule that matches nothing; a group in an account the analysis may not see
  * matches nothing and is reported (UNKNOWN_PEERED_SGS).
  */
-function referencedAddresses(ix: WorldIndex, localVpcId: string, peer: Extract<RulePeer, { kind: 'group' }>): PeerAddresses {
+function referencedAddresses(ix: WorldIndex, localVpcId: string, peer: Extract<RulePeer, { kind: 'group' }>, remoteVpcId: string | undefined): PeerAddresses {
   const g = ix.group(peer.groupId);
   const owner = g?.accountId ?? peer.userId;
   const vpcId = g?.vpcId ?? peer.vpcId;
@@ -43,6 +43,10 @@ function referencedAddresses(ix: WorldIndex, localVpcId: string, peer: Extract<R
     return { spans: [], unknown: peering ? { groupId: peer.groupId, accountId: owner, peering } : { groupId: peer.groupId, accountId: owner } };
   }
   if (!g) return { spans: [] };
+  // A reference stands for the interfaces carrying the group, not for their addresses: a packet
+  // from (or to) another VPC whose addresses overlap the group's VPC is not matched (§3.4: through
+  // a middlebox the reference no longer matches). When the far end's VPC is known, only it counts.
+  if (remoteVpcId !== undefined && g.vpcId !== remoteVpcId) return { spans: [] };
   if (g.vpcId !== localVpcId) {
     const live = ix.peeringsBetween(localVpcId, g.vpcId).some((p) => ix.peeringStatus(p) === 'active' && p.requester.region === p.accepter.region);
     if (!live) return { spans: [] };
@@ -55,12 +59,12 @@ function referencedAddresses(ix: WorldIndex, localVpcId: string, peer: Extract<R
   return { spans };
 }
 
-function peerSpans(ix: WorldIndex, localVpcId: string, peer: RulePeer): PeerAddresses {
+function peerSpans(ix: WorldIndex, localVpcId: string, peer: RulePeer, remoteVpcId: string | undefined): PeerAddresses {
   switch (peer.kind) {
     case 'ipv4':
       return { spans: cidrSpans(peer.cidr) ?? [] };
     case 'group':
-      return referencedAddresses(ix, localVpcId, peer);
+      return referencedAddresses(ix, localVpcId, peer, remoteVpcId);
     // IPv6 ranges never match an IPv4 packet; the world holds no prefix lists.
     case 'ipv6':
     case 'prefix-list':
@@ -81,7 +85,7 @@ function ruleHit(g: SecurityGroup, r: SecurityGroupRule): SecurityGroupRuleHit {
  * direction (VPC user guide, "Security group rules"). Egress rules name the destination,
  * ingress rules the source; protocol -1 matches all, tcp/udp their port range.
  */
-export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: boolean, set: PacketSet): GroupsVerdict {
+export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: boolean, set: PacketSet, remoteVpcId?: string): GroupsVerdict {
   const groups = eni.groupIds.map((id) => ix.group(id)).filter((g): g is SecurityGroup => g !== undefined);
   const unknown: UnknownReference[] = [];
   let remaining = set;
@@ -91,7 +95,7 @@ export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: bo
     for (const r of g.rules) {
       if (r.egress !== egress || isEmptySet(remaining)) continue;
       if (r.protocol !== '-1' && r.protocol !== set.protocol) continue;
-      const peer = peerSpans(ix, eni.vpcId, r.peer);
+      const peer = peerSpans(ix, eni.vpcId, r.peer, remoteVpcId);
       if (peer.unknown) unknown.push(peer.unknown);
       if (peer.spans.length === 0) continue;
       const ports: Constraint = r.protocol === '-1' ? {} : { dp: [[r.fromPort, r.toPort]] };
