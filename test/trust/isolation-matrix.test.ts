@@ -47,6 +47,12 @@ interface World {
   vpcV6A: string;
   subnetV6A: string;
   subnetV6AssocA: string;
+  eniA: string;
+  eniIpA: string;
+  instanceA: string;
+  eniAttachA: string;
+  nipA: string;
+  niaA: string;
   /** The intruder's own resources, per intruder. */
   own: Record<string, Own>;
 }
@@ -186,7 +192,52 @@ const CASES: Record<string, Case[]> = {
     ...both({ name: 'by id', params: (w) => ({ 'NetworkAclId.1': w.aclA }), expect: notFound('InvalidNetworkAclID.NotFound') }),
     ...both({ name: 'filter vpc-id', params: (w) => filter('vpc-id', w.vpcA), expect: OK }),
   ],
-  DescribeNetworkInterfaces: both({ name: 'filter vpc-id', params: (w) => filter('vpc-id', w.vpcA), expect: OK }),
+  DescribeNetworkInterfaces: [
+    ...both({ name: 'by id', params: (w) => ({ 'NetworkInterfaceId.1': w.eniA }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+    ...both({ name: 'filter vpc-id', params: (w) => filter('vpc-id', w.vpcA), expect: OK }),
+    ...both({ name: 'filter private-ip-address', params: (w) => filter('private-ip-address', w.eniIpA), expect: OK }),
+    ...both({ name: 'filter attachment.instance-id', params: (w) => filter('attachment.instance-id', w.instanceA), expect: OK }),
+  ],
+  CreateNetworkInterface: both({ name: 'in A’s subnet', params: (w) => ({ SubnetId: w.subnetA }), expect: notFound('InvalidSubnetID.NotFound') }),
+  DeleteNetworkInterface: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  ModifyNetworkInterfaceAttribute: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, 'SourceDestCheck.Value': 'false' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  DescribeNetworkInterfaceAttribute: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, Attribute: 'description' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  AssignPrivateIpAddresses: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, SecondaryPrivateIpAddressCount: '1' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  UnassignPrivateIpAddresses: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, 'PrivateIpAddress.1': w.eniIpA }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  AssignIpv6Addresses: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, Ipv6AddressCount: '1' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  UnassignIpv6Addresses: both({ name: 'A’s interface', params: (w) => ({ NetworkInterfaceId: w.eniA, 'Ipv6Addresses.1': '2600:1f18::1' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  AttachNetworkInterface: both({ name: 'A’s interface to A’s instance', params: (w) => ({ NetworkInterfaceId: w.eniA, InstanceId: w.instanceA, DeviceIndex: '1' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  DetachNetworkInterface: both({ name: 'A’s attachment', params: (w) => ({ AttachmentId: w.eniAttachA }), expect: notFound('InvalidAttachmentID.NotFound') }),
+  RunInstances: both({ name: 'in A’s subnet', params: (w) => ({ ImageId: 'ami-0123456789abcdef0', MinCount: '1', MaxCount: '1', SubnetId: w.subnetA }), expect: notFound('InvalidSubnetID.NotFound') }),
+  DescribeInstances: [
+    ...both({ name: 'by id', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+    ...both({ name: 'filter vpc-id', params: (w) => filter('vpc-id', w.vpcA), expect: OK }),
+    ...both({ name: 'filter tag:Name', params: () => filter('tag:Name', 'a-secret-instance'), expect: OK }),
+  ],
+  StopInstances: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  StartInstances: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  RebootInstances: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  TerminateInstances: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  DescribeInstanceStatus: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  DescribeInstanceAttribute: both({ name: 'A’s instance', params: (w) => ({ InstanceId: w.instanceA, Attribute: 'instanceType' }), expect: notFound('InvalidInstanceID.NotFound') }),
+  ModifyInstanceAttribute: both({ name: 'A’s instance', params: (w) => ({ InstanceId: w.instanceA, 'DisableApiTermination.Value': 'true' }), expect: notFound('InvalidInstanceID.NotFound') }),
+  ModifyInstanceMetadataOptions: both({ name: 'A’s instance', params: (w) => ({ InstanceId: w.instanceA, HttpTokens: 'required' }), expect: notFound('InvalidInstanceID.NotFound') }),
+  DescribeInstanceCreditSpecifications: both({ name: 'A’s instance', params: (w) => ({ 'InstanceId.1': w.instanceA }), expect: notFound('InvalidInstanceID.NotFound') }),
+  DescribeVolumes: both({ name: 'everything', params: () => ({}), expect: OK }),
+  DescribeKeyPairs: both({ name: 'everything', params: () => ({}), expect: OK }),
+  DescribeInstanceTypes: both({ name: 'one type', params: () => ({ 'InstanceType.1': 't3.micro' }), expect: OK }),
+  CreateNetworkInsightsPath: both({ name: 'from A’s interface', params: (w) => ({ Source: w.eniA, Destination: w.instanceA, Protocol: 'tcp', ClientToken: 'intruder-path' }), expect: notFound('InvalidNetworkInterfaceID.NotFound') }),
+  DescribeNetworkInsightsPaths: [
+    ...both({ name: 'by id', params: (w) => ({ 'NetworkInsightsPathId.1': w.nipA }), expect: notFound('InvalidNetworkInsightsPathId.NotFound') }),
+    ...both({ name: 'filter source', params: (w) => filter('source', w.eniA), expect: OK }),
+  ],
+  DeleteNetworkInsightsPath: both({ name: 'A’s path', params: (w) => ({ NetworkInsightsPathId: w.nipA }), expect: notFound('InvalidNetworkInsightsPathId.NotFound') }),
+  StartNetworkInsightsAnalysis: both({ name: 'on A’s path', params: (w) => ({ NetworkInsightsPathId: w.nipA, ClientToken: 'intruder-analysis' }), expect: notFound('InvalidNetworkInsightsPathId.NotFound') }),
+  DescribeNetworkInsightsAnalyses: [
+    ...both({ name: 'by id', params: (w) => ({ 'NetworkInsightsAnalysisId.1': w.niaA }), expect: notFound('InvalidNetworkInsightsAnalysisId.NotFound') }),
+    ...both({ name: 'by path id', params: (w) => ({ NetworkInsightsPathId: w.nipA }), expect: OK }),
+  ],
+  DeleteNetworkInsightsAnalysis: both({ name: 'A’s analysis', params: (w) => ({ NetworkInsightsAnalysisId: w.niaA }), expect: notFound('InvalidNetworkInsightsAnalysisId.NotFound') }),
   DescribeInternetGateways: [
     ...both({ name: 'by id', params: (w) => ({ 'InternetGatewayId.1': w.igwA }), expect: notFound('InvalidInternetGatewayID.NotFound') }),
     ...both({ name: 'filter attachment.vpc-id', params: (w) => filter('attachment.vpc-id', w.defaultVpcA), expect: OK }),
@@ -297,6 +348,7 @@ async function snapshot(account: string): Promise<string> {
   for (const Action of [
     'DescribeVpcs', 'DescribeSubnets', 'DescribeRouteTables', 'DescribeVpcPeeringConnections', 'DescribeTags', 'DescribeSecurityGroups', 'DescribeSecurityGroupRules', 'DescribeNetworkAcls',
     'DescribeInternetGateways', 'DescribeEgressOnlyInternetGateways', 'DescribeDhcpOptions', 'DescribeAddresses', 'DescribeNatGateways',
+    'DescribeNetworkInterfaces', 'DescribeInstances', 'DescribeNetworkInsightsPaths', 'DescribeNetworkInsightsAnalyses',
   ]) {
     parts.push(stable(await call(account, { Action })));
   }
@@ -345,6 +397,13 @@ beforeAll(async () => {
   w.vpcV6A = xmlValue(await call(A, { Action: 'AssociateVpcCidrBlock', VpcId: w.vpcA, AmazonProvidedIpv6CidrBlock: 'true' }), 'ipv6CidrBlock') as string;
   w.subnetV6A = (Cidr.parse(w.vpcV6A) as Cidr).subnet(64, 1n).toString();
   w.subnetV6AssocA = xmlValue(await call(A, { Action: 'AssociateSubnetCidrBlock', SubnetId: w.subnetA, Ipv6CidrBlock: w.subnetV6A }), 'associationId') as string;
+  const eni = await call(A, { Action: 'CreateNetworkInterface', SubnetId: w.subnetA, Description: 'a secret interface', ...tag('network-interface', 'a-secret-eni') });
+  w.eniA = xmlValue(eni, 'networkInterfaceId') as string;
+  w.eniIpA = xmlValue(eni, 'privateIpAddress') as string;
+  w.instanceA = xmlValue(await call(A, { Action: 'RunInstances', ImageId: 'ami-0123456789abcdef0', MinCount: '1', MaxCount: '1', SubnetId: w.subnetA, ...tag('instance', 'a-secret-instance') }), 'instanceId') as string;
+  w.eniAttachA = xmlValue(await call(A, { Action: 'DescribeInstances', 'InstanceId.1': w.instanceA }), 'attachmentId') as string;
+  w.nipA = xmlValue(await call(A, { Action: 'CreateNetworkInsightsPath', Source: w.eniA, Destination: w.instanceA, Protocol: 'tcp', ClientToken: 'a-path', ...tag('network-insights-path', 'a-secret-path') }), 'networkInsightsPathId') as string;
+  w.niaA = xmlValue(await call(A, { Action: 'StartNetworkInsightsAnalysis', NetworkInsightsPathId: w.nipA, ClientToken: 'an-analysis' }), 'networkInsightsAnalysisId') as string;
   w.own = {};
   for (const [who, block] of [
     [C, '10.40'],
@@ -362,6 +421,7 @@ beforeAll(async () => {
     ...[w.subnetA, w.rtbA, w.assocA, w.cidrAssocA, w.defaultVpcA, w.sgA, w.aclA, w.igwA, w.doptA, '10.20.1.0/24', 'a-secret-vpc', 'a-secret-subnet', 'a-secret-rtb', 'a-secret-pcx'],
     ...[w.eipA, w.eipIpA, w.natA, w.sgA2, w.sgRuleA, w.aclA2, w.aclAssocA, 'a-secret-eip', 'a-secret-nat', 'a-secret-sg', 'a-secret-acl'],
     ...[w.doptA2, 'a-secret.example', w.subnetV6A, w.subnetV6AssocA, w.igwA2, w.eigwA, 'a-secret-igw', 'a-secret-eigw'],
+    ...[w.eniA, w.eniIpA, w.instanceA, w.eniAttachA, w.nipA, w.niaA, 'a-secret-eni', 'a secret interface', 'a-secret-instance', 'a-secret-path'],
   ];
   // What the peering shows B of A (A's account, VPC and blocks) is B's to see; B's own tag on it too.
   const sharedWithB = [A, w.vpcA, '10.20.0.0/16', '10.21.0.0/16', w.vpcV6A, w.pcxActive, w.pcxPending];
