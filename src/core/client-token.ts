@@ -1,4 +1,7 @@
 import { errors } from './errors.js';
+import type { IdPrefix } from './ids.js';
+import type { ScopedCollection, ScopedResource } from './repository.js';
+import type { RequestContext } from './request-context.js';
 
 // ClientToken (CreateNatGateway, CreateNetworkInterface, RunInstances): "Constraint: Maximum 64
 // ASCII characters" (EC2 model; "Ensuring idempotency" in the EC2 API reference).
@@ -10,4 +13,24 @@ export function checkClientToken(token: string | undefined): void {
   if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
     throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
   }
+}
+
+/**
+ * The resource an earlier call with this ClientToken made, found through a token index in the
+ * store's meta table rather than by listing every resource of the kind (which made
+ * StartNetworkInsightsAnalysis slow down as analyses piled up: every SDK call sends a token).
+ */
+export async function earlierByToken<T extends ScopedResource>(ctx: RequestContext, kind: IdPrefix, token: string | undefined, collection: ScopedCollection<T>): Promise<T | undefined> {
+  if (token === undefined) return undefined;
+  const id = await ctx.repo.meta.get(tokenKey(ctx, kind, token));
+  return id === undefined ? undefined : collection.get(ctx.caller, id);
+}
+
+/** Records which resource a ClientToken made, for `earlierByToken`. */
+export async function rememberToken(ctx: RequestContext, kind: IdPrefix, token: string | undefined, id: string): Promise<void> {
+  if (token !== undefined) await ctx.repo.meta.set(tokenKey(ctx, kind, token), id);
+}
+
+function tokenKey(ctx: RequestContext, kind: IdPrefix, token: string): string {
+  return `client-token/${kind}/${ctx.caller.accountId}/${ctx.caller.region}/${token}`;
 }

@@ -1,6 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
-import { checkClientToken } from '../client-token.js';
+import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -86,7 +86,7 @@ export async function startNetworkInsightsAnalysis(ctx: RequestContext, input: S
     ...(input.filterOutArns && input.filterOutArns.length > 0 ? { filterOutArns: [...input.filterOutArns] } : {}),
   };
   if (input.clientToken !== undefined) {
-    const earlier = (await ctx.repo.networkInsightsAnalyses.list(ctx.caller)).find((a) => a.clientToken === input.clientToken);
+    const earlier = await earlierByToken(ctx, 'nia', input.clientToken, ctx.repo.networkInsightsAnalyses);
     if (earlier) {
       const [tagged] = await withTags(ctx, [earlier]);
       const found = tagged as Tagged<NetworkInsightsAnalysis>;
@@ -106,6 +106,7 @@ export async function startNetworkInsightsAnalysis(ctx: RequestContext, input: S
   };
   const analysis: NetworkInsightsAnalysis = { ...base, ...(await analyse(ctx, base, path)) };
   await ctx.repo.networkInsightsAnalyses.put(analysis);
+  await rememberToken(ctx, 'nia', input.clientToken, analysis.id);
   await addTags(ctx, ctx.caller, analysis.id, 'network-insights-analysis', tags);
   return { id: analysis.id, resource: analysis, tags, repeated: false };
 }

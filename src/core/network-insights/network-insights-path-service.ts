@@ -1,6 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
-import { checkClientToken } from '../client-token.js';
+import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -90,7 +90,7 @@ export async function createNetworkInsightsPath(ctx: RequestContext, input: Crea
     ...(filterAtDestination ? { filterAtDestination } : {}),
   };
   if (input.clientToken !== undefined) {
-    const earlier = (await ctx.repo.networkInsightsPaths.list(ctx.caller)).find((p) => p.clientToken === input.clientToken);
+    const earlier = await earlierByToken(ctx, 'nip', input.clientToken, ctx.repo.networkInsightsPaths);
     if (earlier) {
       const [tagged] = await withTags(ctx, [earlier]);
       const found = tagged as Tagged<NetworkInsightsPath>;
@@ -105,6 +105,7 @@ export async function createNetworkInsightsPath(ctx: RequestContext, input: Crea
     ...(input.clientToken !== undefined ? { clientToken: input.clientToken } : {}),
   };
   await ctx.repo.networkInsightsPaths.put(path);
+  await rememberToken(ctx, 'nip', input.clientToken, path.id);
   await addTags(ctx, ctx.caller, path.id, 'network-insights-path', tags);
   return { id: path.id, resource: path, tags };
 }
