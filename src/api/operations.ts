@@ -6,6 +6,7 @@ import { IMAGE_OPERATIONS } from './image-api.js';
 import { INTERNET_GATEWAY_OPERATIONS } from './internet-gateway-api.js';
 import { NAT_GATEWAY_OPERATIONS } from './nat-gateway-api.js';
 import { NETWORK_ACL_OPERATIONS } from './network-acl-api.js';
+import { NETWORK_INSIGHTS_OPERATIONS } from './network-insights-api.js';
 import { NETWORK_INTERFACE_OPERATIONS } from './network-interface-api.js';
 import type { OperationTable } from './operation.js';
 import { PEERING_OPERATIONS } from './peering-api.js';
@@ -32,4 +33,5 @@ export const OPERATIONS: OperationTable = {
   ...NAT_GATEWAY_OPERATIONS,
   ...IMAGE_OPERATIONS,
   ...CLASSIC_LINK_OPERATIONS,
+  ...NETWORK_INSIGHTS_OPERATIONS,
 };

@@ -57,13 +57,17 @@ const plans = new Map<string, Plan>();
 function planFor(shapeName: string): Plan {
   let plan = plans.get(shapeName);
   if (plan === undefined) {
-    plan = compile(shapeOf(shapeName));
+    plan = compile(shapeOf(shapeName), shapeName);
     plans.set(shapeName, plan);
   }
   return plan;
 }
 
-function compile(shape: ShapeDef): Plan {
+// Enums EC2 matches without regard to case, answering the model's spelling: the EC2 CLI reference's
+// create-network-insights-path example sends `--protocol TCP` and is answered `"Protocol": "tcp"`.
+const CASE_INSENSITIVE_ENUMS: ReadonlySet<string> = new Set(['Protocol']);
+
+function compile(shape: ShapeDef, name: string): Plan {
   switch (shape.type) {
     case 'structure':
       return compileStructure(shape);
@@ -71,7 +75,7 @@ function compile(shape: ShapeDef): Plan {
       if (shape.member === undefined) throw new Error('list shape without member');
       return { kind: 'list', item: shape.member.shape };
     case 'string':
-      return { kind: 'scalar', convert: shape.enum ? enumConverter(shape.enum) : (raw) => raw };
+      return { kind: 'scalar', convert: shape.enum ? enumConverter(shape.enum, CASE_INSENSITIVE_ENUMS.has(name)) : (raw) => raw };
     case 'boolean':
       return { kind: 'scalar', convert: toBoolean };
     case 'integer':
@@ -238,12 +242,15 @@ function integerConverter(shape: ShapeDef, lowest: number, highest: number): (ra
   };
 }
 
-function enumConverter(values: readonly string[]): (raw: string, param: string) => string {
+function enumConverter(values: readonly string[], anyCase: boolean): (raw: string, param: string) => string {
   const allowed = new Set(values);
+  const byLower = new Map(values.map((v) => [v.toLowerCase(), v]));
   // Long enums (ResourceType has ~100 values) would drown the message; list only short ones.
   const hint = values.length <= 20 ? `Valid values are: ${values.join(', ')}.` : 'It is not a supported value.';
   return (raw, param) => {
     if (allowed.has(raw)) return raw;
+    const canonical = anyCase ? byLower.get(raw.toLowerCase()) : undefined;
+    if (canonical !== undefined) return canonical;
     throw new ProtocolError('InvalidParameterValue', `Value (${show(raw)}) for parameter ${show(param)} is invalid. ${hint}`);
   };
 }

@@ -1,9 +1,11 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { nativeAnalysis } from '../api/network-insights-api.js';
 import { OPERATIONS } from '../api/operations.js';
 import type { CredentialsFile } from '../auth/credentials-file.js';
 import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
 import type { SignedRequest } from '../auth/sigv4-verify.js';
+import { Ec2Error } from '../core/ec2-error.js';
 import type { Store } from '../store/open-sqlite-store.js';
 import type { Authenticator } from './authenticate.js';
 import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
@@ -179,12 +181,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
    * the account as for API calls; in strict mode the signature is verified (any signing service).
    * Undefined when the request is refused (the reply is sent).
    */
-  const callerOf = async (req: FastifyRequest, reply: FastifyReply): Promise<{ accountId: string; admin: boolean } | undefined> => {
+  const callerOf = async (req: FastifyRequest, reply: FastifyReply): Promise<{ accountId: string; region: string; admin: boolean } | undefined> => {
     if (!authenticator) {
       const auth = req.headers.authorization;
       const http = signedRequestOf(req);
       const presigned = http.query.find(([k]) => k === 'X-Amz-Credential')?.[1];
-      return { accountId: resolveCaller(parseCredentialScope(typeof auth === 'string' ? auth : undefined, presigned), deps).accountId, admin: true };
+      const who = resolveCaller(parseCredentialScope(typeof auth === 'string' ? auth : undefined, presigned), deps);
+      return { accountId: who.accountId, region: who.region, admin: true };
     }
     const outcome = await authenticator.authenticate(signedRequestOf(req), undefined);
     if (!outcome.ok) {
@@ -192,7 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await reply.code(w.status).send({ error: w.code, message: w.message });
       return undefined;
     }
-    return { accountId: outcome.caller.accountId, admin: outcome.caller.admin };
+    return { accountId: outcome.caller.accountId, region: outcome.caller.region, admin: outcome.caller.admin };
   };
   /** Strict mode keeps reset and the clock to keys marked `"admin": true`: they act on every account. */
   const adminOnly = async (req: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
@@ -224,6 +227,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       events: events.map((e) => ({ ...e, time: new Date(e.time).toISOString() })),
       ...(events.length === Number(limit) && lastSeq !== undefined ? { nextAfter: lastSeq } : {}),
     };
+  });
+
+  // An analysis with vpcpeer's plain sentence on every explanation (never on the EC2 wire), for the
+  // console and `vpcpeer reach`: the caller's own analyses only, in the Region it signed for.
+  app.get('/_vpcpeer/analyses/:id', async (req, reply) => {
+    const caller = await callerOf(req, reply);
+    if (!caller) return reply;
+    const id = (req.params as { id: string }).id;
+    const scope = { accountId: caller.accountId, region: caller.region };
+    try {
+      return await options.store.read((repo) => nativeAnalysis({ repo, caller: scope, now: clock.now(), ids: randomIds }, id));
+    } catch (err) {
+      if (err instanceof Ec2Error) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
+      throw err;
+    }
   });
 
   app.post('/_vpcpeer/reset', async (req, reply) => {

@@ -80,6 +80,8 @@ const CREATED: Readonly<Record<string, RegExp>> = {
   CreateSecurityGroup: /<groupId>([^<]+)</,
   CreateNetworkAcl: /<networkAclId>([^<]+)</,
   ReplaceNetworkAclAssociation: /<newAssociationId>([^<]+)</,
+  CreateNetworkInsightsPath: /<networkInsightsPathId>([^<]+)</,
+  StartNetworkInsightsAnalysis: /<networkInsightsAnalysisId>([^<]+)</,
 };
 
 interface Caller extends StsCaller {

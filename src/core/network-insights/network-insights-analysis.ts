@@ -12,6 +12,10 @@ export interface NetworkInsightsAnalysis extends Scope {
   readonly startedAt: number;
   readonly filterInArns: readonly string[];
   readonly additionalAccounts: readonly string[];
+  /** FilterOutArns, echoed as sent (the walk does not use them yet). Added by the insights branch. */
+  readonly filterOutArns?: readonly string[];
+  /** StartNetworkInsightsAnalysis' ClientToken, for idempotency. Added by the insights branch. */
+  readonly clientToken?: string;
   readonly status: 'succeeded' | 'failed';
   readonly statusMessage?: string;
   readonly result?: AnalysisResult;

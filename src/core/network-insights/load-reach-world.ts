@@ -1,0 +1,130 @@
+import type { Instance } from '../instances/instance.js';
+import type { NetworkAcl } from '../network-acls/network-acl.js';
+import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { PeeringConnection } from '../peering/peering-connection.js';
+import type { ReachWorld } from '../reachability/reach-world.js';
+import type { RequestContext } from '../request-context.js';
+import type { RouteTable } from '../route-table.js';
+import type { Scope } from '../scope.js';
+import type { SecurityGroup } from '../security-groups/security-group.js';
+import type { Subnet } from '../subnet.js';
+import type { Tag } from '../tag.js';
+import type { Vpc } from '../vpc.js';
+import type { NetworkInsightsPath } from './network-insights-path.js';
+
+
+/** A VPC named by where it lives. */
+interface VpcRef extends Scope {
+  readonly vpcId: string;
+}
+
+const ARN_SCOPE = /^arn:[a-z-]+:ec2:([a-z0-9-]+):(\d{12}):/;
+
+/** The scope an endpoint's ARN names (the caller's own for a plain id). */
+function scopeOfArn(arn: string | undefined, fallback: Scope): Scope {
+  const m = arn === undefined ? null : ARN_SCOPE.exec(arn);
+  return m ? { accountId: m[2] as string, region: m[1] as string } : fallback;
+}
+
+/** The VPC(s) an endpoint sits in: an interface's or instance's VPC, or both VPCs of a peering connection. */
+async function vpcsOfEndpoint(ctx: RequestContext, id: string | undefined, arn: string | undefined): Promise<VpcRef[]> {
+  if (id === undefined) return [];
+  const scope = scopeOfArn(arn, ctx.caller);
+  if (id.startsWith('eni-')) {
+    const eni = await ctx.repo.networkInterfaces.get(scope, id);
+    return eni ? [{ accountId: eni.accountId, region: eni.region, vpcId: eni.vpcId }] : [];
+  }
+  if (id.startsWith('i-')) {
+    const instance = await ctx.repo.instances.get(scope, id);
+    return instance ? [{ accountId: instance.accountId, region: instance.region, vpcId: instance.vpcId }] : [];
+  }
+  if (id.startsWith('pcx-')) {
+    const c = await ctx.repo.peerings.get(id);
+    return c ? [c.requester, c.accepter] : [];
+  }
+  return [];
+}
+
+const keyOf = (v: VpcRef): string => `${v.accountId}/${v.region}/${v.vpcId}`;
+
+/**
+ * Everything an analysis of `path` may look at, read once (REACHABILITY.md §3): the VPCs of the
+ * source and destination, every VPC joined to either by a peering connection in any state (peer
+ * VPCs may be in other accounts and Regions: each is read in its own scope, as the peering and
+ * security-group code read the other side), and their subnets, route tables, ACLs, groups,
+ * interfaces and instances, one list per collection per VPC. Names are the Name tags the caller
+ * sees (a peering has one tag set per side). Accounts the walk may enter: the caller's and the
+ * analysis' AdditionalAccounts (vpcpeer's stand-in for an Organization's trusted access,
+ * docs/architecture.md).
+ */
+export async function loadReachWorld(ctx: RequestContext, path: NetworkInsightsPath, additionalAccounts: readonly string[]): Promise<ReachWorld> {
+  const seeds = [
+    ...(await vpcsOfEndpoint(ctx, path.source, path.sourceArn)),
+    ...(await vpcsOfEndpoint(ctx, path.destination, path.destinationArn)),
+  ];
+  const vpcRefs = new Map<string, VpcRef>();
+  const peerings = new Map<string, PeeringConnection>();
+  for (const seed of seeds) {
+    vpcRefs.set(keyOf(seed), seed);
+    for (const c of await ctx.repo.peerings.listForVpc(seed.vpcId)) {
+      peerings.set(c.id, c);
+      for (const side of [c.requester, c.accepter]) vpcRefs.set(keyOf(side), side);
+    }
+  }
+
+  const vpcs: Vpc[] = [];
+  const subnets: Subnet[] = [];
+  const routeTables: RouteTable[] = [];
+  const networkAcls: NetworkAcl[] = [];
+  const securityGroups: SecurityGroup[] = [];
+  const networkInterfaces: NetworkInterface[] = [];
+  const instances: Instance[] = [];
+  await Promise.all(
+    [...vpcRefs.values()].map(async (ref) => {
+      const vpc = await ctx.repo.vpcs.get(ref, ref.vpcId);
+      // A peer VPC deleted since its connection was made has nothing left to read.
+      if (!vpc) return;
+      const q = { vpcId: vpc.id };
+      const [s, r, a, g, n, i] = await Promise.all([
+        ctx.repo.subnets.list(ref, q),
+        ctx.repo.routeTables.list(ref, q),
+        ctx.repo.networkAcls.list(ref, q),
+        ctx.repo.securityGroups.list(ref, q),
+        ctx.repo.networkInterfaces.list(ref, q),
+        ctx.repo.instances.list(ref, q),
+      ]);
+      vpcs.push(vpc);
+      subnets.push(...s);
+      routeTables.push(...r);
+      networkAcls.push(...a);
+      securityGroups.push(...g);
+      networkInterfaces.push(...n);
+      instances.push(...i);
+    }),
+  );
+  const byId = <T extends { readonly id: string }>(items: T[]): T[] => items.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+
+  const ids = [
+    ...vpcs, ...subnets, ...routeTables, ...networkAcls, ...securityGroups, ...networkInterfaces, ...instances, ...peerings.values(),
+  ].map((r) => r.id);
+  const tags = ids.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, ids);
+  const names = new Map<string, string>();
+  for (const [id, set] of tags) {
+    const name = set.find((t) => t.key === 'Name');
+    if (name) names.set(id, name.value);
+  }
+  return {
+    now: ctx.now,
+    vpcs: byId(vpcs),
+    subnets: byId(subnets),
+    routeTables: byId(routeTables),
+    peerings: byId([...peerings.values()]),
+    securityGroups: byId(securityGroups),
+    networkAcls: byId(networkAcls),
+    networkInterfaces: byId(networkInterfaces),
+    instances: byId(instances),
+    names,
+    visibleAccounts: new Set([ctx.caller.accountId, ...additionalAccounts]),
+  };
+}
+

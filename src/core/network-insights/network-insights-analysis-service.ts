@@ -1,0 +1,155 @@
+import type { DescribeRequest, Tagged } from '../describe-scoped.js';
+import { withTags } from '../describe-scoped.js';
+import { errors } from '../errors.js';
+import { compileFilters } from '../filters/compile-filters.js';
+import { isWellFormedId } from '../ids.js';
+import { paginate } from '../paginate.js';
+import { analyzeReachability } from '../reachability/analyze-reachability.js';
+import type { AnalysisResult } from '../reachability/analysis-result.js';
+import type { RequestContext } from '../request-context.js';
+import type { TagSpecificationInput } from '../tags.js';
+import { addTags, tagsFromSpecifications } from '../tags.js';
+import { loadReachWorld } from './load-reach-world.js';
+import type { NetworkInsightsAnalysis } from './network-insights-analysis.js';
+import type { NetworkInsightsPath } from './network-insights-path.js';
+import { checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { networkInsightsErrors } from './network-insights-errors.js';
+import { NETWORK_INSIGHTS_ANALYSIS_FILTERS } from './network-insights-filters.js';
+import { requirePath } from './network-insights-path-service.js';
+import { ec2Arn } from './path-endpoint.js';
+import { reachQueryOf } from './reach-query-of.js';
+
+export interface StartAnalysisInput {
+  readonly pathId?: string;
+  readonly additionalAccounts?: readonly string[];
+  readonly filterInArns?: readonly string[];
+  readonly filterOutArns?: readonly string[];
+  readonly clientToken?: string;
+  readonly tagSpecifications?: readonly TagSpecificationInput[];
+}
+
+export interface StartedAnalysis extends Tagged<NetworkInsightsAnalysis> {
+  /** True when the ClientToken named an analysis started before: the answer describes that one. */
+  readonly repeated: boolean;
+}
+
+export function analysisArn(a: NetworkInsightsAnalysis): string {
+  return ec2Arn(a, 'network-insights-analysis', a.id);
+}
+
+const MAX_CLIENT_TOKEN = 64;
+// "The member accounts that contain resources that the path can traverse" (EC2 model): account ids.
+const ACCOUNT_ID = /^\d{12}$/;
+const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
+
+function checkStartInput(input: StartAnalysisInput): void {
+  const token = input.clientToken;
+  if (token !== undefined && (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token))) {
+    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
+  }
+  for (const account of input.additionalAccounts ?? []) {
+    if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('AdditionalAccount', account, 'It must be a 12-digit account id.');
+  }
+  for (const [name, arns] of [['FilterInArn', input.filterInArns], ['FilterOutArn', input.filterOutArns]] as const) {
+    for (const arn of arns ?? []) if (!ARN_TEXT.test(arn)) throw errors.invalidValueFor(name, arn, 'It must be an ARN.');
+  }
+}
+
+/**
+ * The walk, against one snapshot of the store (this transaction). A failure of the machinery (a
+ * bug, never a topology verdict) is stored as AWS's `failed` with a StatusMessage instead of
+ * failing the call (REACHABILITY.md §1.4).
+ */
+async function analyse(ctx: RequestContext, analysis: NetworkInsightsAnalysis, path: NetworkInsightsPath): Promise<Pick<NetworkInsightsAnalysis, 'status' | 'statusMessage' | 'result'>> {
+  try {
+    const world = await loadReachWorld(ctx, path, analysis.additionalAccounts);
+    const result: AnalysisResult = analyzeReachability(world, reachQueryOf(ctx.caller, path, analysis.filterInArns));
+    return { status: 'succeeded', result };
+  } catch (err) {
+    return { status: 'failed', statusMessage: `The analysis could not be completed: ${(err as Error).message ?? String(err)}` };
+  }
+}
+
+/**
+ * StartNetworkInsightsAnalysis computes the analysis at once, against one store snapshot, and
+ * stores it finished; the caller is answered AWS's `running` record (the api layer shapes it),
+ * and every Describe afterwards reads `succeeded` (REACHABILITY.md §1.4, Terraform's poll §6.2).
+ */
+export async function startNetworkInsightsAnalysis(ctx: RequestContext, input: StartAnalysisInput): Promise<StartedAnalysis> {
+  checkStartInput(input);
+  const tags = tagsFromSpecifications('network-insights-analysis', input.tagSpecifications);
+  const path = await requirePath(ctx, input.pathId);
+  const echo = {
+    pathId: path.id,
+    filterInArns: [...(input.filterInArns ?? [])],
+    additionalAccounts: [...(input.additionalAccounts ?? [])],
+    ...(input.filterOutArns && input.filterOutArns.length > 0 ? { filterOutArns: [...input.filterOutArns] } : {}),
+  };
+  if (input.clientToken !== undefined) {
+    const earlier = (await ctx.repo.networkInsightsAnalyses.list(ctx.caller)).find((a) => a.clientToken === input.clientToken);
+    if (earlier) {
+      const [tagged] = await withTags(ctx, [earlier]);
+      const found = tagged as Tagged<NetworkInsightsAnalysis>;
+      const digest = (a: Pick<NetworkInsightsAnalysis, 'pathId' | 'filterInArns' | 'additionalAccounts' | 'filterOutArns'>, t: unknown): string => JSON.stringify([a.pathId, a.filterInArns, a.additionalAccounts, a.filterOutArns ?? [], t]);
+      if (digest(earlier, found.tags) !== digest(echo, tags)) throw errors.idempotentMismatch(input.clientToken);
+      return { ...found, repeated: true };
+    }
+  }
+  const base: NetworkInsightsAnalysis = {
+    id: ctx.ids.next('nia'),
+    accountId: ctx.caller.accountId,
+    region: ctx.caller.region,
+    startedAt: ctx.now,
+    ...echo,
+    ...(input.clientToken !== undefined ? { clientToken: input.clientToken } : {}),
+    status: 'succeeded',
+  };
+  const analysis: NetworkInsightsAnalysis = { ...base, ...(await analyse(ctx, base, path)) };
+  await ctx.repo.networkInsightsAnalyses.put(analysis);
+  await addTags(ctx, ctx.caller, analysis.id, 'network-insights-analysis', tags);
+  return { id: analysis.id, resource: analysis, tags, repeated: false };
+}
+
+export interface DescribeAnalysesRequest extends DescribeRequest {
+  readonly pathId?: string;
+  readonly startTime?: number;
+  readonly endTime?: number;
+}
+
+/**
+ * The model's doc says ids or a path id are required, yet Terraform's data source sends filters
+ * only: every combination is accepted [I, REACHABILITY.md §1.3]. A path id that names no path of
+ * the caller's matches nothing.
+ */
+export async function describeNetworkInsightsAnalyses(ctx: RequestContext, req: DescribeAnalysesRequest): Promise<{ items: Tagged<NetworkInsightsAnalysis>[]; nextToken?: string }> {
+  const predicate = compileFilters(NETWORK_INSIGHTS_ANALYSIS_FILTERS, req.filters);
+  const ids = checkIdList('nia', req, networkInsightsErrors.analysisMalformed);
+  if (req.pathId !== undefined && !isWellFormedId('nip', req.pathId)) throw networkInsightsErrors.pathMalformed(req.pathId);
+  const found = await ctx.repo.networkInsightsAnalyses.list(ctx.caller, ids ? { ids } : undefined);
+  const have = new Set(found.map((a) => a.id));
+  const missing = ids?.find((id) => !have.has(id));
+  if (missing !== undefined) throw networkInsightsErrors.analysisNotFound(missing);
+  const inWindow = found.filter(
+    (a) =>
+      (req.pathId === undefined || a.pathId === req.pathId) &&
+      (req.startTime === undefined || a.startedAt >= req.startTime) &&
+      (req.endTime === undefined || a.startedAt <= req.endTime),
+  );
+  return paginate((await withTags(ctx, inWindow)).filter(predicate), req, NETWORK_INSIGHTS_PAGE);
+}
+
+/** The caller's analysis, or InvalidNetworkInsightsAnalysisId.NotFound. */
+export async function requireAnalysis(ctx: RequestContext, id: string | undefined): Promise<NetworkInsightsAnalysis> {
+  if (id === undefined || id === '') throw errors.missingParameter('NetworkInsightsAnalysisId');
+  if (!isWellFormedId('nia', id)) throw networkInsightsErrors.analysisMalformed(id);
+  const analysis = await ctx.repo.networkInsightsAnalyses.get(ctx.caller, id);
+  if (!analysis) throw networkInsightsErrors.analysisNotFound(id);
+  return analysis;
+}
+
+export async function deleteNetworkInsightsAnalysis(ctx: RequestContext, id: string | undefined): Promise<string> {
+  const analysis = await requireAnalysis(ctx, id);
+  await ctx.repo.networkInsightsAnalyses.remove(analysis.id);
+  await ctx.repo.tags.removeResource(analysis.id);
+  return analysis.id;
+}
