@@ -11,12 +11,6 @@ import { followLink } from '../../router/follow-link';
 import { S } from '../../strings';
 import { componentKind, componentText, matchedText } from './hop-text';
 
-/** The explanations of a path's blocking hops, forward then return; the analysis' own set when hops carry none. */
-export function blockingExplanations(a: NetworkInsightsAnalysis): Explanation[] {
-  const onHops = [...(a.ForwardPathComponents ?? []), ...(a.ReturnPathComponents ?? [])].flatMap((h) => h.Explanations ?? []);
-  return onHops.length > 0 ? onHops : [...(a.Explanations ?? [])];
-}
-
 /** The hop a path stops at: the first one carrying an explanation (undefined when the path is found). */
 export function blockingHop(a: NetworkInsightsAnalysis): PathComponent | undefined {
   if (a.NetworkPathFound) return undefined;

@@ -1,4 +1,4 @@
-import type { NetworkInsightsAnalysis } from '@aws-sdk/client-ec2';
+import type { Explanation, NetworkInsightsAnalysis } from '@aws-sdk/client-ec2';
 import { StartNetworkInsightsAnalysisCommand } from '@aws-sdk/client-ec2';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
@@ -23,7 +23,7 @@ import { StateIndicator } from '../../shared/state-indicator';
 import { TagsPanel } from '../../shared/tags-panel';
 import { S } from '../../strings';
 import { loadSentences, matchSentences } from './analysis-sentences';
-import { AnalysisView, blockingExplanations } from './analysis-view';
+import { AnalysisView } from './analysis-view';
 import { PATH_ACTIONS } from './path-actions';
 import { ResultIndicator } from './path-list-page';
 import { analysisResult, toPathRow } from './path-row';
@@ -46,8 +46,8 @@ export function PathDetailsPage({ id }: { id: string }): ReactNode {
   const wanted = query.get('analysis');
   const selected: NetworkInsightsAnalysis | undefined = analyses.find((a) => a.NetworkInsightsAnalysisId === wanted) ?? analyses[0];
   const selectedId = selected?.NetworkInsightsAnalysisId ?? '';
-  const sentences = useResource(useScopeKey('analysis-sentences', selectedId), async (signal) => (selectedId && selected?.NetworkPathFound === false ? loadSentences(session, selectedId, signal) : []));
-  const matched = useMemo(() => (selected ? matchSentences(blockingExplanations(selected), sentences.data ?? []) : new Map()), [selected, sentences.data]);
+  const sentences = useResource(useScopeKey('analysis-sentences', selectedId), async (signal) => (selectedId && selected?.NetworkPathFound === false ? loadSentences(session, selectedId, signal) : new Map<string, string>()));
+  const matched = useMemo(() => (selected ? matchSentences(selected, sentences.data ?? new Map<string, string>()) : new Map<Explanation, string>()), [selected, sentences.data]);
   const [busy, setBusy] = useState(false);
   const [analyzeError, setAnalyzeError] = useState<ApiError>();
   const { menu, dialog } = useRowActions(PATH_ACTIONS, () => navigate('/reachability'));
