@@ -53,13 +53,15 @@ export const ADDRESS_OPERATIONS: OperationTable = {
     return { Addresses: [], NextToken: page.nextToken };
   }),
   AssociateAddress: writes(async (ctx, input) => {
-    return addresses.associateAddress(ctx, {
+    const associationId = await addresses.associateAddress(ctx, {
       allocationId: input.AllocationId,
       publicIp: input.PublicIp,
       instanceId: input.InstanceId,
       networkInterfaceId: input.NetworkInterfaceId,
       privateIpAddress: input.PrivateIpAddress,
+      allowReassociation: input.AllowReassociation,
     });
+    return { AssociationId: associationId };
   }),
   DisassociateAddress: writes(async (ctx, input) => {
     await addresses.disassociateAddress(ctx, { associationId: input.AssociationId, publicIp: input.PublicIp });

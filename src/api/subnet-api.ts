@@ -18,7 +18,7 @@ import { wire } from './wire.js';
  * (not on an Outpost): MapCustomerOwnedIpOnLaunch false, no CustomerOwnedIpv4Pool, OutpostArn
  * or EnableLniAtDeviceIndex.
  */
-export function subnetToWire({ resource: s, tags }: Tagged<Subnet>): W.Subnet {
+export function subnetToWire({ resource: s, tags }: Tagged<Subnet & { readonly addressesInUse?: number }>): W.Subnet {
   const dns = launchOptions(s);
   return {
     AvailabilityZone: s.availabilityZone,

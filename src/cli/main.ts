@@ -6,6 +6,7 @@ import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/cr
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import { bindRefusal } from './bind-policy.js';
+import { reachCommand } from './reach.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
 
@@ -112,6 +113,8 @@ credentialsCommand
       throw err;
     }
   });
+
+program.addCommand(reachCommand());
 
 function fail(message: string): never {
   process.stderr.write(`vpcpeer: ${message}\n`);

@@ -5,9 +5,12 @@ import type { Subnet } from './subnet.js';
 import { ipv6AssociationsWithState, launchOptions } from './subnet.js';
 import { taggedTags } from './tag-filter.js';
 
-/** AWS reserves five addresses of every subnet (network, router, DNS, future use, broadcast). */
-export function availableIpAddressCount(subnet: Subnet): number {
-  return Number((Cidr.parse(subnet.cidrBlock) as Cidr).addressCount()) - 5;
+/**
+ * AWS reserves five addresses of every subnet (network, router, DNS, future use, broadcast); those
+ * interfaces and NAT gateways hold are not available either. `addressesInUse` is set by reads.
+ */
+export function availableIpAddressCount(subnet: Subnet & { readonly addressesInUse?: number }): number {
+  return Number((Cidr.parse(subnet.cidrBlock) as Cidr).addressCount()) - 5 - (subnet.addressesInUse ?? 0);
 }
 
 export function subnetArn(s: Subnet): string {

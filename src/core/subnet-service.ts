@@ -1,6 +1,7 @@
 import { requireSubnet, requireVpc } from './checks.js';
 import type { DescribeRequest, Tagged } from './describe-scoped.js';
-import { describeScoped } from './describe-scoped.js';
+import { describeScopedViews } from './describe-scoped.js';
+import { addressCountsBySubnet } from './network-interfaces/subnet-addresses-in-use.js';
 import { errors } from './errors.js';
 import { Cidr } from './net/index.js';
 import { parseBlock } from './parse-cidr.js';
@@ -72,18 +73,27 @@ export async function createSubnet(ctx: RequestContext, input: CreateSubnetInput
   return { id: subnet.id, resource: subnet, tags };
 }
 
-export async function describeSubnets(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<Subnet>[]; nextToken?: string }> {
-  return describeScoped(ctx, 'subnet', ctx.repo.subnets, SUBNET_FILTERS, req, { min: 5, max: 1000 });
+/** A subnet as DescribeSubnets shows it: with how many of its addresses are held. */
+export type SubnetView = Subnet & { readonly addressesInUse: number };
+
+export async function describeSubnets(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<SubnetView>[]; nextToken?: string }> {
+  return describeScopedViews(ctx, 'subnet', ctx.repo.subnets, SUBNET_FILTERS, req, { min: 5, max: 1000 }, async (items) => {
+    const counts = items.length === 0 ? new Map<string, number>() : await addressCountsBySubnet(ctx);
+    return items.map((s) => ({ ...s, addressesInUse: counts.get(s.id) ?? 0 }));
+  });
 }
 
 /**
  * Deleting a subnet also ends its explicit route table association. A NAT gateway in it that is
- * not deleted blocks it, with AWS's usual `The subnet '…' has dependencies and cannot be deleted.`
+ * not deleted, or a network interface in it, blocks it, with AWS's usual `The subnet '…' has dependencies and cannot be deleted.`
  */
 export async function deleteSubnet(ctx: RequestContext, subnetId: string | undefined): Promise<void> {
   const subnet = await requireSubnet(ctx, subnetId);
   const nats = await ctx.repo.natGateways.list(ctx.caller, { vpcId: subnet.vpcId });
   if (nats.some((n) => n.subnetId === subnet.id && n.deletedAt === undefined)) throw errors.dependencyViolation('subnet', subnet.id);
+  // Network interfaces (an instance's too) keep their subnet (DeleteSubnet: "You must terminate all running instances in the subnet").
+  const interfaces = await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: subnet.vpcId });
+  if (interfaces.some((e) => e.subnetId === subnet.id)) throw errors.dependencyViolation('subnet', subnet.id);
   for (const t of await ctx.repo.routeTables.list(ctx.caller, { vpcId: subnet.vpcId })) {
     if (t.associations.some((a) => a.subnetId === subnet.id)) {
       await ctx.repo.routeTables.put({ ...t, associations: t.associations.filter((a) => a.subnetId !== subnet.id) });

@@ -105,7 +105,7 @@ export async function describeVpcs(ctx: RequestContext, req: DescribeRequest): P
  * group, network ACL, and route table for the VPC." So subnets, extra route tables, an attached
  * internet gateway, an egress-only internet gateway (gruntwork-io/cloud-nuke#345 shows one
  * blocking DeleteVpc), security groups other than `default` and network ACLs other than the
- * default one all block it. Only the console deletes custom network ACLs for you (VPC user guide,
+ * default one all block it, and so do network interfaces (instances' too). Only the console deletes custom network ACLs for you (VPC user guide,
  * "Delete your VPC": the console list); the API names only the default ACL as deleted with the VPC.
  */
 async function hasDependencies(ctx: RequestContext, vpc: Vpc, own: VpcOwnResources): Promise<boolean> {
@@ -114,6 +114,7 @@ async function hasDependencies(ctx: RequestContext, vpc: Vpc, own: VpcOwnResourc
   if (own.groups.some((g) => g.name !== 'default') || own.acls.some((a) => !a.isDefault)) return true;
   if ((await ctx.repo.subnets.list(ctx.caller, inVpc)).length > 0) return true;
   if ((await ctx.repo.internetGateways.list(ctx.caller, inVpc)).length > 0) return true;
+  if ((await ctx.repo.networkInterfaces.list(ctx.caller, inVpc)).length > 0) return true;
   return (await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, inVpc)).length > 0;
 }
 

@@ -79,6 +79,8 @@ const CREATED: Readonly<Record<string, RegExp>> = {
   AssociateSubnetCidrBlock: /<associationId>([^<]+)</,
   CreateSecurityGroup: /<groupId>([^<]+)</,
   CreateNetworkAcl: /<networkAclId>([^<]+)</,
+  CreateNetworkInterface: /<networkInterfaceId>([^<]+)</,
+  RunInstances: /<instanceId>([^<]+)</,
   ReplaceNetworkAclAssociation: /<newAssociationId>([^<]+)</,
   CreateNetworkInsightsPath: /<networkInsightsPathId>([^<]+)</,
   StartNetworkInsightsAnalysis: /<networkInsightsAnalysisId>([^<]+)</,

@@ -42,6 +42,18 @@ export const addressErrors = {
   networkInterfaceMalformed(id: string): Ec2Error {
     return new Ec2Error('InvalidNetworkInterfaceID.Malformed', `Invalid id: "${id}"`);
   },
+  /** Observed (CloudFormation and client test logs): `Gateway.NotAttached: Network vpc-… is not attached to any internet gateway`. */
+  gatewayNotAttached(vpcId: string): Ec2Error {
+    return new Ec2Error('Gateway.NotAttached', `Network ${vpcId} is not attached to any internet gateway`);
+  },
+  /** AssociateAddress reference: an address associated elsewhere needs AllowReassociation; wording as observed for NAT gateways (cluster-api-provider-aws #1418). */
+  alreadyAssociated(allocationId: string): Ec2Error {
+    return new Ec2Error('Resource.AlreadyAssociated', `Elastic IP address [${allocationId}] is already associated`);
+  },
+  /** [I] wording: the private address named must be one of the interface's. */
+  privateIpNotOnInterface(ip: string, eniId: string): Ec2Error {
+    return new Ec2Error('InvalidParameterValue', `The private IP address ${ip} is not assigned to network interface ${eniId}.`);
+  },
   /** [I] AssociateAddress names what to associate with: an instance or a network interface. */
   noAssociationTarget(): Ec2Error {
     return new Ec2Error('MissingParameter', 'Either an instance ID or a network interface ID must be specified');

@@ -14,6 +14,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import { ADDRESS_FILTERS } from './address-filters.js';
 import { addressErrors } from './address-errors.js';
 import type { ElasticIp } from './elastic-ip.js';
+import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import { releasePublicIp, takeNamedPublicIp, takePublicIp } from './public-ip-pool.js';
 
 // "EC2-VPC Elastic IPs": 5 per account and region by default (EC2 service quotas).
@@ -155,14 +156,32 @@ export interface AssociateAddressInput {
   readonly instanceId?: string;
   readonly networkInterfaceId?: string;
   readonly privateIpAddress?: string;
+  readonly allowReassociation?: boolean;
+}
+
+/** The interface an association targets: the one named, or an instance's primary (AssociateAddress reference). */
+async function associationTarget(ctx: RequestContext, input: AssociateAddressInput): Promise<NetworkInterface> {
+  if (input.instanceId !== undefined) {
+    const instance = await ctx.repo.instances.get(ctx.caller, input.instanceId);
+    const eni = instance ? await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId) : undefined;
+    if (!eni) throw addressErrors.instanceNotFound(input.instanceId);
+    return eni;
+  }
+  const eniId = input.networkInterfaceId as string;
+  const gateways = await ctx.repo.natGateways.list(ctx.caller);
+  if (gateways.some((g) => g.addresses.some((a) => a.networkInterfaceId === eniId))) throw addressErrors.managedByService();
+  const eni = await ctx.repo.networkInterfaces.get(ctx.caller, eniId);
+  if (!eni) throw addressErrors.networkInterfaceNotFound(eniId);
+  return eni;
 }
 
 /**
- * No instance or network interface of a caller's own exists on this server yet, so a valid request
- * ends in AWS's NotFound for the named target. A NAT gateway's own interface is requester-managed:
- * AWS answers AuthFailure for it.
+ * Associates an Elastic IP with an interface's private address (the primary unless one is named).
+ * AssociateAddress reference: an address already associated elsewhere is refused unless
+ * AllowReassociation; an Elastic IP on the target address already is replaced. The VPC needs an
+ * internet gateway (observed: `Gateway.NotAttached: Network vpc-… is not attached to any internet gateway`).
  */
-export async function associateAddress(ctx: RequestContext, input: AssociateAddressInput): Promise<never> {
+export async function associateAddress(ctx: RequestContext, input: AssociateAddressInput): Promise<string> {
   if (input.allocationId === undefined && input.publicIp === undefined) throw errors.missingParameter('allocationId');
   if (input.instanceId !== undefined && input.networkInterfaceId !== undefined) throw addressErrors.bothAssociationTargets();
   if (input.instanceId === undefined && input.networkInterfaceId === undefined) throw addressErrors.noAssociationTarget();
@@ -171,13 +190,33 @@ export async function associateAddress(ctx: RequestContext, input: AssociateAddr
   if (input.privateIpAddress !== undefined && parseIpv4Address(input.privateIpAddress) === undefined) {
     throw errors.invalidValueFor('privateIpAddress', input.privateIpAddress);
   }
-  if (input.allocationId !== undefined) await requireAddress(ctx, input.allocationId);
-  else await addressByPublicIp(ctx, input.publicIp as string);
-  if (input.instanceId !== undefined) throw addressErrors.instanceNotFound(input.instanceId);
-  const eni = input.networkInterfaceId as string;
-  const gateways = await ctx.repo.natGateways.list(ctx.caller);
-  if (gateways.some((g) => g.addresses.some((a) => a.networkInterfaceId === eni))) throw addressErrors.managedByService();
-  throw addressErrors.networkInterfaceNotFound(eni);
+  const address = input.allocationId !== undefined ? await requireAddress(ctx, input.allocationId) : await addressByPublicIp(ctx, input.publicIp as string);
+  if (address.association?.natGatewayId !== undefined) throw addressErrors.managedByService();
+  const eni = await associationTarget(ctx, input);
+  const privateIp = input.privateIpAddress ?? eni.privateIps[0] ?? '';
+  if (!eni.privateIps.includes(privateIp)) throw addressErrors.privateIpNotOnInterface(privateIp, eni.id);
+  const gateways = await ctx.repo.internetGateways.list(ctx.caller, { vpcId: eni.vpcId });
+  if (!gateways.some((g) => g.attachedVpcId === eni.vpcId)) throw addressErrors.gatewayNotAttached(eni.vpcId);
+  const current = address.association;
+  const same = current?.networkInterfaceId === eni.id && current.privateIpAddress === privateIp;
+  if (current && !same && input.allowReassociation !== true) throw addressErrors.alreadyAssociated(address.id);
+  // Whatever Elastic IP the target address held gives way to this one.
+  for (const other of await ctx.repo.addresses.list(ctx.caller)) {
+    const o = other.association;
+    if (other.id !== address.id && o?.networkInterfaceId === eni.id && o.privateIpAddress === privateIp) await ctx.repo.addresses.put({ ...other, association: undefined });
+  }
+  const associationId = same && current ? current.associationId : ctx.ids.next('eipassoc');
+  await ctx.repo.addresses.put({
+    ...address,
+    association: {
+      associationId,
+      networkInterfaceId: eni.id,
+      networkInterfaceOwnerId: eni.accountId,
+      privateIpAddress: privateIp,
+      ...(eni.attachment ? { instanceId: eni.attachment.instanceId } : {}),
+    },
+  });
+  return associationId;
 }
 
 export async function disassociateAddress(ctx: RequestContext, input: { associationId?: string; publicIp?: string }): Promise<void> {
@@ -189,7 +228,7 @@ export async function disassociateAddress(ctx: RequestContext, input: { associat
   } else {
     address = await addressByAssociation(ctx, input.associationId);
   }
-  // The only associations this server makes are NAT gateways' own, which AWS does not let go.
+  // A NAT gateway's own association AWS does not let go.
   if (address.association?.natGatewayId !== undefined) throw addressErrors.managedByService();
   await ctx.repo.addresses.put({ ...address, association: undefined });
 }

@@ -54,8 +54,7 @@ export async function attachInternetGateway(ctx: RequestContext, input: { intern
 
 /**
  * A public address mapped in the VPC blocks the detach (DetachInternetGateway: "The VPC must not
- * contain any running instances with Elastic IP addresses or public IPv4 addresses"). No
- * instances run here; a public NAT gateway holds an Elastic IP until it is deleted, and one that
+ * contain any running instances with Elastic IP addresses or public IPv4 addresses"). A public NAT gateway holds an Elastic IP until it is deleted, and one that
  * failed never got (or gave back) its address.
  */
 function holdsPublicAddress(n: NatGateway): boolean {
@@ -68,6 +67,9 @@ export async function detachInternetGateway(ctx: RequestContext, input: { intern
   // Whether the VPC exists matters not: the gateway is not attached to it either way.
   if (igw.attachedVpcId !== vpcId) throw gatewayErrors.notAttached(igw.id, vpcId);
   if ((await ctx.repo.natGateways.list(ctx.caller, { vpcId })).some(holdsPublicAddress)) throw gatewayErrors.mappedPublicAddresses(vpcId);
+  // An Elastic IP on an interface of the VPC (an instance's too) is a mapped public address as well.
+  const inVpc = new Set((await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId })).map((e) => e.id));
+  if ((await ctx.repo.addresses.list(ctx.caller)).some((a) => inVpc.has(a.association?.networkInterfaceId ?? ''))) throw gatewayErrors.mappedPublicAddresses(vpcId);
   const { attachedVpcId: _detached, ...detached } = igw;
   await ctx.repo.internetGateways.put(detached);
 }

@@ -15,6 +15,7 @@ import { natGatewayErrors, natGatewayFailures } from './nat-gateway-errors.js';
 import { NAT_GATEWAY_FILTERS } from './nat-gateway-filters.js';
 import { isNatGatewayLive, isNatGatewayVisible } from './nat-gateway-state.js';
 import { checkRequestedAddress, firstFreeAddress } from './subnet-addresses.js';
+import { addressesInUse } from '../network-interfaces/subnet-addresses-in-use.js';
 
 // NAT gateways per Availability Zone: 5 by default (Amazon VPC quotas).
 export const NAT_GATEWAYS_PER_AZ = 5;
@@ -105,7 +106,8 @@ export async function createNatGateway(ctx: RequestContext, input: CreateNatGate
 
   const live = scope.filter(isNatGatewayLive);
   await checkZoneLimit(ctx, live, subnet);
-  const taken = new Set(live.filter((g) => g.subnetId === subnet.id).flatMap((g) => g.addresses.map((a) => a.privateIp ?? '')));
+  // Interfaces and NAT gateways draw on one pool of the subnet's addresses.
+  const taken = await addressesInUse(ctx, subnet);
   const requested = input.privateIpAddress === undefined ? undefined : checkRequestedAddress(subnet, input.privateIpAddress, taken);
   const privateIp = requested ?? firstFreeAddress(subnet, taken);
   let failure = privateIp === undefined ? natGatewayFailures.insufficientAddresses() : undefined;

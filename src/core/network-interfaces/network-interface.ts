@@ -35,4 +35,7 @@ export interface NetworkInterface extends Scope {
   readonly requesterManaged: boolean;
   readonly attachment?: NetworkInterfaceAttachment;
   readonly createdAt: number;
+  /** The ClientToken of the CreateNetworkInterface call and a digest of its parameters (idempotency). */
+  readonly clientToken?: string;
+  readonly requestDigest?: string;
 }

@@ -123,6 +123,8 @@ export async function deleteSecurityGroup(ctx: RequestContext, input: { groupId?
   if (siblings.some((g) => g.id !== group.id && g.rules.some((r) => r.peer.kind === 'group' && r.peer.groupId === group.id))) {
     throw sgErrors.dependentObject(group.id);
   }
+  // A network interface (an instance's too) using the group blocks it the same way (DeleteSecurityGroup reference).
+  if ((await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: group.vpcId })).some((e) => e.groupIds.includes(group.id))) throw sgErrors.dependentObject(group.id);
   await ctx.repo.securityGroups.remove(group.id);
   await ctx.repo.tags.removeResource(group.id);
   for (const r of group.rules) await ctx.repo.tags.removeResource(r.id);

@@ -1,0 +1,116 @@
+import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { Subnet } from '../subnet.js';
+import { evaluateAcl } from './acl-evaluate.js';
+import type { ComponentRef, Explanation } from './analysis-result.js';
+import { sentence } from './explanation-sentence.js';
+import { describePorts, isEmptySet, project, spansToCidrs, type PacketSet } from './packet-set.js';
+import type { PathBuilder } from './path-builder.js';
+import type { GroupsVerdict } from './security-group-evaluate.js';
+import type { WorldIndex } from './world-index.js';
+
+/** The resource's id, account and Region as a ComponentRef, for anything the world holds. */
+export function refOf(ix: WorldIndex, r: { readonly id: string; readonly accountId: string; readonly region: string }): ComponentRef {
+  return ix.ref(r.id, r);
+}
+
+/** A VPC's ref even when the world holds only a peering's snapshot of it. */
+export function vpcRef(ix: WorldIndex, vpcId: string, fallback: { readonly accountId: string; readonly region: string }): ComponentRef {
+  return ix.ref(vpcId, ix.vpc(vpcId) ?? fallback);
+}
+
+const protoName = (s: PacketSet): string => s.protocol.toUpperCase();
+
+/**
+ * The subnet's network ACL, one direction, as a hop showing the rule that decided
+ * (SUBNET_ACL_RESTRICTION when nothing passes, §2.4). Returns the packets to walk on: the
+ * allowed ones, or all of them when blocked, since AWS keeps walking past a block (§2.5c).
+ */
+export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress: boolean, set: PacketSet, reply: boolean, peerLabel: string): PacketSet {
+  const acl = ix.aclOf(subnet);
+  if (!acl) return set;
+  const verdict = evaluateAcl(acl, egress, set);
+  const aclRef = refOf(ix, acl);
+  const hop = path.add({ component: aclRef, aclRule: verdict.rule });
+  if (!isEmptySet(verdict.allowed)) return verdict.allowed;
+  const direction = egress ? 'egress' : 'ingress';
+  const ports = describePorts(project(set, 'dp'));
+  const what = reply ? `the reply to ports ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ports ${ports}`;
+  const rule = verdict.rule.ruleNumber === 32767 ? '*' : String(verdict.rule.ruleNumber);
+  const fix = `add ${direction === 'egress' ? 'an egress' : 'an ingress'} allow rule for ${ports} ${egress ? 'to' : 'from'} ${peerLabel}${verdict.rule.ruleAction === 'deny' && rule !== '*' ? ` numbered below ${rule}` : ''}`;
+  const vpc = vpcRef(ix, subnet.vpcId, subnet);
+  path.explain(hop, {
+    code: 'SUBNET_ACL_RESTRICTION',
+    sentence: sentence.aclDenies(acl.id, direction, rule, what, fix),
+    direction,
+    acl: aclRef,
+    aclRule: verdict.rule,
+    subnet: refOf(ix, subnet),
+    vpc,
+  });
+  return set;
+}
+
+/**
+ * Why an ENI's groups admit nothing: UNKNOWN_PEERED_SGS when a reference into an invisible
+ * account might have, SG_HAS_NO_RULES when no group has a rule that way, else
+ * ENI_SG_RULES_MISMATCH (§2.4, fields as in the AWS CLI example of §2.5a).
+ */
+export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress: boolean, verdict: GroupsVerdict, set: PacketSet, peerLabel: string): Explanation[] {
+  const direction = egress ? 'egress' : 'ingress';
+  const eniRef = refOf(ix, eni);
+  if (verdict.unknown.length > 0) {
+    return verdict.unknown.map((u) => {
+      const pcx = u.peering;
+      const e: Explanation = {
+        code: 'UNKNOWN_PEERED_SGS',
+        sentence: sentence.unknownPeeredGroup(u.groupId, u.accountId, pcx?.id ?? 'a peering connection'),
+        direction,
+        networkInterface: eniRef,
+        securityGroup: ix.ref(u.groupId, { accountId: u.accountId, region: eni.region }),
+        componentAccount: u.accountId,
+      };
+      return pcx ? { ...e, vpcPeeringConnection: ix.ref(pcx.id, pcx.requester) } : e;
+    });
+  }
+  const ports = describePorts(project(set, 'dp'));
+  const fix = `add an ${direction} rule allowing ${protoName(set)} ${ports} ${egress ? 'to' : 'from'} ${peerLabel}`;
+  const groups = verdict.groups;
+  if (groups.length > 0 && groups.every((g) => !g.rules.some((r) => r.egress === egress))) {
+    return groups.map((g) => ({
+      code: 'SG_HAS_NO_RULES',
+      sentence: sentence.sgNoRules(g.id, direction, eni.id, fix),
+      direction,
+      networkInterface: eniRef,
+      securityGroup: refOf(ix, g),
+    }));
+  }
+  const subnet = ix.subnet(eni.subnetId);
+  const what = `${protoName(set)} ${ports} ${egress ? 'to' : 'from'} ${spansToCidrs(project(set, egress ? 'dst' : 'src')).join(', ')}`;
+  const e: Explanation = {
+    code: 'ENI_SG_RULES_MISMATCH',
+    sentence: sentence.sgMismatch(eni.id, groups.map((g) => g.id), direction, what, fix),
+    direction,
+    networkInterface: eniRef,
+    securityGroups: groups.map((g) => refOf(ix, g)),
+    vpc: vpcRef(ix, eni.vpcId, eni),
+  };
+  return [subnet ? { ...e, subnet: refOf(ix, subnet) } : e];
+}
+
+/** The ENI hop's usual members: the instance it is attached to, its subnet and VPC (§2.2). */
+export function eniHopFields(ix: WorldIndex, eni: NetworkInterface): { component: ComponentRef; attachedTo?: ComponentRef; subnet?: ComponentRef; vpc: ComponentRef } {
+  const subnet = ix.subnet(eni.subnetId);
+  const instance = eni.attachment ? ix.instance(eni.attachment.instanceId) : undefined;
+  return {
+    component: refOf(ix, eni),
+    ...(instance ? { attachedTo: refOf(ix, instance) } : {}),
+    ...(subnet ? { subnet: refOf(ix, subnet) } : {}),
+    vpc: vpcRef(ix, eni.vpcId, eni),
+  };
+}
+
+/** A VPC's blocks for sentences ("10.1.0.0/16"), or the addresses themselves. */
+export function vpcLabel(ix: WorldIndex, vpcId: string | undefined, fallback: string): string {
+  const cidrs = vpcId ? ix.vpcCidrs(vpcId) : [];
+  return cidrs.length > 0 ? cidrs.join(', ') : fallback;
+}

@@ -1,0 +1,192 @@
+import { Cidr, formatIpv4, parseIpv4Address } from '../net/index.js';
+import type { PacketHeader } from './analysis-result.js';
+import type { PortRange } from './reach-world.js';
+
+/**
+ * Sets of packets, as the analysis carries them hop to hop (REACHABILITY.md §3.1: a header set
+ * intersected with every rule). One dimension is a sorted list of disjoint closed intervals
+ * (IPv4 addresses as numbers, or ports); a box is the product of four dimensions; a set is a
+ * union of disjoint boxes, which stays exact under the subtraction first-match ACLs need.
+ */
+
+export type Span = readonly [number, number];
+export type Spans = readonly Span[];
+
+export const ALL_PORTS: Spans = [[0, 65535]];
+const IPV4_LAST = 0xffffffff;
+
+export function spansIntersect(a: Spans, b: Spans): Spans {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [alo, ahi] = a[i] as Span;
+    const [blo, bhi] = b[j] as Span;
+    const lo = Math.max(alo, blo);
+    const hi = Math.min(ahi, bhi);
+    if (lo <= hi) out.push([lo, hi]);
+    if (ahi < bhi) i++;
+    else j++;
+  }
+  return out;
+}
+
+export function spansSubtract(a: Spans, b: Spans): Spans {
+  const out: Span[] = [];
+  for (const [lo0, hi] of a) {
+    let lo = lo0;
+    for (const [blo, bhi] of b) {
+      if (bhi < lo) continue;
+      if (blo > hi) break;
+      if (blo > lo) out.push([lo, blo - 1]);
+      lo = bhi + 1;
+      if (lo > hi) break;
+    }
+    if (lo <= hi) out.push([lo, hi]);
+  }
+  return out;
+}
+
+export function spansUnion(a: Spans, b: Spans): Spans {
+  const all = [...a, ...b].sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [lo, hi] of all) {
+    const last = out[out.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** An IPv4 block as one interval; undefined for IPv6 or malformed text (the walk is IPv4, §3.7). */
+export function cidrSpans(text: string): Spans | undefined {
+  const c = Cidr.parse(text);
+  if (!c || c.version !== 4) return undefined;
+  return [[Number(c.firstAddress), Number(c.lastAddress)]];
+}
+
+export function addressSpans(ip: string): Spans | undefined {
+  const n = parseIpv4Address(ip);
+  return n === undefined ? undefined : [[Number(n), Number(n)]];
+}
+
+export function formatAddress(n: number): string {
+  return formatIpv4(BigInt(n));
+}
+
+/** The fewest CIDR blocks covering exactly these addresses (how AWS prints address sets, §2.2). */
+export function spansToCidrs(spans: Spans): string[] {
+  const out: string[] = [];
+  for (const [first, last] of spans) {
+    let lo = first;
+    while (lo <= last) {
+      let size = 2 ** 32;
+      while (size > 1 && (lo % size !== 0 || lo + size - 1 > last)) size /= 2;
+      out.push(`${formatAddress(lo)}/${32 - Math.log2(size)}`);
+      lo += size;
+      if (lo > IPV4_LAST) break;
+    }
+  }
+  return out;
+}
+
+export function spansToRanges(spans: Spans): PortRange[] {
+  return spans.map(([from, to]) => ({ from, to }));
+}
+
+export interface Box {
+  readonly src: Spans;
+  readonly dst: Spans;
+  readonly sp: Spans;
+  readonly dp: Spans;
+}
+export type Dim = keyof Box;
+export type Constraint = Partial<Box>;
+const DIMS: readonly Dim[] = ['src', 'dst', 'sp', 'dp'];
+
+export type Protocol = 'tcp' | 'udp';
+
+export interface PacketSet {
+  readonly protocol: Protocol;
+  readonly boxes: readonly Box[];
+}
+
+export function isEmptySet(s: PacketSet): boolean {
+  return s.boxes.length === 0;
+}
+
+/** Packets of `s` that also satisfy every dimension `c` names. */
+export function restrict(s: PacketSet, c: Constraint): PacketSet {
+  const boxes: Box[] = [];
+  for (const b of s.boxes) {
+    let box: Box | undefined = b;
+    for (const d of DIMS) {
+      const want = c[d];
+      if (want === undefined || box === undefined) continue;
+      const kept = spansIntersect(box[d], want);
+      box = kept.length === 0 ? undefined : { ...box, [d]: kept };
+    }
+    if (box) boxes.push(box);
+  }
+  return { protocol: s.protocol, boxes };
+}
+
+/** Packets of `s` that fail some dimension of `c`: each box splits into at most four disjoint boxes. */
+export function without(s: PacketSet, c: Constraint): PacketSet {
+  const boxes: Box[] = [];
+  for (const b of s.boxes) {
+    let rest: Box | undefined = b;
+    for (const d of DIMS) {
+      const cut = c[d];
+      if (cut === undefined || rest === undefined) continue;
+      const outside = spansSubtract(rest[d], cut);
+      if (outside.length > 0) boxes.push({ ...rest, [d]: outside });
+      const inside = spansIntersect(rest[d], cut);
+      rest = inside.length === 0 ? undefined : { ...rest, [d]: inside };
+    }
+  }
+  return { protocol: s.protocol, boxes };
+}
+
+export function union(a: PacketSet, b: PacketSet): PacketSet {
+  return { protocol: a.protocol, boxes: [...a.boxes, ...b.boxes] };
+}
+
+export function emptyLike(s: PacketSet): PacketSet {
+  return { protocol: s.protocol, boxes: [] };
+}
+
+/** The reply to every packet of the set: addresses and ports swapped. */
+export function reply(s: PacketSet): PacketSet {
+  return { protocol: s.protocol, boxes: s.boxes.map((b) => ({ src: b.dst, dst: b.src, sp: b.dp, dp: b.sp })) };
+}
+
+/** Every value one dimension takes in the set. */
+export function project(s: PacketSet, d: Dim): Spans {
+  return s.boxes.reduce<Spans>((acc, b) => spansUnion(acc, b[d]), []);
+}
+
+export function protocolNumber(p: Protocol): string {
+  return p === 'tcp' ? '6' : '17';
+}
+
+/** The set as AWS prints a header (AnalysisPacketHeader, §2.2): protocol number, CIDRs, port ranges. */
+export function header(s: PacketSet): PacketHeader {
+  return {
+    protocol: protocolNumber(s.protocol),
+    sourceAddresses: spansToCidrs(project(s, 'src')),
+    destinationAddresses: spansToCidrs(project(s, 'dst')),
+    sourcePortRanges: spansToRanges(project(s, 'sp')),
+    destinationPortRanges: spansToRanges(project(s, 'dp')),
+  };
+}
+
+/** Ranges as people write them: "443", "1024-65535". */
+export function describePorts(spans: Spans): string {
+  return spans.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+}
+
+export function parseIpv4Number(ip: string): number | undefined {
+  const n = parseIpv4Address(ip);
+  return n === undefined ? undefined : Number(n);
+}

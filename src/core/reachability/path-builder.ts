@@ -1,0 +1,41 @@
+import type { AdditionalDetail, Explanation, PathHop } from './analysis-result.js';
+
+export type HopFields = Omit<PathHop, 'sequenceNumber' | 'explanations' | 'additionalDetails'>;
+
+export interface OpenHop {
+  fields: HopFields;
+  readonly explanations: Explanation[];
+  readonly additionalDetails: AdditionalDetail[];
+}
+
+/** Hops as a walk appends them; explanations may be pinned on a hop after it was added. */
+export class PathBuilder {
+  private readonly hops: OpenHop[] = [];
+
+  add(fields: HopFields): OpenHop {
+    const hop: OpenHop = { fields, explanations: [], additionalDetails: [] };
+    this.hops.push(hop);
+    return hop;
+  }
+
+  /** Merges further members into a hop already added (e.g. its header once known). */
+  set(hop: OpenHop, more: Partial<HopFields>): void {
+    hop.fields = { ...hop.fields, ...more };
+  }
+
+  explain(hop: OpenHop, e: Explanation): void {
+    hop.explanations.push(e);
+  }
+
+  get blocked(): boolean {
+    return this.hops.some((h) => h.explanations.length > 0);
+  }
+
+  get last(): OpenHop | undefined {
+    return this.hops[this.hops.length - 1];
+  }
+
+  build(): PathHop[] {
+    return this.hops.map((h, i) => ({ sequenceNumber: i + 1, ...h.fields, explanations: [...h.explanations], additionalDetails: [...h.additionalDetails] }));
+  }
+}
