@@ -41,7 +41,8 @@ export class ReachabilityPage {
 
   /** What a picker shows as chosen (its label), or '' when nothing is. */
   async chosen(field: 'Source' | 'Destination' | 'Source type' | 'Destination type'): Promise<string> {
-    const text = await this.page.getByRole('button', { name: new RegExp(`^${field}`) }).first().innerText();
+    const name = field.endsWith(' type') ? new RegExp(`^${field}`) : new RegExp(`^${field}(?! type)`);
+    const text = await this.page.getByRole('button', { name }).first().innerText();
     return text.split('\n')[0]?.trim() ?? '';
   }
 
@@ -91,7 +92,7 @@ export class ReachabilityPage {
     await this.page.getByRole('button', { name: 'Analyze path', exact: true }).click();
     await this.page.waitForURL((u) => u.toString() !== before && /analysis=nia-[0-9a-f]+$/.test(u.toString()));
     const id = new URL(this.page.url()).searchParams.get('analysis') ?? '';
-    await this.page.getByRole('heading', { name: 'Analysis explorer' }).locator('..').locator('..').getByText(id).first().waitFor();
+    await this.page.locator(`[data-testid="analysis-explorer"][data-analysis-id="${id}"]`).waitFor();
     await this.waitForVerdict();
     return id;
   }

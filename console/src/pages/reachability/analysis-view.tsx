@@ -81,6 +81,7 @@ export function AnalysisView({ analysis, source, destination, sentences, sentenc
   const stop = blockingHop(analysis);
   const unplaced = forward.length + back.length === 0 || !stop ? (found ? [] : analysis.Explanations ?? []) : [];
   return (
+    <div data-testid="analysis-explorer" data-analysis-id={analysis.NetworkInsightsAnalysisId}>
     <Container header={<Header variant="h2" description={analysis.NetworkInsightsAnalysisId}>{S.reachability.explorer}</Header>}>
       <SpaceBetween size="l">
         <div data-testid="analysis-verdict">
@@ -95,5 +96,6 @@ export function AnalysisView({ analysis, source, destination, sentences, sentenc
         {analysis.NetworkInsightsAnalysisId && <Link href={`/map?analysis=${analysis.NetworkInsightsAnalysisId}`} onFollow={followLink}>{S.reachability.showOnMap}</Link>}
       </SpaceBetween>
     </Container>
+    </div>
   );
 }
