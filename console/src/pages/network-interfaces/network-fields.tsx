@@ -7,6 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { ReactNode } from 'react';
 import { PickerField } from '../../shared/form-fields';
 import { nameTag } from '../../shared/tags';
+import { isIpv4Address } from '../../shared/validation';
 import { S } from '../../strings';
 
 /** What both "Create network interface" and "Launch instances" ask of the network. */
@@ -20,12 +21,11 @@ export interface NetworkChoice {
 
 export const NO_NETWORK: NetworkChoice = { subnetId: '', privateIp: '', customIp: false, groupIds: [] };
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 export function networkErrors(c: NetworkChoice): { subnet?: string; ip?: string } {
   return {
     subnet: c.subnetId ? undefined : S.fields.chooseSubnet,
-    ip: c.customIp && !IPV4.test(c.privateIp.trim()) ? S.networkInterfaces.customIpError : undefined,
+    ip: c.customIp && !isIpv4Address(c.privateIp.trim()) ? S.networkInterfaces.customIpError : undefined,
   };
 }
 

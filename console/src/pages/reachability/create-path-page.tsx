@@ -19,6 +19,7 @@ import { nameTagSpecs } from '../../shared/name-tag';
 import { useEdits } from '../../shared/use-edits';
 import { useFormSubmit } from '../../shared/use-form-submit';
 import { nameTag } from '../../shared/tags';
+import { isIpv4Address } from '../../shared/validation';
 import { S } from '../../strings';
 import { instanceOption } from '../instances/instance-row';
 import { eniOption } from '../network-interfaces/eni-row';
@@ -42,7 +43,6 @@ interface Draft {
   readonly port: string;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const LIVE = new Set(['pending', 'running', 'stopping', 'stopped']);
 
 const kindOf = (id: string): EndKind => (id.startsWith('i-') ? 'instance' : id.startsWith('eni-') ? 'eni' : id.startsWith('pcx-') ? 'pcx' : 'ip');
@@ -97,7 +97,7 @@ export function CreatePathPage(): ReactNode {
   const port = d.port.trim();
   const errors = {
     source: d.source ? undefined : S.reachability.sourceError,
-    destination: d.destinationKind === 'ip' ? (IPV4.test(d.destinationIp.trim()) ? undefined : S.reachability.ipError) : d.destination ? undefined : S.reachability.destinationError,
+    destination: d.destinationKind === 'ip' ? (isIpv4Address(d.destinationIp.trim()) ? undefined : S.reachability.ipError) : d.destination ? undefined : S.reachability.destinationError,
     port: port === '' || (/^\d{1,5}$/.test(port) && Number(port) <= 65535) ? undefined : S.reachability.portError,
   };
 
