@@ -51,7 +51,7 @@ OPERATIONS = [
     'RunInstances', 'DescribeInstances', 'StopInstances', 'StartInstances', 'TerminateInstances',
     'RebootInstances', 'DescribeInstanceStatus', 'DescribeInstanceAttribute', 'ModifyInstanceAttribute',
     'DescribeInstanceCreditSpecifications', 'DescribeVolumes',
-    'ModifyInstanceMetadataOptions', 'DescribeKeyPairs',
+    'ModifyInstanceMetadataOptions', 'DescribeKeyPairs', 'DescribeInstanceTypes',
     'ModifySecurityGroupRules', 'DescribeSecurityGroupReferences', 'DescribeStaleSecurityGroups',
     'UpdateSecurityGroupRuleDescriptionsIngress', 'UpdateSecurityGroupRuleDescriptionsEgress',
     'CreateNetworkInsightsPath', 'DescribeNetworkInsightsPaths', 'DeleteNetworkInsightsPath',
@@ -70,7 +70,7 @@ TYPES_PATH = os.path.join(OUT_DIR, 'ec2-types.ts')
 METADATA_KEYS = ('apiVersion', 'protocol', 'xmlNamespace', 'targetPrefix')
 SHAPE_KEYS = ('type', 'required', 'enum', 'min', 'max', 'timestampFormat', 'flattened')
 MEMBER_KEYS = ('shape', 'locationName', 'queryName', 'flattened', 'timestampFormat', 'idempotencyToken')
-SUPPORTED_TYPES = {'structure', 'list', 'string', 'boolean', 'integer', 'long', 'timestamp'}
+SUPPORTED_TYPES = {'structure', 'list', 'string', 'boolean', 'integer', 'long', 'double', 'timestamp'}
 # Shape names that would shadow TypeScript built-ins used by the generated file.
 RESERVED_TS_NAMES = {'Date', 'Record', 'Readonly', 'Array', 'ReadonlyArray', 'Uint8Array'}
 
@@ -117,6 +117,9 @@ def build_slice(model):
         if shape['type'] == 'blob':
             # On the Query wire a blob is its base64 text (UserData); handlers decode it themselves.
             shape = {**shape, 'type': 'string'}
+        if shape['type'] == 'float':
+            # One decimal kind is enough for the codecs (DescribeInstanceTypes' clock and GPU figures).
+            shape = {**shape, 'type': 'double'}
         if shape['type'] not in SUPPORTED_TYPES:
             # The TypeScript codecs only implement these types; fail loudly rather than emit a slice they mis-handle.
             raise SystemExit(f'shape {name} has unsupported type {shape["type"]}')
@@ -184,7 +187,7 @@ def ts_type(shapes, name):
     if kind == 'list':
         inner = ts_type(shapes, shape['member']['shape'])
         return f'readonly ({inner})[]' if inner.startswith('readonly') else f'readonly {inner}[]'
-    return {'string': 'string', 'boolean': 'boolean', 'integer': 'number', 'long': 'number', 'timestamp': 'Date'}[kind]
+    return {'string': 'string', 'boolean': 'boolean', 'integer': 'number', 'long': 'number', 'double': 'number', 'timestamp': 'Date'}[kind]
 
 
 def render_types(slice_):

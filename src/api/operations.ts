@@ -3,6 +3,7 @@ import { ADDRESS_OPERATIONS } from './address-api.js';
 import { CLASSIC_LINK_OPERATIONS } from './classic-link-api.js';
 import { DHCP_OPTIONS_OPERATIONS } from './dhcp-options-api.js';
 import { IMAGE_OPERATIONS } from './image-api.js';
+import { INSTANCE_OPERATIONS, INSTANCE_TYPE_OPERATIONS } from './instance-api.js';
 import { INTERNET_GATEWAY_OPERATIONS } from './internet-gateway-api.js';
 import { NAT_GATEWAY_OPERATIONS } from './nat-gateway-api.js';
 import { NETWORK_ACL_OPERATIONS } from './network-acl-api.js';
@@ -27,6 +28,8 @@ export const OPERATIONS: OperationTable = {
   ...SECURITY_GROUP_OPERATIONS,
   ...NETWORK_ACL_OPERATIONS,
   ...NETWORK_INTERFACE_OPERATIONS,
+  ...INSTANCE_OPERATIONS,
+  ...INSTANCE_TYPE_OPERATIONS,
   ...INTERNET_GATEWAY_OPERATIONS,
   ...DHCP_OPTIONS_OPERATIONS,
   ...ADDRESS_OPERATIONS,

@@ -114,6 +114,9 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
   const credentials = credentialsOf(opts);
   const input = pathInput(source, destination, opts);
   for (const a of opts.additionalAccount ?? []) if (!/^\d{12}$/.test(a)) problem(`--additional-account must be a 12-digit account id, not '${a}'`);
+  // vpcpeer supports Node 20.12+ (package.json engines); the SDK's notice about its own future
+  // Node requirement is not this command's output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const ec2 = new EC2Client({ endpoint: endpoint.toString(), region, credentials, maxAttempts: 1 });
   try {
     const path = (await ec2.send(new CreateNetworkInsightsPathCommand(input))).NetworkInsightsPath;

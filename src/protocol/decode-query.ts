@@ -82,6 +82,8 @@ function compile(shape: ShapeDef, name: string): Plan {
       return { kind: 'scalar', convert: integerConverter(shape, INT32_MIN, INT32_MAX) };
     case 'long':
       return { kind: 'scalar', convert: integerConverter(shape, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) };
+    case 'double':
+      return { kind: 'scalar', convert: toDouble };
     case 'timestamp':
       return { kind: 'scalar', convert: toDate };
     default:
@@ -221,6 +223,14 @@ function toBoolean(raw: string, param: string): boolean {
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   throw invalidValue(raw, param, 'expected true or false');
+}
+
+/** A decimal number, as the Query protocol writes one (no hex, no exponent-only junk, finite). */
+function toDouble(raw: string, param: string): number {
+  if (!/^[-+]?(?:[0-9]{1,20}(?:\.[0-9]{0,20})?|\.[0-9]{1,20})(?:[eE][-+]?[0-9]{1,3})?$/.test(raw)) throw invalidValue(raw, param, 'expected a number');
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw invalidValue(raw, param, 'expected a number');
+  return value;
 }
 
 function integerConverter(shape: ShapeDef, lowest: number, highest: number): (raw: string, param: string) => number {

@@ -59,6 +59,7 @@ function compile(shape: ShapeDef): Encoder {
     case 'string':
     case 'integer':
     case 'long':
+    case 'double':
       return (value) => (typeof value === 'number' ? String(value) : escapeXml(String(value)));
     default:
       throw new Error(`unsupported shape type ${shape.type}`);

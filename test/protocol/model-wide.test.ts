@@ -33,6 +33,8 @@ function sample(shapeName: string, seed: { n: number }, withTimestamps: boolean)
     case 'integer':
     case 'long':
       return Math.min(Math.max(n, shape.min ?? 0), shape.max ?? Number.MAX_SAFE_INTEGER);
+    case 'double':
+      return n + 0.25;
     case 'timestamp':
       return new Date(Date.UTC(2026, 0, 1, 0, 0, n, n));
     default:

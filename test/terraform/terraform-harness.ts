@@ -8,7 +8,9 @@ import {
   DescribeDhcpOptionsCommand,
   DescribeEgressOnlyInternetGatewaysCommand,
   DescribeInternetGatewaysCommand,
+  DescribeInstancesCommand,
   DescribeNatGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
   DescribeVpcPeeringConnectionsCommand,
@@ -198,7 +200,7 @@ export function ec2Client(url: string, account: string, region: string): EC2Clie
 /**
  * After destroy the API must show nothing but what AWS gives every account: the default VPC with
  * its subnets, main route table, internet gateway and DHCP options, and no live peering
- * connection, gateway, address or NAT gateway.
+ * connection, gateway, address, NAT gateway, network interface or instance (but terminated ones).
  */
 export async function leftovers(url: string, account: string, region: string): Promise<string[]> {
   const c = ec2Client(url, account, region);
@@ -212,6 +214,10 @@ export async function leftovers(url: string, account: string, region: string): P
   for (const g of (await c.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways ?? []) found.push(`egress-only gateway ${g.EgressOnlyInternetGatewayId}`);
   for (const a of (await c.send(new DescribeAddressesCommand({}))).Addresses ?? []) found.push(`address ${a.AllocationId}`);
   for (const n of (await c.send(new DescribeNatGatewaysCommand({}))).NatGateways ?? []) if (n.State !== 'deleted') found.push(`NAT gateway ${n.NatGatewayId} (${n.State})`);
+  for (const e of (await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces ?? []) found.push(`network interface ${e.NetworkInterfaceId}`);
+  for (const r of (await c.send(new DescribeInstancesCommand({}))).Reservations ?? []) {
+    for (const i of r.Instances ?? []) if (i.State?.Name !== 'terminated') found.push(`instance ${i.InstanceId} (${i.State?.Name})`);
+  }
   const defaultSet = vpcs.find((v) => v.IsDefault)?.DhcpOptionsId;
   for (const d of (await c.send(new DescribeDhcpOptionsCommand({}))).DhcpOptions ?? []) if (d.DhcpOptionsId !== defaultSet) found.push(`DHCP options ${d.DhcpOptionsId}`);
   for (const p of (await c.send(new DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections ?? []) {

@@ -23,4 +23,35 @@ export interface Instance extends Scope {
   readonly launchedAt: number;
   readonly keyName?: string;
   readonly clientToken?: string;
+  // Additive optional fields (absent reads as AWS's default).
+  /** A digest of the RunInstances parameters, for ClientToken idempotency. */
+  readonly requestDigest?: string;
+  /** Position in its launch (AmiLaunchIndex). */
+  readonly launchIndex?: number;
+  /** UserData as sent: base64 text. */
+  readonly userData?: string;
+  readonly disableApiTermination?: boolean;
+  readonly disableApiStop?: boolean;
+  /** `stop` (default) or `terminate`. */
+  readonly instanceInitiatedShutdownBehavior?: 'stop' | 'terminate';
+  readonly ebsOptimized?: boolean;
+  readonly monitoring?: boolean;
+  readonly architecture?: 'x86_64' | 'arm64';
+  /** The public IPv4 address AWS gives at launch/start when asked or when the subnet maps one; released at stop. */
+  readonly publicIp?: string;
+  /** Whether a public address is wanted at each start (AssociatePublicIpAddress or the subnet's MapPublicIpOnLaunch). */
+  readonly wantsPublicIp?: boolean;
+  readonly metadataOptions?: InstanceMetadataOptions;
+  /** `standard` or `unlimited`, for burstable (T) types. */
+  readonly cpuCredits?: string;
+  readonly cpuOptions?: { readonly coreCount: number; readonly threadsPerCore: number };
+}
+
+/** The instance metadata service settings (InstanceMetadataOptionsResponse). */
+export interface InstanceMetadataOptions {
+  readonly httpTokens: 'optional' | 'required';
+  readonly httpPutResponseHopLimit: number;
+  readonly httpEndpoint: 'enabled' | 'disabled';
+  readonly httpProtocolIpv6: 'enabled' | 'disabled';
+  readonly instanceMetadataTags: 'enabled' | 'disabled';
 }

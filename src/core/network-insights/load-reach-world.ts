@@ -53,14 +53,19 @@ const keyOf = (v: VpcRef): string => `${v.accountId}/${v.region}/${v.vpcId}`;
  * VPCs may be in other accounts and Regions: each is read in its own scope, as the peering and
  * security-group code read the other side), and their subnets, route tables, ACLs, groups,
  * interfaces and instances, one list per collection per VPC. Names are the Name tags the caller
- * sees (a peering has one tag set per side). Accounts the walk may enter: the caller's and the
- * analysis' AdditionalAccounts (vpcpeer's stand-in for an Organization's trusted access,
- * docs/architecture.md).
+ * sees (a peering has one tag set per side). Accounts the walk may enter (vpcpeer's stand-in for an
+ * Organization's trusted access, docs/architecture.md): the caller's, the analysis'
+ * AdditionalAccounts, and the account of a destination the path names by ARN ("if the resource is
+ * in another account, you must specify an ARN", EC2 model: naming it is the caller's claim of
+ * trust, as Terraform never sends AdditionalAccounts).
  */
 export async function loadReachWorld(ctx: RequestContext, path: NetworkInsightsPath, additionalAccounts: readonly string[]): Promise<ReachWorld> {
+  // Another account's destination (named by ARN) is no starting point: only what is peered with
+  // the caller's side enters the world, so naming an ARN reveals nothing of an unrelated account.
+  const destinationOwner = path.destinationArn === undefined ? undefined : scopeOfArn(path.destinationArn, ctx.caller).accountId;
   const seeds = [
     ...(await vpcsOfEndpoint(ctx, path.source, path.sourceArn)),
-    ...(await vpcsOfEndpoint(ctx, path.destination, path.destinationArn)),
+    ...(destinationOwner === ctx.caller.accountId || path.destination?.startsWith('pcx-') ? await vpcsOfEndpoint(ctx, path.destination, path.destinationArn) : []),
   ];
   const vpcRefs = new Map<string, VpcRef>();
   const peerings = new Map<string, PeeringConnection>();
@@ -124,7 +129,7 @@ export async function loadReachWorld(ctx: RequestContext, path: NetworkInsightsP
     networkInterfaces: byId(networkInterfaces),
     instances: byId(instances),
     names,
-    visibleAccounts: new Set([ctx.caller.accountId, ...additionalAccounts]),
+    visibleAccounts: new Set([ctx.caller.accountId, ...additionalAccounts, ...(destinationOwner ? [destinationOwner] : [])]),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AnalysisResult, Explanation, PathHop } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
+import { applyFilterIn } from './filter-in.js';
 import { forwardWalk } from './forward-walk.js';
 import { addressSpans, ALL_PORTS, cidrSpans, isEmptySet, type PacketSet, type Spans } from './packet-set.js';
 import type { PathBuilder } from './path-builder.js';
@@ -63,6 +64,7 @@ export function analyzeReachability(world: ReachWorld, query: ReachQuery): Analy
   if (isEmptySet(start)) return nothing([{ code: 'NO_PATH', sentence: 'The path asks about no packet at all; widen its ports or addresses.' }]);
 
   const forward = forwardWalk(ix, source.ok, target.ok, start);
+  applyFilterIn(ix, forward.path, source.ok, start);
   const forwardBlocked = forward.path.blocked || (target.ok.kind !== 'pcx' && forward.arrivedAt === undefined);
   const forwardHops = finish(forward.path, forwardBlocked);
   const returnHops = !forwardBlocked && forward.arrivedAt ? returnWalk(ix, source.ok, target.ok, forward).build() : [];

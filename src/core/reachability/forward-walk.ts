@@ -5,8 +5,8 @@ import type { Subnet } from '../subnet.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
-import { aclHop, eniHopFields, groupsExplanations, refOf, vpcLabel, vpcRef } from './hop-checks.js';
-import { addressSpans, cidrSpans, formatAddress, header, isEmptySet, project, restrict, type PacketSet, type Spans } from './packet-set.js';
+import { aclHop, eniHopFields, groupsExplanations, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { cidrSpans, firstAddress, header, isEmptySet, project, restrict, type PacketSet } from './packet-set.js';
 import { PathBuilder, type OpenHop } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering, type RouteChoice } from './route-lookup.js';
 import { evaluateGroups } from './security-group-evaluate.js';
@@ -25,8 +25,6 @@ export interface ForwardOutcome {
   readonly suggestedAccounts: readonly string[];
 }
 
-const ownSpans = (eni: NetworkInterface): Spans => eni.privateIps.flatMap((ip) => addressSpans(ip) ?? []);
-const firstAddress = (set: PacketSet, dim: 'src' | 'dst'): string => formatAddress(project(set, dim)[0]?.[0] ?? 0);
 
 /** The pcx, if any, that would carry `address` from `vpcId`: one whose far VPC holds it (active first). */
 export function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
@@ -67,19 +65,7 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   if (source.instance) path.add({ component: refOf(ix, source.instance), outboundHeader: header(set) });
   const eniHop = path.add(eniHopFields(ix, src));
   // Source/destination check (EC2 user guide): the ENI sends only from its own addresses.
-  if (src.sourceDestCheck) {
-    const own = restrict(set, { src: ownSpans(src) });
-    if (isEmptySet(own)) {
-      const address = firstAddress(set, 'src');
-      path.explain(eniHop, {
-        code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION',
-        sentence: sentence.sourceDestCheck(src.id, address, src.privateIps),
-        networkInterface: refOf(ix, src),
-        address,
-        addresses: [...src.privateIps],
-      });
-    } else set = own;
-  }
+  if (src.sourceDestCheck) set = ownAddressCheck(ix, path, eniHop, src, set, 'src');
   path.set(eniHop, { outboundHeader: header(set) });
 
   const wantedVpc = target.kind === 'eni' ? target.eni.vpcId : target.kind === 'pcx' ? ix.ends(target.pcx, src.vpcId)?.far.vpcId : undefined;
@@ -360,16 +346,7 @@ function deliver(
   }
   const eniHop = path.add(eniHopFields(ix, dst));
   for (const e of failures) path.explain(eniHop, e);
-  const own = restrict(set, { dst: ownSpans(dst) });
-  if (isEmptySet(own)) {
-    path.explain(eniHop, {
-      code: 'ENI_ADDRESS_RESTRICTION',
-      sentence: sentence.eniAddress(dst.id, address, dst.privateIps),
-      networkInterface: refOf(ix, dst),
-      address,
-      addresses: [...dst.privateIps],
-    });
-  } else set = own;
+  set = ownAddressCheck(ix, path, eniHop, dst, set, 'dst');
   path.set(eniHop, { inboundHeader: header(set) });
   if (target.kind === 'eni' && target.instance) path.add({ component: refOf(ix, target.instance), inboundHeader: header(set) });
   return { ...done(dst, pcx, ingress.group), set };

@@ -3,8 +3,8 @@ import type { Subnet } from '../subnet.js';
 import { evaluateAcl } from './acl-evaluate.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import { sentence } from './explanation-sentence.js';
-import { describePorts, isEmptySet, project, spansToCidrs, type PacketSet } from './packet-set.js';
-import type { PathBuilder } from './path-builder.js';
+import { addressSpans, describePorts, firstAddress, isEmptySet, project, restrict, spansToCidrs, type PacketSet } from './packet-set.js';
+import type { OpenHop, PathBuilder } from './path-builder.js';
 import type { GroupsVerdict } from './security-group-evaluate.js';
 import type { WorldIndex } from './world-index.js';
 
@@ -113,4 +113,23 @@ export function eniHopFields(ix: WorldIndex, eni: NetworkInterface): { component
 export function vpcLabel(ix: WorldIndex, vpcId: string | undefined, fallback: string): string {
   const cidrs = vpcId ? ix.vpcCidrs(vpcId) : [];
   return cidrs.length > 0 ? cidrs.join(', ') : fallback;
+}
+
+/**
+ * An ENI sends only from, and receives only for, its own private addresses: with the source/
+ * destination check on, ENI_SOURCE_DEST_CHECK_RESTRICTION; at the destination,
+ * ENI_ADDRESS_RESTRICTION (§2.3). Returns the packets to walk on (all of them when blocked).
+ */
+export function ownAddressCheck(ix: WorldIndex, path: PathBuilder, hop: OpenHop, eni: NetworkInterface, set: PacketSet, dim: 'src' | 'dst'): PacketSet {
+  const own = restrict(set, { [dim]: eni.privateIps.flatMap((ip) => addressSpans(ip) ?? []) });
+  if (!isEmptySet(own)) return own;
+  const address = firstAddress(set, dim);
+  path.explain(hop, {
+    code: dim === 'src' ? 'ENI_SOURCE_DEST_CHECK_RESTRICTION' : 'ENI_ADDRESS_RESTRICTION',
+    sentence: dim === 'src' ? sentence.sourceDestCheck(eni.id, address, eni.privateIps) : sentence.eniAddress(eni.id, address, eni.privateIps),
+    networkInterface: refOf(ix, eni),
+    address,
+    addresses: [...eni.privateIps],
+  });
+  return set;
 }

@@ -190,3 +190,8 @@ export function parseIpv4Number(ip: string): number | undefined {
   const n = parseIpv4Address(ip);
   return n === undefined ? undefined : Number(n);
 }
+
+/** The lowest address of one side of the set, as text (what sentences and single-address fields show). */
+export function firstAddress(s: PacketSet, dim: 'src' | 'dst'): string {
+  return formatAddress(project(s, dim)[0]?.[0] ?? 0);
+}

@@ -31,6 +31,11 @@ export class PathBuilder {
     return this.hops.some((h) => h.explanations.length > 0);
   }
 
+  /** The first hop showing this component. */
+  find(id: string): OpenHop | undefined {
+    return this.hops.find((h) => h.fields.component.id === id);
+  }
+
   get last(): OpenHop | undefined {
     return this.hops[this.hops.length - 1];
   }

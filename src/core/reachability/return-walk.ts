@@ -5,7 +5,7 @@ import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
 import { targetName, usedBy } from './forward-walk.js';
 import { aclHop, eniHopFields, refOf, vpcLabel, vpcRef } from './hop-checks.js';
-import { formatAddress, header, isEmptySet, project, reply, restrict } from './packet-set.js';
+import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering } from './route-lookup.js';
 import type { IndexedRoute, WorldIndex } from './world-index.js';
@@ -29,7 +29,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   if (target.kind === 'eni' && target.instance) path.add({ component: refOf(ix, target.instance), outboundHeader: header(set) });
   const dstHop = path.add({ ...eniHopFields(ix, dst), outboundHeader: header(set) });
   if (forward.destinationGroup) path.add({ component: refOf(ix, forward.destinationGroup) });
-  const srcLabel = vpcLabel(ix, forward.pcx ? src.vpcId : undefined, formatAddress(project(set, 'dst')[0]?.[0] ?? 0));
+  const srcLabel = vpcLabel(ix, forward.pcx ? src.vpcId : undefined, firstAddress(set, 'dst'));
   if (!intraSubnet && dstSubnet) set = aclHop(ix, path, dstSubnet, true, set, true, srcLabel);
   if (!dstSubnet) return path;
 
@@ -41,7 +41,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   if (choice) set = choice.set;
   const rtbRef = table ? refOf(ix, table) : undefined;
   const rtbHop = rtbRef ? path.add({ component: rtbRef, ...(choice ? { routeTableRoute: routeHit(choice.route) } : {}) }) : dstHop;
-  const address = formatAddress(project(set, 'dst')[0]?.[0] ?? 0);
+  const address = firstAddress(set, 'dst');
   const fields: Partial<Explanation> = { ...(rtbRef ? { routeTable: rtbRef } : {}), subnet: refOf(ix, dstSubnet), vpc: vpcRef(ix, dst.vpcId, dst) };
   const tableId = table?.id ?? '(none)';
   const usedByText = table ? usedBy(ix, table, dstSubnet) : `used by ${dstSubnet.id}`;
@@ -107,7 +107,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
     path.set(pcxHop, { outboundHeader: header(set) });
   }
 
-  const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, formatAddress(project(set, 'src')[0]?.[0] ?? 0));
+  const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, firstAddress(set, 'src'));
   if (!intraSubnet && srcSubnet) set = aclHop(ix, path, srcSubnet, false, set, true, dstLabel);
   if (forward.sourceGroup) path.add({ component: refOf(ix, forward.sourceGroup) });
   path.add({ ...eniHopFields(ix, src), inboundHeader: header(set) });

@@ -434,3 +434,31 @@ describe('destinations', () => {
     expect(only(analyzeReachability(world, query(s.eniA, { destinationIp: '2600:1f18::1' }))).code).toBe('NO_PATH');
   });
 });
+
+describe('components the path must traverse (FilterInArns)', () => {
+  it('a forced peering that a more specific route bypasses: MORE_SPECIFIC_ROUTE with the unused route', () => {
+    const o = overlapping([['10.1.0.10/32', 'P'], ['10.1.0.0/16', 'Q']]);
+    const r = analyzeReachability(o.w.build(), query(o.eniX, { destination: o.eniP, filterIn: [o.xq] }));
+    expect(r.pathFound).toBe(false);
+    const e = only(r);
+    expect(e.code).toBe('MORE_SPECIFIC_ROUTE');
+    expect(e.routeTableRoute).toMatchObject({ destinationCidr: '10.1.0.0/16', vpcPeeringConnectionId: o.xq });
+    expect(hopList(r.forward)[3]).toBe(`${o.w.mainTable(o.x)} !MORE_SPECIFIC_ROUTE`);
+  });
+
+  it('a forced peering that is not active: BAD_STATE on its hop, after BAD_STATE_ROUTE on the route', () => {
+    const s = peeredPair({ status: 'pending-acceptance' });
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterIn: [s.pcx], ...HTTPS }));
+    expect(codes(r)).toEqual(['BAD_STATE_ROUTE', 'BAD_STATE']);
+    expect(r.explanations[1]).toMatchObject({ vpcPeeringConnection: { id: s.pcx }, state: 'pending-acceptance' });
+  });
+
+  it('a forced component the path does not cross: COMPONENT_FILTER_RESTRICTION; one it crosses: nothing', () => {
+    const s = peeredPair();
+    const elsewhere = s.w.group(s.a, {});
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterIn: [elsewhere], ...HTTPS }));
+    expect(only(r)).toMatchObject({ code: 'COMPONENT_FILTER_RESTRICTION', component: { id: elsewhere } });
+    const ok = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterIn: [s.pcx, s.sgB], ...HTTPS }));
+    expect(ok.pathFound).toBe(true);
+  });
+});

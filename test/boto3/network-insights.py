@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Drives the six Network Insights operations with boto3; prints one JSON document.
+
+Usage: python3 test/boto3/network-insights.py <endpoint-url>
+
+test/boto3/network-insights.test.ts asserts the facts: what botocore parsed for paths and
+analyses (types included), every refusal's ClientError, the paginators, DryRun, ClientToken
+idempotency, isolation between accounts, and the verdicts and explanation codes of the peering
+situations of REACHABILITY.md §2.4. Each scenario runs on its own; an unexpected exception is
+recorded under its name.
+"""
+
+import json
+import sys
+import traceback
+
+import boto3
+import botocore.config
+import botocore.exceptions
+
+URL = sys.argv[1] if len(sys.argv) > 1 else None
+if not URL:
+    sys.stderr.write("usage: network-insights.py <endpoint-url>\n")
+    sys.exit(2)
+
+CONFIG = botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"}, connect_timeout=5, read_timeout=30)
+A = "111111111111"
+B = "222222222222"
+
+
+def client(account, region="us-east-1"):
+    return boto3.client("ec2", endpoint_url=URL, region_name=region, aws_access_key_id=account, aws_secret_access_key="not-checked", config=CONFIG)
+
+
+def error_of(call):
+    try:
+        call()
+    except botocore.exceptions.ClientError as e:
+        err = e.response.get("Error", {})
+        return {"code": err.get("Code"), "message": err.get("Message"), "http": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+    return {"noError": True}
+
+
+ec2 = client(A)
+ec2b = client(B)
+out = {}
+
+
+def scenario(name):
+    def wrap(fn):
+        try:
+            out[name] = fn()
+        except Exception:  # noqa: BLE001 - recorded for the test to show
+            out[name] = {"error": traceback.format_exc()}
+        return fn
+
+    return wrap
+
+
+def vpc_with_eni(c, cidr, subnet_cidr):
+    vpc = c.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"]
+    subnet = c.create_subnet(VpcId=vpc, CidrBlock=subnet_cidr)["Subnet"]["SubnetId"]
+    eni = c.create_network_interface(SubnetId=subnet)["NetworkInterface"]
+    return {"vpc": vpc, "subnet": subnet, "eni": eni["NetworkInterfaceId"], "ip": eni["PrivateIpAddress"]}
+
+
+def main_table(c, vpc):
+    return c.describe_route_tables(Filters=[{"Name": "vpc-id", "Values": [vpc]}, {"Name": "association.main", "Values": ["true"]}])["RouteTables"][0]["RouteTableId"]
+
+
+def peer(c, x, y, accept=True):
+    pcx = c.create_vpc_peering_connection(VpcId=x["vpc"], PeerVpcId=y["vpc"])["VpcPeeringConnection"]["VpcPeeringConnectionId"]
+    if accept:
+        c.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
+    return pcx
+
+
+def jsonable(value):
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return {"type": type(value).__name__, "iso": value.isoformat(), "aware": value.tzinfo is not None}
+    return value
+
+
+X = vpc_with_eni(ec2, "10.60.0.0/16", "10.60.1.0/24")
+Y = vpc_with_eni(ec2, "10.61.0.0/16", "10.61.1.0/24")
+
+
+@scenario("path")
+def _():
+    p = ec2.create_network_insights_path(
+        Source=X["eni"], Destination=Y["eni"], Protocol="TCP", DestinationPort=443,
+        TagSpecifications=[{"ResourceType": "network-insights-path", "Tags": [{"Key": "Name", "Value": "boto"}]}],
+    )["NetworkInsightsPath"]
+    described = ec2.describe_network_insights_paths(NetworkInsightsPathIds=[p["NetworkInsightsPathId"]])["NetworkInsightsPaths"]
+    filtered = ec2.describe_network_insights_paths(
+        Filters=[{"Name": "source", "Values": [X["eni"]]}, {"Name": "protocol", "Values": ["tcp"]}, {"Name": "tag:Name", "Values": ["boto"]}]
+    )["NetworkInsightsPaths"]
+    return {"created": jsonable(p), "described": jsonable(described), "filtered": [f["NetworkInsightsPathId"] for f in filtered], "x": X, "y": Y}
+
+
+@scenario("refusals")
+def _():
+    def create(**kw):
+        return error_of(lambda: ec2.create_network_insights_path(**kw))
+
+    return {
+        "noDestination": create(Source=X["eni"], DestinationIp=Y["ip"], Protocol="tcp"),
+        "protocol": create(Source=X["eni"], Destination=Y["eni"], Protocol="icmp"),
+        "port": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", DestinationPort=65536),
+        "sourceIp": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", SourceIp="10.60.1.256"),
+        "destinationIpV6": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", DestinationIp="fe80::1"),
+        "filterSourceAndPort": create(Source=X["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": Y["ip"]}, DestinationPort=22),
+        "filterSourceAndSourceIp": create(Source=X["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": Y["ip"]}, SourceIp=X["ip"]),
+        "filterDestinationAndDestinationIp": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", FilterAtDestination={"SourceAddress": X["ip"]}, DestinationIp=Y["ip"]),
+        "portRange": create(Source=X["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": Y["ip"], "DestinationPortRange": {"FromPort": 90, "ToPort": 80}}),
+        "unknownEni": create(Source="eni-0123456789abcdef0", Destination=Y["eni"], Protocol="tcp"),
+        "unknownInstance": create(Source=X["eni"], Destination="i-0123456789abcdef0", Protocol="tcp"),
+        "unknownPeering": create(Source=X["eni"], Destination="pcx-0123456789abcdef0", Protocol="tcp"),
+        "malformedEni": create(Source="eni-xyz", Destination=Y["eni"], Protocol="tcp"),
+        "unsupported": create(Source=X["eni"], Destination="igw-0123456789abcdef0", Protocol="tcp"),
+        "wrongArnType": create(Source=X["eni"], Destination=f"arn:aws:ec2:us-east-1:{A}:instance/{Y['eni']}", Protocol="tcp"),
+        "tagType": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", TagSpecifications=[{"ResourceType": "vpc", "Tags": [{"Key": "a", "Value": "b"}]}]),
+        "intruderId": error_of(lambda: ec2b.create_network_insights_path(Source=X["eni"], Destination=Y["eni"], Protocol="tcp")),
+        "intruderArn": error_of(lambda: ec2b.create_network_insights_path(Source=f"arn:aws:ec2:us-east-1:{A}:network-interface/{X['eni']}", Destination=Y["eni"], Protocol="tcp")),
+        "dryRun": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", DryRun=True),
+        "leftBehind": len(ec2.describe_network_insights_paths(Filters=[{"Name": "protocol", "Values": ["udp"]}])["NetworkInsightsPaths"]),
+    }
+
+
+@scenario("analysis")
+def _():
+    p = ec2.create_network_insights_path(Source=X["eni"], Destination=Y["eni"], Protocol="udp", DestinationPort=53)["NetworkInsightsPath"]["NetworkInsightsPathId"]
+    arn = f"arn:aws:ec2:us-east-1:{A}:vpc-peering-connection/pcx-0123456789abcdef0"
+    started = ec2.start_network_insights_analysis(
+        NetworkInsightsPathId=p, FilterInArns=[arn], AdditionalAccounts=[B],
+        TagSpecifications=[{"ResourceType": "network-insights-analysis", "Tags": [{"Key": "Name", "Value": "a1"}]}],
+    )["NetworkInsightsAnalysis"]
+    described = ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[started["NetworkInsightsAnalysisId"]])["NetworkInsightsAnalyses"][0]
+    token1 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    token2 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    mismatch = error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1", AdditionalAccounts=[B]))
+    errors = {
+        "unknownPath": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId="nip-0123456789abcdef0")),
+        "malformedPath": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId="nip-1")),
+        "account": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, AdditionalAccounts=["12"])),
+        "filterIn": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, FilterInArns=["pcx-0123456789abcdef0"])),
+        "tagType": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, TagSpecifications=[{"ResourceType": "network-insights-path", "Tags": [{"Key": "a", "Value": "b"}]}])),
+        "dryRun": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, DryRun=True)),
+        "describeUnknown": error_of(lambda: ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=["nia-0123456789abcdef0"])),
+        "describeMalformed": error_of(lambda: ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=["nia-x"])),
+        "badFilter": error_of(lambda: ec2.describe_network_insights_analyses(Filters=[{"Name": "state", "Values": ["x"]}])),
+        "maxResults": error_of(lambda: ec2.describe_network_insights_analyses(MaxResults=101)),
+        "deletePathWithAnalyses": error_of(lambda: ec2.delete_network_insights_path(NetworkInsightsPathId=p)),
+        "deleteAnalysisDryRun": error_of(lambda: ec2.delete_network_insights_analysis(NetworkInsightsAnalysisId=token1, DryRun=True)),
+        "intruderStart": error_of(lambda: ec2b.start_network_insights_analysis(NetworkInsightsPathId=p)),
+        "intruderDescribe": error_of(lambda: ec2b.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[token1])),
+        "intruderDelete": error_of(lambda: ec2b.delete_network_insights_analysis(NetworkInsightsAnalysisId=token1)),
+        "intruderDeletePath": error_of(lambda: ec2b.delete_network_insights_path(NetworkInsightsPathId=p)),
+    }
+    by_path = ec2.describe_network_insights_analyses(NetworkInsightsPathId=p)["NetworkInsightsAnalyses"]
+    by_status = ec2.describe_network_insights_analyses(NetworkInsightsPathId=p, Filters=[{"Name": "status", "Values": ["succeeded"]}])["NetworkInsightsAnalyses"]
+    by_tag = ec2.describe_network_insights_analyses(Filters=[{"Name": "tag:Name", "Values": ["a1"]}])["NetworkInsightsAnalyses"]
+    deleted = []
+    for a in by_path:
+        deleted.append(ec2.delete_network_insights_analysis(NetworkInsightsAnalysisId=a["NetworkInsightsAnalysisId"])["NetworkInsightsAnalysisId"])
+    path_deleted = ec2.delete_network_insights_path(NetworkInsightsPathId=p)["NetworkInsightsPathId"]
+    return {
+        "started": jsonable(started),
+        "described": jsonable(described),
+        "tokenSame": token1 == token2,
+        "mismatch": mismatch,
+        "errors": errors,
+        "byPath": len(by_path),
+        "byStatus": len(by_status),
+        "byTag": [a["NetworkInsightsAnalysisId"] for a in by_tag] == [started["NetworkInsightsAnalysisId"]],
+        "deleted": len(deleted),
+        "pathDeleted": path_deleted == p,
+        "gone": error_of(lambda: ec2.describe_network_insights_paths(NetworkInsightsPathIds=[p])),
+    }
+
+
+@scenario("paginators")
+def _():
+    c = client("555555555555")
+    x = vpc_with_eni(c, "10.62.0.0/16", "10.62.1.0/24")
+    made = [c.create_network_insights_path(Source=x["eni"], Destination=x["eni"], Protocol="tcp", DestinationPort=7000 + i)["NetworkInsightsPath"]["NetworkInsightsPathId"] for i in range(5)]
+    analyses = [c.start_network_insights_analysis(NetworkInsightsPathId=made[0])["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"] for _ in range(3)]
+    path_pages = list(c.get_paginator("describe_network_insights_paths").paginate(PaginationConfig={"PageSize": 2}))
+    analysis_pages = list(c.get_paginator("describe_network_insights_analyses").paginate(PaginationConfig={"PageSize": 1}))
+    return {
+        "pathPages": len(path_pages),
+        "paths": sorted(p["NetworkInsightsPathId"] for page in path_pages for p in page["NetworkInsightsPaths"]) == sorted(made),
+        "analysisPages": len(analysis_pages),
+        "analyses": sorted(a["NetworkInsightsAnalysisId"] for page in analysis_pages for a in page["NetworkInsightsAnalyses"]) == sorted(analyses),
+        "badToken": error_of(lambda: c.describe_network_insights_paths(NextToken="nope")),
+    }
+
+
+def analyse(c, source, destination=None, port=443, **kw):
+    args = {"Source": source, "Protocol": "tcp", "DestinationPort": port, **kw}
+    if destination:
+        args["Destination"] = destination
+    p = c.create_network_insights_path(**args)["NetworkInsightsPath"]["NetworkInsightsPathId"]
+    nia = c.start_network_insights_analysis(NetworkInsightsPathId=p)["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    a = c.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
+    return {
+        "status": a["Status"],
+        "found": a.get("NetworkPathFound"),
+        "codes": [e.get("ExplanationCode") for e in a.get("Explanations", [])],
+        "forward": [h["Component"]["Id"] for h in a.get("ForwardPathComponents", [])],
+        "returnHops": len(a.get("ReturnPathComponents", [])),
+        "returnCodes": [e.get("ExplanationCode") for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
+        "sequence": [h["SequenceNumber"] for h in a.get("ForwardPathComponents", [])],
+    }
+
+
+def allow_ingress(c, vpc, cidr, port=443):
+    group = c.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [vpc]}, {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]["GroupId"]
+    c.authorize_security_group_ingress(GroupId=group, IpPermissions=[{"IpProtocol": "tcp", "FromPort": port, "ToPort": port, "IpRanges": [{"CidrIp": cidr}]}])
+    return group
+
+
+@scenario("situations")
+def _():
+    c = client("666666666666")
+    a = vpc_with_eni(c, "10.70.0.0/16", "10.70.1.0/24")
+    b = vpc_with_eni(c, "10.71.0.0/16", "10.71.1.0/24")
+    pending_peer = vpc_with_eni(c, "10.72.0.0/16", "10.72.1.0/24")
+    far = vpc_with_eni(c, "10.73.0.0/16", "10.73.1.0/24")
+    ab = peer(c, a, b)
+    peer(c, b, far)
+    pending = peer(c, a, pending_peer, accept=False)
+    rta, rtb = main_table(c, a["vpc"]), main_table(c, b["vpc"])
+    result = {"missingRoute": analyse(c, a["eni"], b["eni"])}
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.71.0.0/16", VpcPeeringConnectionId=ab)
+    c.create_route(RouteTableId=rtb, DestinationCidrBlock="10.70.0.0/16", VpcPeeringConnectionId=ab)
+    result["securityGroup"] = analyse(c, a["eni"], b["eni"])
+    allow_ingress(c, b["vpc"], "10.70.0.0/16")
+    result["found"] = analyse(c, a["eni"], b["eni"])
+    # A network ACL on B's subnet that admits the request but has no outbound rule for its reply
+    # (only the implicit deny): stateless, so the return leg is refused. (Any outbound TCP rule to A
+    # would let some packet back: source ports are free, 0-65535, REACHABILITY.md §2.2.)
+    acl = c.create_network_acl(VpcId=b["vpc"])["NetworkAcl"]["NetworkAclId"]
+    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=False, CidrBlock="10.70.0.0/16", PortRange={"From": 443, "To": 443})
+    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="17", RuleAction="allow", Egress=True, CidrBlock="10.70.0.0/16", PortRange={"From": 1024, "To": 65535})
+    assoc = c.describe_network_acls(Filters=[{"Name": "association.subnet-id", "Values": [b["subnet"]]}])["NetworkAcls"][0]
+    assoc_id = next(x["NetworkAclAssociationId"] for x in assoc["Associations"] if x["SubnetId"] == b["subnet"])
+    c.replace_network_acl_association(AssociationId=assoc_id, NetworkAclId=acl)
+    result["aclReturn"] = analyse(c, a["eni"], b["eni"])
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.72.0.0/16", VpcPeeringConnectionId=pending)
+    result["blackhole"] = analyse(c, a["eni"], pending_peer["eni"])
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.73.0.0/16", VpcPeeringConnectionId=ab)
+    result["transitive"] = analyse(c, a["eni"], far["eni"])
+    result["toPeering"] = analyse(c, a["eni"], ab)
+    return result
+
+
+print(json.dumps(out, indent=1, sort_keys=True, default=str))

@@ -1,0 +1,206 @@
+// boto3 against the Network Insights operations: test/boto3/network-insights.py records what
+// botocore parsed, paginated and raised, and the verdicts of the peering situations; this file
+// asserts them against REACHABILITY.md (§1 the API, §2.4 which situation yields which code).
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../support/start-server.js';
+import { startServer } from '../support/start-server.js';
+import { toolAvailable } from '../support/require-tool.js';
+
+const ok = toolAvailable('python3 with boto3', ['python3', '-c', 'import boto3']);
+const SCRIPT = resolve(import.meta.dirname, 'network-insights.py');
+const A = '111111111111';
+
+interface CallError {
+  readonly code?: string;
+  readonly message?: string;
+  readonly http?: number;
+  readonly noError?: boolean;
+}
+
+interface Timestamp {
+  readonly type: string;
+  readonly iso: string;
+  readonly aware: boolean;
+}
+
+interface Verdict {
+  readonly status: string;
+  readonly found: boolean;
+  readonly codes: string[];
+  readonly forward: string[];
+  readonly returnHops: number;
+  readonly returnCodes: string[];
+  readonly sequence: number[];
+}
+
+interface Endpoint {
+  readonly vpc: string;
+  readonly subnet: string;
+  readonly eni: string;
+  readonly ip: string;
+}
+
+interface Observations {
+  readonly path: { readonly created: Record<string, unknown> & { CreatedDate: Timestamp; NetworkInsightsPathId: string }; readonly described: unknown[]; readonly filtered: string[]; readonly x: Endpoint; readonly y: Endpoint };
+  readonly refusals: Readonly<Record<string, CallError>> & { readonly leftBehind: number };
+  readonly analysis: {
+    readonly started: Record<string, unknown> & { StartDate: Timestamp; NetworkInsightsAnalysisId: string };
+    readonly described: Record<string, unknown>;
+    readonly tokenSame: boolean;
+    readonly mismatch: CallError;
+    readonly errors: Readonly<Record<string, CallError>>;
+    readonly byPath: number;
+    readonly byStatus: number;
+    readonly byTag: boolean;
+    readonly deleted: number;
+    readonly pathDeleted: boolean;
+    readonly gone: CallError;
+  };
+  readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
+  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>>;
+}
+
+function runScript(url: string): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile('python3', [SCRIPT, url], { timeout: 240_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) fail(new Error(`network-insights.py failed: ${err.message}\nstderr:\n${stderr}\nstdout:\n${stdout}`));
+      else done(stdout);
+    });
+  });
+}
+
+describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
+  let server: RunningServer;
+  let doc: Observations;
+
+  beforeAll(async () => {
+    server = await startServer({ inMemory: true });
+    doc = JSON.parse(await runScript(server.url)) as Observations;
+  }, 300_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a path as botocore parses it: ids, ARNs, lower-case protocol, a timezone-aware CreatedDate, no unset members', () => {
+    const { created, x, y } = doc.path;
+    const id = created.NetworkInsightsPathId;
+    expect(id).toMatch(/^nip-[0-9a-f]{17}$/);
+    expect(created).toEqual({
+      NetworkInsightsPathId: id,
+      NetworkInsightsPathArn: `arn:aws:ec2:us-east-1:${A}:network-insights-path/${id}`,
+      CreatedDate: { type: 'datetime', iso: expect.stringMatching(/\.\d{6}\+00:00$/), aware: true },
+      Source: x.eni,
+      SourceArn: `arn:aws:ec2:us-east-1:${A}:network-interface/${x.eni}`,
+      Destination: y.eni,
+      DestinationArn: `arn:aws:ec2:us-east-1:${A}:network-interface/${y.eni}`,
+      Protocol: 'tcp',
+      DestinationPort: 443,
+      Tags: [{ Key: 'Name', Value: 'boto' }],
+    });
+    expect(doc.path.described).toEqual([created]);
+    expect(doc.path.filtered).toEqual([id]);
+  });
+
+  it('every refusal of CreateNetworkInsightsPath, as a ClientError with AWS codes, and nothing left behind', () => {
+    const r = doc.refusals;
+    expect(r.noDestination).toEqual({
+      code: 'MissingParameter',
+      http: 400,
+      message: 'The request must include either the Destination parameter or the FilterAtSource.DestinationAddress parameter. Add the required parameter and retry the request.',
+    });
+    for (const k of ['protocol', 'port', 'sourceIp', 'destinationIpV6', 'portRange', 'unsupported', 'wrongArnType', 'tagType']) {
+      expect(r[k]?.code, k).toBe('InvalidParameterValue');
+    }
+    expect(r.port?.message).toBe('Value ( 65536 ) for parameter destinationPort is invalid. Expecting a value less than or equal to 65535.');
+    for (const k of ['filterSourceAndPort', 'filterSourceAndSourceIp', 'filterDestinationAndDestinationIp']) expect(r[k]?.code, k).toBe('InvalidParameterCombination');
+    expect(r.unknownEni).toEqual({ code: 'InvalidNetworkInterfaceID.NotFound', http: 400, message: "The networkInterface ID 'eni-0123456789abcdef0' does not exist" });
+    expect(r.unknownInstance?.code).toBe('InvalidInstanceID.NotFound');
+    expect(r.unknownPeering?.code).toBe('InvalidVpcPeeringConnectionID.NotFound');
+    expect(r.malformedEni).toEqual({ code: 'InvalidNetworkInterfaceID.Malformed', http: 400, message: 'Invalid id: "eni-xyz"' });
+    // Another account's interface, by id or by ARN, is not found for the intruder.
+    expect(r.intruderId?.code).toBe('InvalidNetworkInterfaceID.NotFound');
+    expect(r.intruderArn?.code).toBe('InvalidNetworkInterfaceID.NotFound');
+    expect(r.dryRun).toEqual({ code: 'DryRunOperation', http: 412, message: 'Request would have succeeded, but DryRun flag is set.' });
+    expect(r.leftBehind).toBe(0);
+  });
+
+  it('an analysis: Start answers running with the echoes, Describe sees it succeeded with every list', () => {
+    const { started, described } = doc.analysis;
+    const id = started.NetworkInsightsAnalysisId;
+    const filterIn = [`arn:aws:ec2:us-east-1:${A}:vpc-peering-connection/pcx-0123456789abcdef0`];
+    expect(started).toEqual({
+      NetworkInsightsAnalysisId: id,
+      NetworkInsightsAnalysisArn: `arn:aws:ec2:us-east-1:${A}:network-insights-analysis/${id}`,
+      NetworkInsightsPathId: expect.stringMatching(/^nip-/),
+      AdditionalAccounts: ['222222222222'],
+      FilterInArns: filterIn,
+      StartDate: { type: 'datetime', iso: expect.any(String), aware: true },
+      Status: 'running',
+      Tags: [{ Key: 'Name', Value: 'a1' }],
+    });
+    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate, AlternatePathHints: [] });
+    expect(typeof described.NetworkPathFound).toBe('boolean');
+    for (const list of ['ForwardPathComponents', 'ReturnPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
+    // SuggestedAccounts only when there are some.
+    expect(described.SuggestedAccounts).toBeUndefined();
+  });
+
+  it('analysis idempotency, refusals, isolation, filters and deletion', () => {
+    const a = doc.analysis;
+    expect(a.tokenSame).toBe(true);
+    expect(a.mismatch.code).toBe('IdempotentParameterMismatch');
+    const e = a.errors;
+    expect(e.unknownPath?.code).toBe('InvalidNetworkInsightsPathId.NotFound');
+    expect(e.malformedPath?.code).toBe('InvalidNetworkInsightsPathId.Malformed');
+    for (const k of ['account', 'filterIn', 'tagType', 'badFilter', 'maxResults']) expect(e[k]?.code, k).toBe('InvalidParameterValue');
+    expect(e.dryRun?.code).toBe('DryRunOperation');
+    expect(e.deleteAnalysisDryRun?.http).toBe(412);
+    expect(e.describeUnknown).toEqual({ code: 'InvalidNetworkInsightsAnalysisId.NotFound', http: 400, message: "The networkInsightsAnalysis ID 'nia-0123456789abcdef0' does not exist" });
+    expect(e.describeMalformed?.code).toBe('InvalidNetworkInsightsAnalysisId.Malformed');
+    expect(e.deletePathWithAnalyses?.code).toBe('AnalysisExistsForNetworkInsightsPath');
+    expect(e.intruderStart?.code).toBe('InvalidNetworkInsightsPathId.NotFound');
+    expect(e.intruderDeletePath?.code).toBe('InvalidNetworkInsightsPathId.NotFound');
+    expect(e.intruderDescribe?.code).toBe('InvalidNetworkInsightsAnalysisId.NotFound');
+    expect(e.intruderDelete?.code).toBe('InvalidNetworkInsightsAnalysisId.NotFound');
+    // Two analyses made (the token's one and the first), none by DryRun or refused calls.
+    expect([a.byPath, a.byStatus, a.byTag, a.deleted, a.pathDeleted]).toEqual([2, 2, true, 2, true]);
+    expect(a.gone.code).toBe('InvalidNetworkInsightsPathId.NotFound');
+  });
+
+  it("botocore's paginators for both Describes collect everything once", () => {
+    expect(doc.paginators).toEqual({
+      pathPages: 3,
+      paths: true,
+      analysisPages: 3,
+      analyses: true,
+      badToken: { code: 'InvalidNextToken', http: 400, message: 'The specified NextToken is not valid' },
+    });
+  });
+
+  it('the peering situations: verdicts and explanation codes (REACHABILITY.md §2.4)', () => {
+    const s = doc.situations;
+    for (const [name, v] of Object.entries(s)) expect(v.status, name).toBe('succeeded');
+    expect(s.found.found).toBe(true);
+    expect(s.found.codes).toEqual([]);
+    expect(s.found.returnHops).toBeGreaterThan(0);
+    expect(s.toPeering.found).toBe(true);
+    const blocked = (v: Verdict, code: string): void => {
+      expect(v.found).toBe(false);
+      expect(v.codes).toContain(code);
+      // A blocked path is still returned as far as it goes, numbered from 1.
+      expect(v.forward.length).toBeGreaterThan(0);
+      expect(v.sequence).toEqual(v.forward.map((_, i) => i + 1));
+    };
+    blocked(s.missingRoute, 'NO_ROUTE_TO_DESTINATION');
+    blocked(s.securityGroup, 'ENI_SG_RULES_MISMATCH');
+    blocked(s.aclReturn, 'SUBNET_ACL_RESTRICTION');
+    // The request got through; the reply is what the ACL refuses, on the return path.
+    expect(s.aclReturn.forward.at(-1)).toMatch(/^eni-/);
+    expect(s.aclReturn.returnCodes).toEqual(['SUBNET_ACL_RESTRICTION']);
+    blocked(s.blackhole, 'BAD_STATE_ROUTE');
+    blocked(s.transitive, 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR');
+  });
+});

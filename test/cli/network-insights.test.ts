@@ -1,0 +1,243 @@
+import { describe, it } from 'vitest';
+import { toolAvailable } from '../support/require-tool.js';
+import type { Caller } from './aws-cli.js';
+import { ACCOUNT_A, ACCOUNT_B, createPeering, createVpc, useServer } from './aws-cli.js';
+
+const available = toolAvailable('aws', ['aws', '--version']);
+// Each `aws` call starts a Python interpreter: seconds apiece on a busy machine.
+const TIMEOUT = 900_000;
+
+interface Path {
+  NetworkInsightsPathId: string;
+  NetworkInsightsPathArn: string;
+  CreatedDate: string;
+  Source: string;
+  SourceArn: string;
+  Destination?: string;
+  DestinationArn?: string;
+  SourceIp?: string;
+  DestinationIp?: string;
+  Protocol: string;
+  DestinationPort?: number;
+  FilterAtSource?: Record<string, unknown>;
+  FilterAtDestination?: Record<string, unknown>;
+  Tags?: { Key: string; Value: string }[];
+}
+
+interface Analysis {
+  NetworkInsightsAnalysisId: string;
+  NetworkInsightsAnalysisArn: string;
+  NetworkInsightsPathId: string;
+  StartDate: string;
+  Status: string;
+  FilterInArns?: string[];
+  AdditionalAccounts?: string[];
+  NetworkPathFound?: boolean;
+  ForwardPathComponents?: unknown[];
+  ReturnPathComponents?: unknown[];
+  Explanations?: unknown[];
+  AlternatePathHints?: unknown[];
+  SuggestedAccounts?: string[];
+  Tags?: { Key: string; Value: string }[];
+}
+
+/** A VPC with one subnet and one bare interface in it. */
+async function interfaceIn(c: Caller, cidr: string, subnetCidr: string): Promise<{ vpcId: string; subnetId: string; eni: string; ip: string }> {
+  const vpc = await createVpc(c, cidr);
+  const subnet = (await c.ok<{ Subnet: { SubnetId: string } }>('ec2', 'create-subnet', '--vpc-id', vpc.VpcId, '--cidr-block', subnetCidr)).Subnet;
+  const eni = (await c.ok<{ NetworkInterface: { NetworkInterfaceId: string; PrivateIpAddress: string } }>('ec2', 'create-network-interface', '--subnet-id', subnet.SubnetId)).NetworkInterface;
+  return { vpcId: vpc.VpcId, subnetId: subnet.SubnetId, eni: eni.NetworkInterfaceId, ip: eni.PrivateIpAddress };
+}
+
+async function createPath(c: Caller, ...args: string[]): Promise<Path> {
+  return (await c.ok<{ NetworkInsightsPath: Path }>('ec2', 'create-network-insights-path', ...args)).NetworkInsightsPath;
+}
+
+async function startAnalysis(c: Caller, ...args: string[]): Promise<Analysis> {
+  return (await c.ok<{ NetworkInsightsAnalysis: Analysis }>('ec2', 'start-network-insights-analysis', ...args)).NetworkInsightsAnalysis;
+}
+
+async function describeAnalyses(c: Caller, ...args: string[]): Promise<Analysis[]> {
+  return (await c.ok<{ NetworkInsightsAnalyses: Analysis[] }>('ec2', 'describe-network-insights-analyses', ...args)).NetworkInsightsAnalyses;
+}
+
+async function describePaths(c: Caller, ...args: string[]): Promise<Path[]> {
+  return (await c.ok<{ NetworkInsightsPaths: Path[] }>('ec2', 'describe-network-insights-paths', ...args)).NetworkInsightsPaths;
+}
+
+/** REACHABILITY.md §1: the six Network Insights operations through the AWS CLI. */
+describe.skipIf(!available)('AWS CLI: Network Insights paths and analyses', () => {
+  const suite = useServer();
+
+  it('a path: ids, ARNs, protocol in any case stored lower, unset members absent, tags; describe, filters, delete', async ({ expect }) => {
+    const a = suite.as(ACCOUNT_A);
+    const [x, y] = await Promise.all([interfaceIn(a, '10.10.0.0/16', '10.10.1.0/24'), interfaceIn(a, '10.11.0.0/16', '10.11.1.0/24')]);
+    const path = await createPath(
+      a, '--source', x.eni, '--destination', `arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-interface/${y.eni}`, '--protocol', 'TCP', '--destination-port', '443',
+      '--tag-specifications', 'ResourceType=network-insights-path,Tags=[{Key=Name,Value=web}]',
+    );
+    expect(path.NetworkInsightsPathId).toMatch(/^nip-[0-9a-f]{17}$/);
+    expect(path.NetworkInsightsPathArn).toBe(`arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-insights-path/${path.NetworkInsightsPathId}`);
+    // §1.1: timestamps carry milliseconds.
+    expect(path.CreatedDate).toMatch(/\.\d{3}/);
+    expect(path).toMatchObject({
+      Source: x.eni,
+      SourceArn: `arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-interface/${x.eni}`,
+      // §1.2: an ARN comes back as the plain id, with the ARN beside it.
+      Destination: y.eni,
+      DestinationArn: `arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-interface/${y.eni}`,
+      Protocol: 'tcp',
+      DestinationPort: 443,
+      Tags: [{ Key: 'Name', Value: 'web' }],
+    });
+    for (const absent of ['SourceIp', 'DestinationIp', 'FilterAtSource', 'FilterAtDestination'] as const) expect(path[absent]).toBeUndefined();
+
+    const ipOnly = await createPath(a, '--source', x.eni, '--protocol', 'udp', '--filter-at-source', `DestinationAddress=${y.ip},DestinationPortRange={FromPort=53,ToPort=53}`);
+    expect(ipOnly.Destination).toBeUndefined();
+    expect(ipOnly.FilterAtSource).toEqual({ DestinationAddress: y.ip, DestinationPortRange: { FromPort: 53, ToPort: 53 } });
+    const withIps = await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--source-ip', x.ip, '--filter-at-destination', 'SourcePortRange={FromPort=1024,ToPort=65535}');
+    expect(withIps).toMatchObject({ SourceIp: x.ip, FilterAtDestination: { SourcePortRange: { FromPort: 1024, ToPort: 65535 } } });
+    expect(withIps.DestinationIp).toBeUndefined();
+
+    expect((await describePaths(a, '--network-insights-path-ids', path.NetworkInsightsPathId))[0]).toEqual(path);
+    const ids = (paths: Path[]): string[] => paths.map((p) => p.NetworkInsightsPathId).sort();
+    expect(ids(await describePaths(a, '--filters', `Name=source,Values=${x.eni}`))).toEqual(ids([path, ipOnly, withIps]));
+    expect(ids(await describePaths(a, '--filters', `Name=destination,Values=${y.eni}`))).toEqual(ids([path, withIps]));
+    expect(ids(await describePaths(a, '--filters', 'Name=protocol,Values=udp'))).toEqual([ipOnly.NetworkInsightsPathId]);
+    expect(ids(await describePaths(a, '--filters', `Name=filter-at-source.destination-address,Values=${y.ip}`))).toEqual([ipOnly.NetworkInsightsPathId]);
+    expect(ids(await describePaths(a, '--filters', 'Name=filter-at-source.destination-port-range,Values=53'))).toEqual([ipOnly.NetworkInsightsPathId]);
+    expect(ids(await describePaths(a, '--filters', 'Name=filter-at-destination.source-port-range,Values=1024-65535'))).toEqual([withIps.NetworkInsightsPathId]);
+    expect(ids(await describePaths(a, '--filters', 'Name=tag:Name,Values=web'))).toEqual([path.NetworkInsightsPathId]);
+    // Another account sees none of them.
+    expect(await describePaths(suite.as(ACCOUNT_B))).toEqual([]);
+
+    expect(await a.ok('ec2', 'delete-network-insights-path', '--network-insights-path-id', ipOnly.NetworkInsightsPathId)).toEqual({ NetworkInsightsPathId: ipOnly.NetworkInsightsPathId });
+    const gone = await a.fail('ec2', 'describe-network-insights-paths', '--network-insights-path-ids', ipOnly.NetworkInsightsPathId);
+    expect([gone.code, gone.message]).toEqual(['InvalidNetworkInsightsPathId.NotFound', `The networkInsightsPath ID '${ipOnly.NetworkInsightsPathId}' does not exist`]);
+  }, TIMEOUT);
+
+  it('CreateNetworkInsightsPath refuses what AWS refuses, and changes nothing', async ({ expect }) => {
+    const a = suite.as(ACCOUNT_A);
+    const [x, y] = await Promise.all([interfaceIn(a, '10.20.0.0/16', '10.20.1.0/24'), interfaceIn(a, '10.21.0.0/16', '10.21.1.0/24')]);
+    // A representative few; test/boto3/network-insights.py walks every refusal (the CLI is slow to start).
+    const refusals: [string[], string, RegExp | string][] = [
+      [['--source', x.eni, '--destination-ip', y.ip, '--protocol', 'tcp'], 'MissingParameter', 'The request must include either the Destination parameter or the FilterAtSource.DestinationAddress parameter. Add the required parameter and retry the request.'],
+      [['--source', x.eni, '--destination', y.eni, '--protocol', 'icmp'], 'InvalidParameterValue', /protocol/i],
+      [['--source', x.eni, '--protocol', 'tcp', '--filter-at-source', `DestinationAddress=${y.ip}`, '--destination-port', '22'], 'InvalidParameterCombination', /FilterAtSource.*DestinationPort/],
+      [['--source', x.eni, '--destination', 'i-0123456789abcdef0', '--protocol', 'tcp'], 'InvalidInstanceID.NotFound', "The instance ID 'i-0123456789abcdef0' does not exist"],
+    ];
+    for (const [args, code, message] of refusals) {
+      const f = await a.fail('ec2', 'create-network-insights-path', ...args);
+      expect(f.code, args.join(' ')).toBe(code);
+      if (typeof message === 'string') expect(f.message).toBe(message);
+      else expect(f.message).toMatch(message);
+    }
+    const b = suite.as(ACCOUNT_B);
+    const intruderArn = await b.fail('ec2', 'create-network-insights-path', '--source', `arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-interface/${x.eni}`, '--destination', y.eni, '--protocol', 'tcp');
+    expect(intruderArn.code).toBe('InvalidNetworkInterfaceID.NotFound');
+    const dry = await a.fail('ec2', 'create-network-insights-path', '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--dry-run');
+    expect([dry.code, dry.message]).toEqual(['DryRunOperation', 'Request would have succeeded, but DryRun flag is set.']);
+    expect(await describePaths(a, '--filters', `Name=source,Values=${x.eni}`)).toEqual([]);
+  }, TIMEOUT);
+
+  it('an analysis: Start answers running, Describe already succeeded; echoes; filters; a path with analyses cannot be deleted', async ({ expect }) => {
+    const a = suite.as(ACCOUNT_A);
+    const [x, y] = await Promise.all([interfaceIn(a, '10.30.0.0/16', '10.30.1.0/24'), interfaceIn(a, '10.31.0.0/16', '10.31.1.0/24')]);
+    await createPeering(a, x.vpcId, y.vpcId);
+    const path = await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--destination-port', '22');
+    const filterIn = `arn:aws:ec2:us-east-1:${ACCOUNT_A}:vpc-peering-connection/pcx-0123456789abcdef0`;
+    const started = await startAnalysis(
+      a, '--network-insights-path-id', path.NetworkInsightsPathId, '--filter-in-arns', filterIn, '--additional-accounts', ACCOUNT_B,
+      '--tag-specifications', 'ResourceType=network-insights-analysis,Tags=[{Key=Name,Value=first}]',
+    );
+    expect(started.NetworkInsightsAnalysisId).toMatch(/^nia-[0-9a-f]{17}$/);
+    // §1.3: AWS answers at once, `running`, before any verdict.
+    expect(started).toMatchObject({
+      NetworkInsightsAnalysisArn: `arn:aws:ec2:us-east-1:${ACCOUNT_A}:network-insights-analysis/${started.NetworkInsightsAnalysisId}`,
+      NetworkInsightsPathId: path.NetworkInsightsPathId,
+      Status: 'running',
+      FilterInArns: [filterIn],
+      AdditionalAccounts: [ACCOUNT_B],
+      Tags: [{ Key: 'Name', Value: 'first' }],
+    });
+    expect(started.StartDate).toMatch(/\.\d{3}/);
+    expect(started.NetworkPathFound).toBeUndefined();
+    expect(started.ForwardPathComponents).toBeUndefined();
+
+    const [described] = await describeAnalyses(a, '--network-insights-analysis-ids', started.NetworkInsightsAnalysisId);
+    // §1.4: every read after Start sees the finished analysis.
+    expect(described).toMatchObject({ Status: 'succeeded', FilterInArns: [filterIn], AdditionalAccounts: [ACCOUNT_B], AlternatePathHints: [], StartDate: started.StartDate });
+    expect(typeof described?.NetworkPathFound).toBe('boolean');
+    expect(Array.isArray(described?.ForwardPathComponents)).toBe(true);
+    expect(Array.isArray(described?.ReturnPathComponents)).toBe(true);
+    expect(Array.isArray(described?.Explanations)).toBe(true);
+
+    const second = await startAnalysis(a, '--network-insights-path-id', path.NetworkInsightsPathId);
+    const ids = (list: Analysis[]): string[] => list.map((x) => x.NetworkInsightsAnalysisId).sort();
+    const both = [started.NetworkInsightsAnalysisId, second.NetworkInsightsAnalysisId].sort();
+    expect(ids(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId))).toEqual(both);
+    expect(ids(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--filters', 'Name=status,Values=succeeded'))).toEqual(both);
+    const verdict = String(described?.NetworkPathFound);
+    expect(ids(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--filters', `Name=path-found,Values=${verdict}`))).toEqual(both);
+    expect(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--filters', `Name=path-found,Values=${!described?.NetworkPathFound}`)).toEqual([]);
+    expect(ids(await describeAnalyses(a, '--filters', 'Name=tag:Name,Values=first'))).toEqual([started.NetworkInsightsAnalysisId]);
+    expect(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--analysis-start-time', '2000-01-01T00:00:00Z', '--analysis-end-time', '2000-01-02T00:00:00Z')).toEqual([]);
+    expect(ids(await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--analysis-start-time', '2000-01-01T00:00:00Z'))).toEqual(both);
+
+    const refused = await a.fail('ec2', 'delete-network-insights-path', '--network-insights-path-id', path.NetworkInsightsPathId);
+    expect(refused.code).toBe('AnalysisExistsForNetworkInsightsPath');
+    expect(await a.ok('ec2', 'delete-network-insights-analysis', '--network-insights-analysis-id', started.NetworkInsightsAnalysisId)).toEqual({ NetworkInsightsAnalysisId: started.NetworkInsightsAnalysisId });
+    await a.ok('ec2', 'delete-network-insights-analysis', '--network-insights-analysis-id', second.NetworkInsightsAnalysisId);
+    const again = await a.fail('ec2', 'delete-network-insights-analysis', '--network-insights-analysis-id', second.NetworkInsightsAnalysisId);
+    expect([again.code, again.message]).toEqual(['InvalidNetworkInsightsAnalysisId.NotFound', `The networkInsightsAnalysis ID '${second.NetworkInsightsAnalysisId}' does not exist`]);
+    await a.ok('ec2', 'delete-network-insights-path', '--network-insights-path-id', path.NetworkInsightsPathId);
+  }, TIMEOUT);
+
+  it('analysis errors, DryRun, ClientToken idempotency and isolation', async ({ expect }) => {
+    const a = suite.as(ACCOUNT_A);
+    const [x, y] = await Promise.all([interfaceIn(a, '10.40.0.0/16', '10.40.1.0/24'), interfaceIn(a, '10.41.0.0/16', '10.41.1.0/24')]);
+    const path = await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--client-token', 'path-token-1');
+    // The same token and parameters answer the same path; other parameters are a mismatch.
+    expect((await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--client-token', 'path-token-1')).NetworkInsightsPathId).toBe(path.NetworkInsightsPathId);
+    expect((await a.fail('ec2', 'create-network-insights-path', '--source', x.eni, '--destination', y.eni, '--protocol', 'udp', '--client-token', 'path-token-1')).code).toBe('IdempotentParameterMismatch');
+    const first = await startAnalysis(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--client-token', 'analysis-token-1');
+    const repeat = await startAnalysis(a, '--network-insights-path-id', path.NetworkInsightsPathId, '--client-token', 'analysis-token-1');
+    expect(repeat.NetworkInsightsAnalysisId).toBe(first.NetworkInsightsAnalysisId);
+
+    const cases: [string[], string][] = [
+      [['start-network-insights-analysis', '--network-insights-path-id', 'nip-0123456789abcdef0'], 'InvalidNetworkInsightsPathId.NotFound'],
+      [['start-network-insights-analysis', '--network-insights-path-id', path.NetworkInsightsPathId, '--dry-run'], 'DryRunOperation'],
+      [['describe-network-insights-analyses', '--network-insights-analysis-ids', 'nia-bad'], 'InvalidNetworkInsightsAnalysisId.Malformed'],
+      [['delete-network-insights-analysis', '--network-insights-analysis-id', first.NetworkInsightsAnalysisId, '--dry-run'], 'DryRunOperation'],
+    ];
+    for (const [args, code] of cases) expect((await a.fail('ec2', ...args)).code, args.join(' ')).toBe(code);
+    // DryRun changed nothing; the analysis started with the token is the only one.
+    expect((await describeAnalyses(a, '--network-insights-path-id', path.NetworkInsightsPathId)).map((x) => x.NetworkInsightsAnalysisId)).toEqual([first.NetworkInsightsAnalysisId]);
+
+    // Another account names A's path and analysis: NotFound, nothing of A's changes.
+    const b = suite.as(ACCOUNT_B);
+    expect((await b.fail('ec2', 'start-network-insights-analysis', '--network-insights-path-id', path.NetworkInsightsPathId)).code).toBe('InvalidNetworkInsightsPathId.NotFound');
+    expect((await b.fail('ec2', 'delete-network-insights-analysis', '--network-insights-analysis-id', first.NetworkInsightsAnalysisId)).code).toBe('InvalidNetworkInsightsAnalysisId.NotFound');
+    expect(await describeAnalyses(b)).toEqual([]);
+    expect((await describeAnalyses(a, '--network-insights-analysis-ids', first.NetworkInsightsAnalysisId)).length).toBe(1);
+  }, TIMEOUT);
+
+  it('both Describes paginate (MaxResults 1-100, NextToken) and the CLI gathers every page', async ({ expect }) => {
+    const a = suite.as('444444444444');
+    const [x, y] = await Promise.all([interfaceIn(a, '10.50.0.0/16', '10.50.1.0/24'), interfaceIn(a, '10.51.0.0/16', '10.51.1.0/24')]);
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++) made.push((await createPath(a, '--source', x.eni, '--destination', y.eni, '--protocol', 'tcp', '--destination-port', String(8000 + i))).NetworkInsightsPathId);
+    const analyses: string[] = [];
+    for (let i = 0; i < 2; i++) analyses.push((await startAnalysis(a, '--network-insights-path-id', made[0] as string)).NetworkInsightsAnalysisId);
+    const page = await a.ok<{ NetworkInsightsPaths: Path[]; NextToken?: string }>('ec2', 'describe-network-insights-paths', '--max-results', '2', '--no-paginate');
+    expect(page.NetworkInsightsPaths).toHaveLength(2);
+    expect(page.NextToken).toBeDefined();
+    const rest = await a.ok<{ NetworkInsightsPaths: Path[] }>('ec2', 'describe-network-insights-paths', '--max-results', '100', '--next-token', page.NextToken as string, '--no-paginate');
+    expect(rest.NetworkInsightsPaths).toHaveLength(1);
+    // The CLI's paginator, page size 2, collects all three once.
+    const all = await describePaths(a, '--page-size', '2');
+    expect(all.map((p) => p.NetworkInsightsPathId).sort()).toEqual([...made].sort());
+    const allAnalyses = await describeAnalyses(a, '--page-size', '1');
+    expect(allAnalyses.map((p) => p.NetworkInsightsAnalysisId).sort()).toEqual([...analyses].sort());
+  }, TIMEOUT);
+});
