@@ -906,6 +906,7 @@ export const S = {
     description: 'Instances in your VPCs, each with its primary network interface.',
     create: 'Launch instances',
     launch: 'Launch instance',
+    launchTitle: 'Launch an instance',
     createDescription: 'Launch an instance into a subnet of one of your VPCs: its primary network interface takes the private IPv4 address and security groups you choose.',
     nameAndTags: 'Name and tags',
     imageAndType: 'Application and OS Images (Amazon Machine Image) and instance type',

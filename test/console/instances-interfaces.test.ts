@@ -56,8 +56,10 @@ describe.skipIf(!chromiumAvailable)('console: network interfaces and instances',
     const app = await harness().signedIn(ACCOUNT);
     const instances = app.instances;
 
-    await instances.startCreate('Launch instances');
-    await app.session.page.getByRole('heading', { name: 'Launch instance', level: 1 }).waitFor();
+    // AWS's button says "Launch instances", its page "Launch an instance".
+    await instances.open();
+    await app.session.page.getByRole('button', { name: 'Launch instances' }).first().click();
+    await app.session.page.getByRole('heading', { name: 'Launch an instance', level: 1 }).waitFor();
     const form = new NetworkForm(app.session.page);
     await form.setText(/^Name tag/, 'web-1');
     await form.fill({ subnetId, privateIp: '10.72.1.10', groups: [sg] });

@@ -186,7 +186,7 @@ const ROUTES: readonly RouteDef[] = [
     details: (id) => <EniDetailsPage key={id} id={id} />,
   }),
   // AWS's console launches at /instances/launch ("Launch instances"), not /create.
-  { pattern: /^\/instances\/launch$/, view: () => ({ content: <LaunchInstancePage />, breadcrumbs: crumbs(at(S.nav.instances, '/instances'), at(S.instances.launch, '/instances/launch')), section: '/instances', contentType: 'form' }) },
+  { pattern: /^\/instances\/launch$/, view: () => ({ content: <LaunchInstancePage />, breadcrumbs: crumbs(at(S.nav.instances, '/instances'), at(S.instances.launchTitle, '/instances/launch')), section: '/instances', contentType: 'form' }) },
   ...family('/instances', S.nav.instances, 'i-[0-9a-f]+', {
     list: () => <InstanceListPage />,
     details: (id) => <InstanceDetailsPage key={id} id={id} />,

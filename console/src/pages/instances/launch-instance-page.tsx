@@ -55,7 +55,7 @@ export function LaunchInstancePage(): ReactNode {
     navigate(`/instances/${id}`);
   });
   return (
-    <CreateForm text={{ title: S.instances.launch, description: S.instances.createDescription, submit: S.instances.launch }} cancelHref="/instances" busy={busy} onSubmit={() => void submit()}>
+    <CreateForm text={{ title: S.instances.launchTitle, description: S.instances.createDescription, submit: S.instances.launch }} cancelHref="/instances" busy={busy} onSubmit={() => void submit()}>
       {error && <ErrorAlert error={error} header={S.instances.createError} onRetry={error.network ? () => void submit() : undefined} />}
       {data.error && <ErrorAlert error={data.error} header={S.subnets.loadError} onRetry={data.reload} />}
       <Container header={<Header variant="h2">{S.instances.nameAndTags}</Header>}>
