@@ -993,6 +993,7 @@ export const S = {
     matched: 'Matched',
     blocked: 'Blocked here',
     explanation: 'Explanation',
+    fixIn: 'Fix in:',
     pathFound: (source: string, destination: string) => `The path from ${source} to ${destination} is reachable.`,
     pathBlocked: (source: string, destination: string) => `The path from ${source} to ${destination} is not reachable.`,
     showOnMap: 'Show on the map',

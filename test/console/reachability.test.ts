@@ -13,6 +13,8 @@ import {
   CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   DescribeNetworkInsightsAnalysesCommand,
+  DescribeSecurityGroupRulesCommand,
+  RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +121,76 @@ describe.skipIf(!chromiumAvailable)('console: Reachability Analyzer', () => {
 
     const after = (await client.send(new DescribeNetworkInsightsAnalysesCommand({ NetworkInsightsAnalysisIds: [second] }))).NetworkInsightsAnalyses?.[0];
     expect([after?.Status, after?.NetworkPathFound]).toEqual(['succeeded', true]);
+  });
+
+  it('instances: the peer group missing from the db group blocks the path; the rule naming <account>/sg-app through the editor opens it', { timeout: 180_000 }, async () => {
+    const { server } = harness();
+    const client = ec2(server.url, ACCOUNT);
+    const vpc = async (cidr: string): Promise<string> => (await client.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId ?? '';
+    const appVpc = await vpc('10.43.0.0/16');
+    const dbVpc = await vpc('10.44.0.0/16');
+    const subnet = async (vpcId: string, cidr: string): Promise<string> => (await client.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr }))).Subnet?.SubnetId ?? '';
+    const appSubnet = await subnet(appVpc, '10.43.1.0/24');
+    const dbSubnet = await subnet(dbVpc, '10.44.1.0/24');
+    const pcx = (await client.send(new CreateVpcPeeringConnectionCommand({ VpcId: appVpc, PeerVpcId: dbVpc }))).VpcPeeringConnection?.VpcPeeringConnectionId ?? '';
+    await client.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    for (const [vpcId, cidr] of [[appVpc, '10.44.0.0/16'], [dbVpc, '10.43.0.0/16']] as const) {
+      await client.send(new CreateRouteCommand({ RouteTableId: (await mainRouteTable(client, vpcId)).RouteTableId, DestinationCidrBlock: cidr, VpcPeeringConnectionId: pcx }));
+    }
+    const appSg = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'app', Description: 'app servers', VpcId: appVpc }))).GroupId ?? '';
+    const dbSg = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'db', Description: 'db servers', VpcId: dbVpc }))).GroupId ?? '';
+    // The db group admits SSH from its own VPC, nothing from the app side.
+    await client.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: dbSg, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.44.0.0/16' }] }] }));
+    const run = async (subnetId: string, ip: string, sg: string, name: string): Promise<string> =>
+      (await client.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnetId, PrivateIpAddress: ip, SecurityGroupIds: [sg], TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: name }] }] }))).Instances?.[0]?.InstanceId ?? '';
+    const appInstance = await run(appSubnet, '10.43.1.10', appSg, 'app-1');
+    const dbInstance = await run(dbSubnet, '10.44.1.20', dbSg, 'db-1');
+
+    const app = await harness().signedIn(ACCOUNT);
+    const reach = app.reachability;
+    await reach.startCreate();
+    await reach.chooseSource('Instances', appInstance);
+    await reach.chooseDestination('Instances', dbInstance);
+    await reach.setPort('5432');
+    const pathId = await reach.submit();
+    expect(await reach.verdict()).toBe('Not reachable');
+    // AWS pins a security group mismatch on the interface that carries the group; the explanation names the group.
+    const hops = await reach.hops();
+    const blocked = hops.filter((h) => h.blocked);
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0]?.component).toMatch(/^eni-/);
+    expect(hops[0]?.component).toContain(appInstance);
+    expect(blocked[0]?.explanations.map((e) => [e.code, e.fixIn])).toEqual([['ENI_SG_RULES_MISMATCH', [dbSg]]]);
+    expect(blocked[0]?.explanations[0]?.sentence).toContain(dbSg);
+
+    // The map shows both instances, the source's outlined as on the path, and the stop in the db VPC.
+    await reach.showOnMap();
+    await app.map.vpcNode(dbVpc).getByTestId('map-path-stop').waitFor();
+    expect(await app.map.vpcNode(dbVpc).getByTestId('map-path-stop').innerText()).toContain(blocked[0]?.component ?? '?');
+    expect(await app.map.vpcNode(appVpc).getByTestId(`map-instance-${appInstance}`).getAttribute('class')).toContain('on-path');
+    expect(await app.map.vpcNode(dbVpc).getByTestId(`map-instance-${dbInstance}`).innerText()).toContain('10.44.1.20');
+
+    // The fix: db's inbound rules admit the app group across the peering, chosen as <account>/sg-app.
+    await reach.openPath(pathId);
+    await reach.openComponent(dbSg);
+    await app.securityGroups.waitForDetails(dbSg);
+    await app.securityGroups.action('Edit inbound rules');
+    await app.ruleEditor.waitFor('inbound', dbSg);
+    const row = await app.ruleEditor.addRule();
+    await app.ruleEditor.setType(row, 'PostgreSQL');
+    await app.ruleEditor.chooseSgPeer(row, `${ACCOUNT}/${appSg}`);
+    await app.ruleEditor.save();
+    await app.securityGroups.waitForDetails(dbSg);
+    const rules = (await client.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [dbSg] }] }))).SecurityGroupRules ?? [];
+    expect(rules.filter((r) => !r.IsEgress).map((r) => [r.FromPort, r.ReferencedGroupInfo?.GroupId ?? r.CidrIpv4, r.ReferencedGroupInfo?.VpcPeeringConnectionId]).sort()).toEqual([[22, '10.44.0.0/16', undefined], [5432, appSg, pcx]]);
+
+    await reach.openPath(pathId);
+    await reach.analyze();
+    expect(await reach.verdict()).toBe('Reachable');
+    const found = await reach.hops();
+    expect(found.filter((h) => h.blocked)).toEqual([]);
+    expect(found.find((h) => h.component.startsWith(dbSg))?.matched).toBe('Inbound rule: TCP, port 5432, from a referenced security group');
+    expect(found.at(-1)?.component).toContain(dbInstance);
+    await app.screenshot('reachability-instances-found');
   });
 });

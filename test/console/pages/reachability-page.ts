@@ -11,7 +11,7 @@ export interface Hop {
   readonly matched: string;
   readonly blocked: boolean;
   /** Each explanation on the hop: the plain sentence and AWS's code beside it. */
-  readonly explanations: readonly { readonly sentence: string; readonly code: string }[];
+  readonly explanations: readonly { readonly sentence: string; readonly code: string; readonly fixIn: readonly string[] }[];
 }
 
 export type EndType = 'Instances' | 'Network interfaces' | 'Peering connections' | 'IP address';
@@ -47,12 +47,12 @@ export class ReachabilityPage {
   }
 
   async chooseSource(type: EndType, id: string): Promise<void> {
-    await chooseFrom(this.page, this.page.getByRole('button', { name: /^Source type/ }), new RegExp(`^${type}`));
+    if ((await this.chosen('Source type')) !== type) await chooseFrom(this.page, this.page.getByRole('button', { name: /^Source type/ }), new RegExp(`^${type}`));
     await chooseFrom(this.page, this.page.getByRole('button', { name: /^Source(?! type)/ }), new RegExp(`^${id}`));
   }
 
   async chooseDestination(type: EndType, idOrAddress: string): Promise<void> {
-    await chooseFrom(this.page, this.page.getByRole('button', { name: /^Destination type/ }), new RegExp(`^${type}`));
+    if ((await this.chosen('Destination type')) !== type) await chooseFrom(this.page, this.page.getByRole('button', { name: /^Destination type/ }), new RegExp(`^${type}`));
     if (type === 'IP address') await this.page.getByRole('textbox', { name: /^Destination address/ }).fill(idOrAddress);
     else await chooseFrom(this.page, this.page.getByRole('button', { name: /^Destination(?! type)/ }), new RegExp(`^${idOrAddress}`));
   }
@@ -121,12 +121,14 @@ export class ReachabilityPage {
     const out: Hop[] = [];
     for (let i = 0; i < (await items.count()); i++) {
       const item = items.nth(i);
-      const explanations: { sentence: string; code: string }[] = [];
+      const explanations: { sentence: string; code: string; fixIn: string[] }[] = [];
       const lines = item.getByTestId('explanation');
       for (let j = 0; j < (await lines.count()); j++) {
         const code = (await lines.nth(j).getByTestId('explanation-code').innerText()).trim();
-        const whole = (await lines.nth(j).innerText()).trim();
-        explanations.push({ code, sentence: whole.slice(0, whole.length - code.length).trim() });
+        const sentence = (await lines.nth(j).locator('.vpcpeer-explanation__sentence').innerText()).trim();
+        const fix = lines.nth(j).getByTestId('explanation-fix');
+        const fixIn = (await fix.count()) > 0 ? (await fix.getByRole('link').allInnerTexts()).map((t) => t.trim()) : [];
+        explanations.push({ code, sentence, fixIn });
       }
       const matched = item.getByTestId('hop-matched');
       out.push({
@@ -140,7 +142,7 @@ export class ReachabilityPage {
     return out;
   }
 
-  /** Follows the link of a component on the drawn path (e.g. the route table that has no route). */
+  /** Follows the link of a component on the drawn path (a hop, or a resource an explanation says to fix). */
   async openComponent(id: string): Promise<void> {
     await this.page.getByRole('list', { name: 'Path', exact: true }).getByRole('link', { name: id, exact: true }).first().click();
   }

@@ -17,12 +17,28 @@ export function blockingHop(a: NetworkInsightsAnalysis): PathComponent | undefin
   return [...(a.ForwardPathComponents ?? []), ...(a.ReturnPathComponents ?? [])].find((h) => (h.Explanations ?? []).length > 0);
 }
 
-/** One explanation: vpcpeer's plain sentence, with AWS's explanation code beside it in small type. */
+/** The resources an explanation names where the fix is made (its route table, groups, ACL, connection). */
+function fixTargets(e: Explanation): string[] {
+  const ids = [e.RouteTable, e.SubnetRouteTable, e.SecurityGroup, ...(e.SecurityGroups ?? []), e.Acl, e.VpcPeeringConnection].flatMap((c) => (c?.Id ? [c.Id] : []));
+  return ids.filter((id, i) => ids.indexOf(id) === i);
+}
+
+/**
+ * One explanation: vpcpeer's plain sentence, with AWS's explanation code beside it in small type,
+ * then links to the resources it names, where the fix is made.
+ */
 function ExplanationLine({ e, sentence }: { e: Explanation; sentence: string | undefined }): ReactNode {
+  const targets = fixTargets(e);
   return (
     <div className="vpcpeer-explanation" data-testid="explanation">
       <span className="vpcpeer-explanation__sentence">{sentence ?? componentText(e.Component)}</span>{' '}
       <Box variant="small" display="inline" color="text-body-secondary"><span data-testid="explanation-code">{e.ExplanationCode}</span></Box>
+      {targets.length > 0 && (
+        <div className="vpcpeer-explanation__fix" data-testid="explanation-fix">
+          <Box variant="small" display="inline">{S.reachability.fixIn} </Box>
+          {targets.map((id, i) => <span key={id}>{i > 0 ? ', ' : ''}<ComponentLink id={id} name={undefined} /></span>)}
+        </div>
+      )}
     </div>
   );
 }

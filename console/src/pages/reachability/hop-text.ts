@@ -35,7 +35,9 @@ export function routeText(r: AnalysisRouteTableRoute): string {
 }
 
 export function securityGroupRuleText(r: AnalysisSecurityGroupRule): string {
-  const peer = r.Cidr ?? r.PrefixListId ?? r.SecurityGroupId ?? '';
+  // AnalysisSecurityGroupRule names a CIDR or prefix list; a rule that references a group carries
+  // neither (its SecurityGroupId is the group the rule is in, the hop's own component).
+  const peer = r.Cidr ?? r.PrefixListId ?? 'a referenced security group';
   const dir = r.Direction === 'egress' ? 'Outbound' : 'Inbound';
   return `${dir} rule: ${protocolName(r.Protocol)}, ${ports(r.PortRange)}, ${r.Direction === 'egress' ? 'to' : 'from'} ${peer}`;
 }
