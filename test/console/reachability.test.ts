@@ -81,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('console: Reachability Analyzer', () => {
     expect(explanation?.sentence).toContain(w.appRtb);
     expect(explanation?.sentence).toContain('10.42.1.20');
     expect(explanation?.sentence).toContain(w.pcx);
-    await app.screenshot('reachability-blocked');
+    await app.screenshot('reachability-blocked', true);
 
     const first = (await client.send(new DescribeNetworkInsightsAnalysesCommand({ NetworkInsightsPathId: pathId }))).NetworkInsightsAnalyses ?? [];
     expect(first.map((a) => [a.Status, a.NetworkPathFound])).toEqual([['succeeded', false]]);
@@ -191,6 +191,6 @@ describe.skipIf(!chromiumAvailable)('console: Reachability Analyzer', () => {
     expect(found.filter((h) => h.blocked)).toEqual([]);
     expect(found.find((h) => h.component.startsWith(dbSg))?.matched).toBe('Inbound rule: TCP, port 5432, from a referenced security group');
     expect(found.at(-1)?.component).toContain(dbInstance);
-    await app.screenshot('reachability-instances-found');
+    await app.screenshot('reachability-instances-found', true);
   });
 });

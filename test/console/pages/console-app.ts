@@ -85,8 +85,8 @@ export class ConsoleApp {
   }
 
   /** Writes test-output/screenshots/<name>.png of the page as it is now. */
-  async screenshot(name: string): Promise<string> {
-    return screenshot(this.session.page, name);
+  async screenshot(name: string, fullPage = false): Promise<string> {
+    return screenshot(this.session.page, name, fullPage);
   }
 
   /** Opens the console at / and signs in. */
