@@ -1,6 +1,7 @@
 import type { Tagged } from '../core/describe-scoped.js';
 import type { InstanceMetadataOptions } from '../core/instances/instance.js';
 import * as attrs from '../core/instances/instance-attributes.js';
+import { attachNetworkInterface, detachNetworkInterface } from '../core/instances/instance-interfaces.js';
 import type { InstanceView } from '../core/instances/instance-filters.js';
 import * as instances from '../core/instances/instance-service.js';
 import { instanceErrors } from '../core/instances/instance-errors.js';
@@ -75,7 +76,7 @@ export function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, s
     EbsOptimized: i.ebsOptimized ?? false,
     EnaSupport: true,
     Hypervisor: 'xen',
-    NetworkInterfaces: eni ? [interfaceToWire(eni, i.publicIp, i.accountId)] : [],
+    NetworkInterfaces: [...(eni ? [interfaceToWire(eni, i.publicIp, i.accountId)] : []), ...(view.others ?? []).map((o) => interfaceToWire(o, undefined, i.accountId))],
     RootDeviceName: ROOT_DEVICE,
     RootDeviceType: 'ebs',
     SecurityGroups: eni ? groupsToWire(eni) : [],
@@ -293,7 +294,8 @@ export const INSTANCE_OPERATIONS: OperationTable = {
       disableApiTermination: flag(input.DisableApiTermination),
       disableApiStop: flag(input.DisableApiStop),
       instanceType: input.InstanceType?.Value,
-      userData: input.UserData?.Value === undefined ? undefined : Buffer.from(input.UserData.Value).toString('base64'),
+      // A blob travels as its base64 text, which is what UserData is kept as (RunInstances sends it so too).
+      userData: input.UserData?.Value,
       instanceInitiatedShutdownBehavior: input.InstanceInitiatedShutdownBehavior?.Value,
       ebsOptimized: flag(input.EbsOptimized),
       attribute: input.Attribute,
@@ -312,6 +314,19 @@ export const INSTANCE_OPERATIONS: OperationTable = {
   DescribeVolumes: reads(async (_ctx, input) => {
     const page = attrs.describeVolumes(input.VolumeIds, wire.page(input));
     return { Volumes: page.items, NextToken: page.nextToken };
+  }),
+  AttachNetworkInterface: writes(async (ctx, input) => ({
+    AttachmentId: await attachNetworkInterface(ctx, {
+      networkInterfaceId: input.NetworkInterfaceId,
+      instanceId: input.InstanceId,
+      deviceIndex: input.DeviceIndex,
+      networkCardIndex: input.NetworkCardIndex,
+    }),
+    NetworkCardIndex: 0,
+  })),
+  DetachNetworkInterface: writes(async (ctx, input) => {
+    await detachNetworkInterface(ctx, input.AttachmentId);
+    return {};
   }),
   DescribeKeyPairs: reads(async (_ctx, input) => ({ KeyPairs: attrs.describeKeyPairs(input.KeyNames, input.KeyPairIds) })),
 };

@@ -157,10 +157,8 @@ export function pathToWire({ resource: p, tags }: Tagged<NetworkInsightsPath>): 
   };
 }
 
-/** A finished analysis as DescribeNetworkInsightsAnalyses shows it; `explain` maps each explanation. */
-function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<NetworkInsightsAnalysis>, explain: (e: Explanation) => E) {
-  const r = a.result;
-  const hop = (h: PathHop) => to.hop(h, explain) as Omit<W.PathComponent, 'Explanations'> & { Explanations?: E[] };
+/** What identifies an analysis and echoes its Start input, as every answer about it shows. */
+function identity(a: NetworkInsightsAnalysis) {
   return {
     NetworkInsightsAnalysisId: a.id,
     NetworkInsightsAnalysisArn: analysisArn(a),
@@ -169,6 +167,15 @@ function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<Net
     FilterInArns: [...a.filterInArns],
     FilterOutArns: a.filterOutArns ? [...a.filterOutArns] : undefined,
     StartDate: new Date(a.startedAt),
+  };
+}
+
+/** A finished analysis as DescribeNetworkInsightsAnalyses shows it; `explain` maps each explanation. */
+function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<NetworkInsightsAnalysis>, explain: (e: Explanation) => E) {
+  const r = a.result;
+  const hop = (h: PathHop) => to.hop(h, explain) as Omit<W.PathComponent, 'Explanations'> & { Explanations?: E[] };
+  return {
+    ...identity(a),
     Status: a.status,
     StatusMessage: a.statusMessage,
     NetworkPathFound: r?.pathFound,
@@ -212,15 +219,8 @@ export async function nativeAnalysis(ctx: RequestContext, id: string): Promise<{
  */
 function startedToWire(started: analyses.StartedAnalysis): W.NetworkInsightsAnalysis {
   if (started.repeated) return analysisToWire(started);
-  const a = started.resource;
   return {
-    NetworkInsightsAnalysisId: a.id,
-    NetworkInsightsAnalysisArn: analysisArn(a),
-    NetworkInsightsPathId: a.pathId,
-    AdditionalAccounts: a.additionalAccounts.length > 0 ? [...a.additionalAccounts] : undefined,
-    FilterInArns: [...a.filterInArns],
-    FilterOutArns: a.filterOutArns ? [...a.filterOutArns] : undefined,
-    StartDate: new Date(a.startedAt),
+    ...identity(started.resource),
     Status: 'running',
     Tags: started.tags.length > 0 ? wire.tags(started.tags) : undefined,
   };

@@ -81,6 +81,7 @@ const CREATED: Readonly<Record<string, RegExp>> = {
   CreateNetworkAcl: /<networkAclId>([^<]+)</,
   CreateNetworkInterface: /<networkInterfaceId>([^<]+)</,
   RunInstances: /<instanceId>([^<]+)</,
+  AttachNetworkInterface: /<attachmentId>([^<]+)</,
   ReplaceNetworkAclAssociation: /<newAssociationId>([^<]+)</,
   CreateNetworkInsightsPath: /<networkInsightsPathId>([^<]+)</,
   StartNetworkInsightsAnalysis: /<networkInsightsAnalysisId>([^<]+)</,

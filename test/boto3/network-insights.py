@@ -241,6 +241,8 @@ def _():
     result["securityGroup"] = analyse(c, a["eni"], b["eni"])
     allow_ingress(c, b["vpc"], "10.70.0.0/16")
     result["found"] = analyse(c, a["eni"], b["eni"])
+    instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=a["subnet"])["Instances"][0]["InstanceId"]
+    result["fromInstance"] = analyse(c, instance, b["eni"])
     # A network ACL on B's subnet that admits the request but has no outbound rule for its reply
     # (only the implicit deny): stateless, so the return leg is refused. (Any outbound TCP rule to A
     # would let some packet back: source ports are free, 0-65535, REACHABILITY.md §2.2.)

@@ -59,7 +59,7 @@ interface Observations {
     readonly gone: CallError;
   };
   readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
-  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>>;
+  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>>;
 }
 
 function runScript(url: string): Promise<string> {
@@ -187,6 +187,10 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     expect(s.found.codes).toEqual([]);
     expect(s.found.returnHops).toBeGreaterThan(0);
     expect(s.toPeering.found).toBe(true);
+    // An instance as the source: the walk leaves through its primary interface.
+    expect(s.fromInstance.found).toBe(true);
+    expect(s.fromInstance.forward.slice(0, 2).some((id) => id.startsWith('eni-'))).toBe(true);
+    expect(s.fromInstance.forward[0]).toMatch(/^(i|eni)-/);
     const blocked = (v: Verdict, code: string): void => {
       expect(v.found).toBe(false);
       expect(v.codes).toContain(code);

@@ -240,4 +240,42 @@ describe.skipIf(!available)('AWS CLI: Network Insights paths and analyses', () =
     const allAnalyses = await describeAnalyses(a, '--page-size', '1');
     expect(allAnalyses.map((p) => p.NetworkInsightsAnalysisId).sort()).toEqual([...analyses].sort());
   }, TIMEOUT);
+  it('the situations through the CLI: a missing route, then the path found once routes and a group rule exist, and a transitive attempt', async ({ expect }) => {
+    const a = suite.as('565656565656');
+    const [x, y, z] = await Promise.all([
+      interfaceIn(a, '10.90.0.0/16', '10.90.1.0/24'),
+      interfaceIn(a, '10.91.0.0/16', '10.91.1.0/24'),
+      interfaceIn(a, '10.92.0.0/16', '10.92.1.0/24'),
+    ]);
+    const xy = (await createPeering(a, x.vpcId, y.vpcId)).VpcPeeringConnectionId;
+    const yz = (await createPeering(a, y.vpcId, z.vpcId)).VpcPeeringConnectionId;
+    await a.ok('ec2', 'accept-vpc-peering-connection', '--vpc-peering-connection-id', xy);
+    await a.ok('ec2', 'accept-vpc-peering-connection', '--vpc-peering-connection-id', yz);
+    const verdict = async (destination: string): Promise<Analysis> => {
+      const path = await createPath(a, '--source', x.eni, '--destination', destination, '--protocol', 'tcp', '--destination-port', '443');
+      const started = await startAnalysis(a, '--network-insights-path-id', path.NetworkInsightsPathId);
+      return (await describeAnalyses(a, '--network-insights-analysis-ids', started.NetworkInsightsAnalysisId))[0] as Analysis;
+    };
+    const codes = (an: Analysis): string[] => (an.Explanations as { ExplanationCode: string }[]).map((e) => e.ExplanationCode);
+    const missing = await verdict(y.eni);
+    expect(missing.NetworkPathFound).toBe(false);
+    expect(codes(missing)).toContain('NO_ROUTE_TO_DESTINATION');
+
+    const tables = await a.ok<{ RouteTables: { RouteTableId: string; VpcId: string }[] }>('ec2', 'describe-route-tables', '--filters', 'Name=association.main,Values=true', `Name=vpc-id,Values=${x.vpcId},${y.vpcId}`);
+    const main = (vpc: string): string => tables.RouteTables.find((t) => t.VpcId === vpc)?.RouteTableId as string;
+    await a.ok('ec2', 'create-route', '--route-table-id', main(x.vpcId), '--destination-cidr-block', '10.91.0.0/16', '--vpc-peering-connection-id', xy);
+    await a.ok('ec2', 'create-route', '--route-table-id', main(x.vpcId), '--destination-cidr-block', '10.92.0.0/16', '--vpc-peering-connection-id', xy);
+    await a.ok('ec2', 'create-route', '--route-table-id', main(y.vpcId), '--destination-cidr-block', '10.90.0.0/16', '--vpc-peering-connection-id', xy);
+    const group = await a.ok<{ SecurityGroups: { GroupId: string }[] }>('ec2', 'describe-security-groups', '--filters', `Name=vpc-id,Values=${y.vpcId}`, 'Name=group-name,Values=default');
+    await a.ok('ec2', 'authorize-security-group-ingress', '--group-id', group.SecurityGroups[0]?.GroupId as string, '--protocol', 'tcp', '--port', '443', '--cidr', '10.90.0.0/16');
+    const found = await verdict(y.eni);
+    expect(found.NetworkPathFound).toBe(true);
+    expect(found.Explanations).toEqual([]);
+    expect((found.ReturnPathComponents ?? []).length).toBeGreaterThan(0);
+
+    // A -> B -> C: the packet for C dies at the A-B connection (no transitive peering).
+    const transitive = await verdict(z.eni);
+    expect(transitive.NetworkPathFound).toBe(false);
+    expect(codes(transitive)).toContain('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR');
+  }, TIMEOUT);
 });

@@ -6,11 +6,13 @@
 // terminated instance stays visible (on a clock moved forward, last in this file).
 import {
   AssociateAddressCommand,
+  AttachNetworkInterfaceCommand,
   AttachInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNetworkInterfaceCommand,
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
+  DeleteNetworkInterfaceCommand,
   DeleteSubnetCommand,
   DescribeAddressesCommand,
   DescribeInstanceAttributeCommand,
@@ -23,6 +25,7 @@ import {
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DetachNetworkInterfaceCommand,
   ModifyInstanceAttributeCommand,
   ModifyInstanceMetadataOptionsCommand,
   RebootInstancesCommand,
@@ -38,6 +41,7 @@ import type { EC2Client, Filter, Instance, RunInstancesCommandInput } from '@aws
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, startServer } from '../support/start-server.js';
+import { send, signRequest } from '../trust/trust-support.js';
 import { allocate } from './address-helpers.js';
 import { ec2, expectEc2Error, failure, newVpc } from './sdk-helpers.js';
 
@@ -156,6 +160,8 @@ describe('launching', () => {
     expect(await ids(a, [{ Name: 'network-interface.network-interface-id', Values: [nic?.NetworkInterfaceId ?? ''] }])).toEqual([launched.InstanceId]);
     const byAttachment = await a.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'attachment.instance-id', Values: [launched.InstanceId ?? ''] }] }));
     expect(byAttachment.NetworkInterfaces?.map((n) => n.NetworkInterfaceId)).toEqual([nic?.NetworkInterfaceId]);
+    const userData = await a.send(new DescribeInstanceAttributeCommand({ InstanceId: launched.InstanceId, Attribute: 'userData' }));
+    expect(userData.UserData).toEqual({ Value: Buffer.from('#!/bin/sh\necho hi').toString('base64') });
     const w = await waitUntilInstanceRunning({ client: a, maxWaitTime: 30 }, { InstanceIds: [launched.InstanceId ?? ''] });
     expect(w.state).toBe('SUCCESS');
   });
@@ -309,8 +315,11 @@ describe('stop, start, reboot, terminate', () => {
     expect(status.InstanceStatuses).toEqual([]);
     const all = await a.send(new DescribeInstanceStatusCommand({ InstanceIds: [id], IncludeAllInstances: true }));
     expect(all.InstanceStatuses?.[0]).toMatchObject({ InstanceId: id, InstanceState: { Name: 'stopped' }, InstanceStatus: { Status: 'not-applicable' } });
-    // Only a stopped instance changes type.
+    // Only a stopped instance changes type or user data.
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, InstanceType: { Value: 't3.small' } }));
+    await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, UserData: { Value: new TextEncoder().encode('echo new') } }));
+    const ud = await a.send(new DescribeInstanceAttributeCommand({ InstanceId: id, Attribute: 'userData' }));
+    expect(Buffer.from(ud.UserData?.Value ?? '', 'base64').toString()).toBe('echo new');
     const start = await a.send(new StartInstancesCommand({ InstanceIds: [id] }));
     expect(start.StartingInstances).toEqual([{ InstanceId: id, CurrentState: { Code: 0, Name: 'pending' }, PreviousState: { Code: 80, Name: 'stopped' } }]);
     expect((await waitUntilInstanceRunning({ client: a, maxWaitTime: 30 }, { InstanceIds: [id] })).state).toBe('SUCCESS');
@@ -333,7 +342,6 @@ describe('stop, start, reboot, terminate', () => {
     expect((await attr('instanceInitiatedShutdownBehavior')).InstanceInitiatedShutdownBehavior).toEqual({ Value: 'stop' });
     expect((await attr('rootDeviceName')).RootDeviceName).toEqual({ Value: '/dev/xvda' });
     expect((await attr('sourceDestCheck')).SourceDestCheck).toEqual({ Value: true });
-    expect((await attr('userData')).UserData).toEqual({});
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, SourceDestCheck: { Value: false } }));
     await a.send(new ModifyInstanceAttributeCommand({ InstanceId: id, Groups: [sg] }));
     expect((await attr('sourceDestCheck')).SourceDestCheck).toEqual({ Value: false });
@@ -385,6 +393,38 @@ describe('stop, start, reboot, terminate', () => {
   });
 });
 
+describe('more interfaces on an instance', () => {
+  it('attaches an interface at a free device index, shows it on the instance, detaches it; the primary stays', async () => {
+    const [i] = await run(a, { SubnetId: subnetId });
+    const id = i?.InstanceId ?? '';
+    const primaryAttachment = i?.NetworkInterfaces?.[0]?.Attachment?.AttachmentId ?? '';
+    const eni = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    const r = await a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 1 }));
+    expect(r.AttachmentId).toMatch(/^eni-attach-[0-9a-f]{17}$/);
+    const read = await describeOne(a, id);
+    expect(read.NetworkInterfaces?.map((n) => [n.NetworkInterfaceId, n.Attachment?.DeviceIndex])).toEqual([
+      [i?.NetworkInterfaces?.[0]?.NetworkInterfaceId, 0],
+      [eni, 1],
+    ]);
+    const other = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: other, InstanceId: id, DeviceIndex: 1 }))), 'InvalidParameterValue', `Instance '${id}' already has an interface attached at device index '1'.`);
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 2 }))), 'InvalidNetworkInterface.InUse', `Interface: [${eni}] in use.`);
+    const zoneC = (await a.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.50.9.0/24', AvailabilityZone: 'us-east-1c' }))).Subnet?.SubnetId ?? '';
+    const far = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: zoneC }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    expectEc2Error(await failure(a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: far, InstanceId: id, DeviceIndex: 2 }))), 'InvalidParameterCombination', /same availability zone/);
+    expectEc2Error(await failure(a.send(new DetachNetworkInterfaceCommand({ AttachmentId: primaryAttachment }))), 'OperationNotPermitted', 'The network interface at device index 0 cannot be detached.');
+    expectEc2Error(await failure(a.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: eni }))), 'InvalidParameterValue', `Network interface '${eni}' is currently in use.`);
+    await a.send(new DetachNetworkInterfaceCommand({ AttachmentId: r.AttachmentId }));
+    expect((await describeOne(a, id)).NetworkInterfaces).toHaveLength(1);
+    expectEc2Error(await failure(a.send(new DetachNetworkInterfaceCommand({ AttachmentId: r.AttachmentId }))), 'InvalidAttachmentID.NotFound', new RegExp(r.AttachmentId ?? ''));
+    // Attached again, it outlives the instance (DeleteOnTermination is off for such attachments).
+    await a.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni, InstanceId: id, DeviceIndex: 1 }));
+    await a.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    const left = (await a.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] }))).NetworkInterfaces?.[0];
+    expect(left?.Status).toBe('available');
+  });
+});
+
 describe('what Terraform reads besides', () => {
   it('instance types by name, no volumes, no key pairs', async () => {
     const t = await a.send(new DescribeInstanceTypesCommand({ InstanceTypes: ['t3.micro', 'm5.2xlarge'] }));
@@ -397,6 +437,24 @@ describe('what Terraform reads besides', () => {
     expectEc2Error(await failure(a.send(new DescribeVolumesCommand({ VolumeIds: ['vol-0123456789abcdef0'] }))), 'InvalidVolume.NotFound', "The volume 'vol-0123456789abcdef0' does not exist.");
     expect((await a.send(new DescribeKeyPairsCommand({}))).KeyPairs).toEqual([]);
     expectEc2Error(await failure(a.send(new DescribeKeyPairsCommand({ KeyNames: ['k'] }))), 'InvalidKeyPair.NotFound', "The key pair 'k' does not exist");
+  });
+});
+
+describe('the audit trail', () => {
+  it('names the interface and the instance each create made, and the instances each state call moved', async () => {
+    const eni = (await a.send(new CreateNetworkInterfaceCommand({ SubnetId: subnetId }))).NetworkInterface?.NetworkInterfaceId ?? '';
+    const [i] = await run(a, { SubnetId: subnetId });
+    const id = i?.InstanceId ?? '';
+    await a.send(new StopInstancesCommand({ InstanceIds: [id] }));
+    await a.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+    const r = await send(server.url, await signRequest(server.url, { accessKeyId: A, secretAccessKey: 'x' }, { method: 'GET', path: '/_vpcpeer/events', query: { limit: '1000' } }));
+    expect(r.status).toBe(200);
+    const events = (JSON.parse(r.text) as { events: { action: string; resourceIds: string[]; code: string }[] }).events;
+    const find = (action: string, rid: string) => events.find((e) => e.action === action && e.resourceIds.includes(rid));
+    expect(find('CreateNetworkInterface', eni)?.code).toBe('OK');
+    expect(find('RunInstances', id)?.code).toBe('OK');
+    expect(find('StopInstances', id)?.code).toBe('OK');
+    expect(find('TerminateInstances', id)?.code).toBe('OK');
   });
 });
 

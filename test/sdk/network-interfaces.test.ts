@@ -145,6 +145,8 @@ describe('creating an interface', () => {
     expectEc2Error(await failure(create(a, { SubnetId: subnetId, PrivateIpAddress: '10.8.1.7' })), 'InvalidParameterValue', /does not fall within the subnet's address range/);
     expectEc2Error(await failure(create(a, { SubnetId: subnetId, PrivateIpAddress: '10.8.0.x' })), 'InvalidParameterValue', 'invalid value for parameter address: 10.8.0.x');
     expectEc2Error(await failure(create(a, { SubnetId: subnetId, PrivateIpAddress: '10.8.0.4' })), 'InvalidIPAddress.InUse', 'The specified address is already in use.');
+    expectEc2Error(await failure(create(a, { SubnetId: subnetId, SecondaryPrivateIpAddressCount: 100000 })), 'InvalidParameterValue', /at most 50 private IP addresses/);
+    expectEc2Error(await failure(create(a, { SubnetId: subnetId, Ipv6AddressCount: 100000 })), 'InvalidParameterValue', /at most 50 IPv6 addresses/);
     expect(await available(subnetId)).toBe(before);
   });
 

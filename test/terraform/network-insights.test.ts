@@ -1,14 +1,16 @@
-import { DescribeNetworkInsightsAnalysesCommand, DescribeNetworkInsightsPathsCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeNetworkInsightsAnalysesCommand, DescribeNetworkInsightsPathsCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlock, recordTimings, terraformAvailable, useTerraformServer, workspace } from './terraform-harness.js';
 
 const ok = terraformAvailable();
 const OWNER = '171717171717';
 const PEER = '181818181818';
+// Any well-formed AMI id is accepted (as in instances.test.ts).
+const AMI = 'ami-0123456789abcdef0';
 
 /**
  * Two accounts joined by a peering, security groups that reference each other's groups across it,
- * a network ACL on the far subnet, an interface on each side, and Reachability Analyzer's path and
+ * a network ACL on the far subnet, an instance on each side, and Reachability Analyzer's path and
  * analysis resources (REACHABILITY.md §6): HTTPS is found; PostgreSQL is stopped by the ACL, which
  * the analysis names. Terraform polls an analysis after 10 s: it must already read `succeeded`.
  */
@@ -128,29 +130,34 @@ resource "aws_network_acl" "server" {
   }
   tags = { Name = "server-acl" }
 }
-resource "aws_network_interface" "client" {
-  provider        = aws.owner
-  subnet_id       = aws_subnet.client.id
-  security_groups = [aws_security_group.client.id]
-  tags            = { Name = "client-eni" }
+resource "aws_instance" "client" {
+  provider               = aws.owner
+  ami                    = "${AMI}"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.client.id
+  vpc_security_group_ids = [aws_security_group.client.id]
+  tags                   = { Name = "client" }
 }
-resource "aws_network_interface" "server" {
-  provider        = aws.peer
-  subnet_id       = aws_subnet.server.id
-  security_groups = [aws_security_group.server.id]
+resource "aws_instance" "server" {
+  provider               = aws.peer
+  ami                    = "${AMI}"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.server.id
+  vpc_security_group_ids = [aws_security_group.server.id]
+  private_ip             = "10.121.1.10"
 }
 resource "aws_ec2_network_insights_path" "https" {
   provider         = aws.owner
-  source           = aws_network_interface.client.id
-  destination      = aws_network_interface.server.arn
+  source           = aws_instance.client.id
+  destination      = aws_instance.server.arn
   protocol         = "tcp"
   destination_port = 443
   tags             = { Name = "https" }
 }
 resource "aws_ec2_network_insights_path" "postgres" {
   provider         = aws.owner
-  source           = aws_network_interface.client.id
-  destination      = aws_network_interface.server.arn
+  source           = aws_instance.client.id
+  destination      = aws_instance.server.arn
   protocol         = "tcp"
   destination_port = 5432
 }
@@ -207,7 +214,8 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
           expect(v('https_status')).toBe('succeeded');
           expect(v('https_found')).toBe(true);
           const hops = v('https_hops') as string[];
-          expect(hops[0]).toMatch(/^eni-/);
+          // An instance's path starts at the instance, then its primary interface (REACHABILITY.md §2.2).
+          expect(hops[0]).toMatch(/^(i|eni)-/);
           expect(hops).toContain(v('pcx'));
           expect(hops).toContain(v('server_acl'));
           expect(v('postgres_found')).toBe(false);
@@ -218,7 +226,7 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
           const paths = (await owner.send(new DescribeNetworkInsightsPathsCommand({}))).NetworkInsightsPaths ?? [];
           expect(paths).toHaveLength(2);
           // The destination was given as an ARN: it reads back as the id, the ARN beside it.
-          for (const p of paths) expect(p.DestinationArn).toBe(`arn:aws:ec2:us-east-1:${PEER}:network-interface/${p.Destination}`);
+          for (const p of paths) expect(p.DestinationArn).toBe(`arn:aws:ec2:us-east-1:${PEER}:instance/${p.Destination}`);
           expect((await owner.send(new DescribeNetworkInsightsAnalysesCommand({}))).NetworkInsightsAnalyses?.map((a) => a.Status)).toEqual(['succeeded', 'succeeded']);
         },
         started.current,
@@ -229,6 +237,8 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
         expect((await c.send(new DescribeNetworkInsightsPathsCommand({}))).NetworkInsightsPaths).toEqual([]);
         expect((await c.send(new DescribeNetworkInsightsAnalysesCommand({}))).NetworkInsightsAnalyses).toEqual([]);
         expect((await c.send(new DescribeNetworkInterfacesCommand({}))).NetworkInterfaces).toEqual([]);
+        const live = ((await c.send(new DescribeInstancesCommand({}))).Reservations ?? []).flatMap((r) => r.Instances ?? []).filter((i) => i.State?.Name !== 'terminated');
+        expect(live).toEqual([]);
         expect(await leftovers(started.current.url, account, 'us-east-1')).toEqual([]);
       }
     } finally {

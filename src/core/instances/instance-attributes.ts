@@ -8,7 +8,8 @@ import type { Instance, InstanceMetadataOptions } from './instance.js';
 import { instanceErrors } from './instance-errors.js';
 import type { InstanceView } from './instance-filters.js';
 import { instanceState } from './instance-state.js';
-import { DEFAULT_METADATA_OPTIONS, instanceViews, isBurstable, requireInstance, requireInstances } from './instance-service.js';
+import { checkMetadataOptions, instanceViews, requireInstance, requireInstances } from './instance-service.js';
+import { isBurstable, isInstanceTypeName } from './instance-types.js';
 
 /** DescribeInstanceAttribute's attribute names (InstanceAttributeName in the EC2 model). */
 export const INSTANCE_ATTRIBUTES = [
@@ -86,7 +87,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
   if (state === 'terminated') throw instanceErrors.notFound(instance.id);
   const needsStopped = input.instanceType !== undefined || input.userData !== undefined || input.ebsOptimized !== undefined;
   if (needsStopped && state !== 'stopped') throw instanceErrors.notStopped(instance.id);
-  if (input.instanceType !== undefined && !/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(input.instanceType)) throw instanceErrors.badInstanceType(input.instanceType);
+  if (input.instanceType !== undefined && !isInstanceTypeName(input.instanceType)) throw instanceErrors.badInstanceType(input.instanceType);
   const behaviour = input.instanceInitiatedShutdownBehavior;
   if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
   if (input.sourceDestCheck !== undefined || input.groupIds !== undefined) {
@@ -112,11 +113,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
 export async function modifyInstanceMetadataOptions(ctx: RequestContext, id: string | undefined, given: Partial<InstanceMetadataOptions>): Promise<{ instanceId: string; options: InstanceMetadataOptions }> {
   const instance = await requireInstance(ctx, id);
   if (instanceState(instance) === 'terminated') throw instanceErrors.notFound(instance.id);
-  const set = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-  const options = { ...DEFAULT_METADATA_OPTIONS, ...instance.metadataOptions, ...set } as InstanceMetadataOptions;
-  if (!Number.isInteger(options.httpPutResponseHopLimit) || options.httpPutResponseHopLimit < 1 || options.httpPutResponseHopLimit > 64) {
-    throw errors.invalidValueFor('HttpPutResponseHopLimit', String(options.httpPutResponseHopLimit), 'It must be between 1 and 64.');
-  }
+  const options = checkMetadataOptions(given, instance.metadataOptions);
   await ctx.repo.instances.put({ ...instance, metadataOptions: options });
   return { instanceId: instance.id, options };
 }

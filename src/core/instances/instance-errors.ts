@@ -59,6 +59,28 @@ export const instanceErrors = {
   noDefaultSubnet(vpcId: string): Ec2Error {
     return new Ec2Error('MissingInput', `No subnets found for the default VPC '${vpcId}'. Please specify a subnet.`);
   },
+  /** [I] wording: AWS's code for acting on an instance in the wrong state. */
+  notRunningOrStopped(id: string): Ec2Error {
+    return new Ec2Error('IncorrectInstanceState', `The instance '${id}' is not in a valid state for this operation.`);
+  },
+  /** Observed: `InvalidParameterCombination: You may not attach a network interface to an instance if they are not in the same availability zone`. */
+  otherZone(): Ec2Error {
+    return new Ec2Error('InvalidParameterCombination', 'You may not attach a network interface to an instance if they are not in the same availability zone');
+  },
+  /** Observed: `InvalidParameterValue: Instance 'i-…' already has an interface attached at device index '1'.` */
+  deviceIndexTaken(id: string, index: number): Ec2Error {
+    return new Ec2Error('InvalidParameterValue', `Instance '${id}' already has an interface attached at device index '${index}'.`);
+  },
+  attachmentNotFound(id: string): Ec2Error {
+    return new Ec2Error('InvalidAttachmentID.NotFound', `The attachment ID '${id}' does not exist`);
+  },
+  attachmentMalformed(id: string): Ec2Error {
+    return new Ec2Error('InvalidAttachmentID.Malformed', `Invalid id: "${id}"`);
+  },
+  /** Observed: `OperationNotPermitted: The network interface at device index 0 cannot be detached.` */
+  primaryNotDetachable(): Ec2Error {
+    return new Ec2Error('OperationNotPermitted', 'The network interface at device index 0 cannot be detached.');
+  },
   unsupported(parameter: string): Ec2Error {
     return new Ec2Error('InvalidParameterValue', `The parameter ${parameter} is not supported by this server.`);
   },

@@ -10,6 +10,8 @@ import { STATE_CODES, instanceState } from './instance-state.js';
 export interface InstanceView {
   readonly instance: Instance;
   readonly eni?: NetworkInterfaceView;
+  /** Interfaces attached besides the primary one, by device index. */
+  readonly others?: readonly NetworkInterfaceView[];
 }
 
 type Item = Tagged<InstanceView>;

@@ -1,3 +1,4 @@
+import { checkClientToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -22,18 +23,14 @@ import type { Instance, InstanceMetadataOptions, InstanceStateName } from './ins
 import { instanceErrors } from './instance-errors.js';
 import type { InstanceView } from './instance-filters.js';
 import { INSTANCE_FILTERS } from './instance-filters.js';
+import { isBurstable, isInstanceTypeName } from './instance-types.js';
 import { STATE_CODES, instanceState, isInstanceVisible, transitionalState } from './instance-state.js';
 
 /** [D?] Running On-Demand instances: a default quota; 20 per launch keeps a runaway count small. */
 export const MAX_INSTANCES_PER_LAUNCH = 20;
 const PAGE = { min: 5, max: 1000 } as const;
-const MAX_CLIENT_TOKEN = 64;
 // RunInstances: "Default: m1.small" (EC2 API reference, InstanceType).
 const DEFAULT_INSTANCE_TYPE = 'm1.small';
-// Instance type names are family, generation and options, a dot, then a size: t3.micro, m7i-flex.large, u-6tb1.112xlarge.
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-/** Burstable families; T2 defaults to `standard` credits, later generations to `unlimited` (EC2 user guide, burstable instances). */
-const BURSTABLE = /^t[2-4][a-z]*\./;
 
 export const DEFAULT_METADATA_OPTIONS: InstanceMetadataOptions = {
   httpTokens: 'optional',
@@ -42,10 +39,6 @@ export const DEFAULT_METADATA_OPTIONS: InstanceMetadataOptions = {
   httpProtocolIpv6: 'disabled',
   instanceMetadataTags: 'disabled',
 };
-
-export function isBurstable(instanceType: string): boolean {
-  return BURSTABLE.test(instanceType);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -63,14 +56,39 @@ async function pruneGone(ctx: RequestContext, instances: readonly Instance[]): P
   return kept;
 }
 
-/** Instances with their primary interfaces (terminated ones have none left). */
+/** Every interface attached to one of these instances, primary or not. */
+export async function attachedInterfaces(ctx: RequestContext, instanceIds: readonly string[]): Promise<NetworkInterface[]> {
+  if (instanceIds.length === 0) return [];
+  const wanted = new Set(instanceIds);
+  return (await ctx.repo.networkInterfaces.list(ctx.caller)).filter((e) => e.attachment !== undefined && wanted.has(e.attachment.instanceId));
+}
+
+/**
+ * What terminating an instance does to its interfaces: those with DeleteOnTermination go with it
+ * (the primary one made at launch always has it), the others are detached and left available;
+ * Elastic IPs on either are disassociated.
+ */
+async function releaseInstanceInterfaces(ctx: RequestContext, instance: Instance): Promise<void> {
+  for (const eni of await attachedInterfaces(ctx, [instance.id])) {
+    if (eni.attachment?.deleteOnTermination === true) await removeInterface(ctx, eni);
+    else {
+      await releaseInterfaceAddresses(ctx, eni.id);
+      const { attachment: _detached, ...rest } = eni;
+      await ctx.repo.networkInterfaces.put(rest);
+    }
+  }
+}
+
+/** Instances with their interfaces: the primary, then any others by device index (terminated ones have none left). */
 export async function instanceViews(ctx: RequestContext, instances: readonly Instance[]): Promise<InstanceView[]> {
-  const eniIds = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.primaryNetworkInterfaceId);
-  const enis = eniIds.length === 0 ? [] : await ctx.repo.networkInterfaces.list(ctx.caller, { ids: eniIds });
-  const views = new Map((await interfaceViews(ctx, enis)).map((v) => [v.eni.id, v]));
+  const live = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.id);
+  const views = await interfaceViews(ctx, await attachedInterfaces(ctx, live));
+  views.sort((x, y) => (x.eni.attachment?.deviceIndex ?? 0) - (y.eni.attachment?.deviceIndex ?? 0));
   return instances.map((instance) => {
-    const eni = instanceState(instance) === 'terminated' ? undefined : views.get(instance.primaryNetworkInterfaceId);
-    return eni ? { instance, eni } : { instance };
+    const mine = views.filter((v) => v.eni.attachment?.instanceId === instance.id);
+    const eni = mine.find((v) => v.eni.id === instance.primaryNetworkInterfaceId);
+    const others = mine.filter((v) => v !== eni);
+    return { instance, ...(eni ? { eni } : {}), ...(others.length > 0 ? { others } : {}) };
   });
 }
 
@@ -204,13 +222,6 @@ function checkCounts(min: number | undefined, max: number | undefined): { min: n
   return { min, max: Math.min(max, MAX_INSTANCES_PER_LAUNCH) };
 }
 
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
-}
-
 /** The interface the launch asks for at device 0, with the instance-level members folded in. */
 function primaryInterfaceRequest(input: RunInstancesInput): NetworkInterfaceRequest {
   const nics = input.networkInterfaces ?? [];
@@ -245,8 +256,10 @@ async function groupIdsByName(ctx: RequestContext, vpcId: string, names: readonl
   });
 }
 
-function metadataOptions(given: Partial<InstanceMetadataOptions> | undefined): InstanceMetadataOptions {
-  const o = { ...DEFAULT_METADATA_OPTIONS, ...Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined)) } as InstanceMetadataOptions;
+/** Metadata options as given over `base` (AWS's defaults where none are kept), with the hop limit checked (1-64, EC2 model). */
+export function checkMetadataOptions(given: Partial<InstanceMetadataOptions> | undefined, base?: InstanceMetadataOptions): InstanceMetadataOptions {
+  const set = Object.fromEntries(Object.entries(given ?? {}).filter(([, v]) => v !== undefined));
+  const o = { ...DEFAULT_METADATA_OPTIONS, ...base, ...set } as InstanceMetadataOptions;
   if (!Number.isInteger(o.httpPutResponseHopLimit) || o.httpPutResponseHopLimit < 1 || o.httpPutResponseHopLimit > 64) {
     throw errors.invalidValueFor('HttpPutResponseHopLimit', String(o.httpPutResponseHopLimit), 'It must be between 1 and 64.');
   }
@@ -257,7 +270,7 @@ function checkLaunchBasics(input: RunInstancesInput): { imageId: string; instanc
   if (input.imageId === undefined || input.imageId === '') throw errors.missingParameter('ImageId');
   if (!isWellFormedId('ami', input.imageId)) throw instanceErrors.amiMalformed(input.imageId);
   const instanceType = input.instanceType ?? DEFAULT_INSTANCE_TYPE;
-  if (!INSTANCE_TYPE.test(instanceType)) throw instanceErrors.badInstanceType(instanceType);
+  if (!isInstanceTypeName(instanceType)) throw instanceErrors.badInstanceType(instanceType);
   const behaviour = input.instanceInitiatedShutdownBehavior;
   if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
   if (input.cpuCredits !== undefined && input.cpuCredits !== 'standard' && input.cpuCredits !== 'unlimited') throw errors.invalidValueFor('CpuCredits', input.cpuCredits);
@@ -341,7 +354,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
       launchIndex: n,
       architecture: arch,
       wantsPublicIp,
-      metadataOptions: metadataOptions(input.metadataOptions),
+      metadataOptions: checkMetadataOptions(input.metadataOptions),
       disableApiTermination: input.disableApiTermination ?? false,
       disableApiStop: input.disableApiStop ?? false,
       instanceInitiatedShutdownBehavior: input.instanceInitiatedShutdownBehavior === 'terminate' ? 'terminate' : 'stop',
@@ -438,15 +451,7 @@ export async function terminateInstances(ctx: RequestContext, ids: readonly stri
       changes.push({ instanceId: i.id, previous, current: 'terminated' });
       continue;
     }
-    const eni = await ctx.repo.networkInterfaces.get(ctx.caller, i.primaryNetworkInterfaceId);
-    if (eni) {
-      if (eni.attachment?.deleteOnTermination !== false) await removeInterface(ctx, eni);
-      else {
-        await releaseInterfaceAddresses(ctx, eni.id);
-        const { attachment: _detached, ...rest } = eni;
-        await ctx.repo.networkInterfaces.put(rest);
-      }
-    }
+    await releaseInstanceInterfaces(ctx, i);
     const done = await givePublicIpBack(ctx, i);
     await ctx.repo.instances.put({ ...done, lifecycle: { target: 'terminated', since: ctx.now } });
     changes.push({ instanceId: i.id, previous, current: transitionalState('terminated') });

@@ -39,9 +39,8 @@ export function isInstanceVisible(i: Instance, now: number): boolean {
 
 /** StateReason and StateTransitionReason of what the last call did (EC2 API reference, StateReason codes). */
 export function stateReason(i: Instance): { code: string; message: string } | undefined {
-  if (i.lifecycle.target === 'stopped') return { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
-  if (i.lifecycle.target === 'terminated') return { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
-  return undefined;
+  if (i.lifecycle.target === 'running') return undefined;
+  return { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
 }
 
 /** `User initiated (2024-01-01 12:00:00 GMT)` as AWS writes it for a stop or terminate; empty while running. */

@@ -1,7 +1,6 @@
 import { Ec2Error } from '../ec2-error.js';
 import { checkPageRequest, paginate } from '../paginate.js';
 import type { Page, PageRequest } from '../paginate.js';
-import { isBurstable } from './instance-service.js';
 
 /** What DescribeInstanceTypes tells of a type: enough for clients (Terraform reads vCPUs, cores and burstability). */
 export interface InstanceTypeInfo {
@@ -14,7 +13,18 @@ export interface InstanceTypeInfo {
   readonly architecture: 'x86_64' | 'arm64';
 }
 
+// Instance type names are family, generation and options, a dot, then a size: t3.micro, m7i-flex.large, u-6tb1.112xlarge.
 const INSTANCE_TYPE = /^([a-z][a-z0-9-]*)\.([a-z0-9]+)$/;
+/** Burstable families; T2 defaults to `standard` credits, later generations to `unlimited` (EC2 user guide, burstable instances). */
+const BURSTABLE = /^t[2-4][a-z]*\./;
+
+export function isInstanceTypeName(name: string): boolean {
+  return INSTANCE_TYPE.test(name);
+}
+
+export function isBurstable(instanceType: string): boolean {
+  return BURSTABLE.test(instanceType);
+}
 
 /**
  * [I] A type's figures from its name, as AWS sizes them: nano to large have 2 vCPUs, xlarge 4,

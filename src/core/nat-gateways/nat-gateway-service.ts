@@ -1,3 +1,4 @@
+import { checkClientToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -19,8 +20,6 @@ import { addressesInUse } from '../network-interfaces/subnet-addresses-in-use.js
 
 // NAT gateways per Availability Zone: 5 by default (Amazon VPC quotas).
 export const NAT_GATEWAYS_PER_AZ = 5;
-// CreateNatGateway ClientToken: "Constraint: Maximum 64 ASCII characters" (EC2 model).
-const MAX_CLIENT_TOKEN = 64;
 
 export interface CreateNatGatewayInput {
   readonly subnetId?: string;
@@ -36,13 +35,6 @@ export interface CreateNatGatewayInput {
 export interface CreatedNatGateway extends Tagged<NatGateway> {
   /** True when the ClientToken named a gateway made before: the answer describes that one. */
   readonly repeated: boolean;
-}
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 /** The caller's Elastic IP for a public gateway, with CreateNatGateway's own codes for bad ids. */

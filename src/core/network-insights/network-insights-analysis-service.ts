@@ -1,5 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
+import { checkClientToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -37,16 +38,12 @@ export function analysisArn(a: NetworkInsightsAnalysis): string {
   return ec2Arn(a, 'network-insights-analysis', a.id);
 }
 
-const MAX_CLIENT_TOKEN = 64;
 // "The member accounts that contain resources that the path can traverse" (EC2 model): account ids.
 const ACCOUNT_ID = /^\d{12}$/;
 const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
 
 function checkStartInput(input: StartAnalysisInput): void {
-  const token = input.clientToken;
-  if (token !== undefined && (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token))) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
+  checkClientToken(input.clientToken);
   for (const account of input.additionalAccounts ?? []) {
     if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('AdditionalAccount', account, 'It must be a 12-digit account id.');
   }

@@ -27,3 +27,4 @@ export function checkIdList(prefix: IdPrefix, req: DescribeRequest, malformed: (
   for (const id of ids ?? []) if (!isWellFormedId(prefix, id)) throw malformed(id);
   return ids;
 }
+

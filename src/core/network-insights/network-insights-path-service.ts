@@ -1,5 +1,6 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
+import { checkClientToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
@@ -29,16 +30,6 @@ export interface CreatePathInput {
 
 export function pathArn(p: NetworkInsightsPath): string {
   return ec2Arn(p, 'network-insights-path', p.id);
-}
-
-// ClientToken: "Constraint: Maximum 64 ASCII characters" (EC2 idempotency guide).
-const MAX_CLIENT_TOKEN = 64;
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 function checkPortRange(parameter: string, range: Partial<PortRange> | undefined): void {

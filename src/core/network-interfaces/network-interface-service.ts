@@ -1,3 +1,4 @@
+import { checkClientToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -22,7 +23,6 @@ import { addressesInUse, ipv6AddressesInUse } from './subnet-addresses-in-use.js
 export const GROUPS_PER_INTERFACE = 5;
 /** [I] A bound on addresses per interface; AWS's depends on the instance type (50 for the largest). */
 const MAX_ADDRESSES = 50;
-const MAX_CLIENT_TOKEN = 64;
 const PAGE = { min: 5, max: 1000 } as const;
 
 /** What a new interface is made of; shared by CreateNetworkInterface and RunInstances. */
@@ -180,6 +180,7 @@ function subnetIpv6Block(subnet: Subnet): Cidr {
 export function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
   if (named.length === 0 && (count ?? 0) === 0) return [];
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw errors.invalidValueFor('ipv6AddressCount', String(count));
+  if (named.length + (count ?? 0) > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
   const block = subnetIpv6Block(subnet);
   const out: string[] = [];
   for (const text of named) {
@@ -240,13 +241,6 @@ export async function subnetAddressesTaken(ctx: RequestContext, subnet: Subnet):
 
 export interface CreatedInterface extends Tagged<NetworkInterfaceView> {
   readonly repeated: boolean;
-}
-
-function checkClientToken(token: string | undefined): void {
-  if (token === undefined) return;
-  if (token.length > MAX_CLIENT_TOKEN || !/^[\x00-\x7f]*$/.test(token)) {
-    throw errors.invalidValueFor('clientToken', token, `It must be at most ${MAX_CLIENT_TOKEN} ASCII characters.`);
-  }
 }
 
 export async function createNetworkInterface(ctx: RequestContext, input: CreateNetworkInterfaceInput): Promise<CreatedInterface> {
@@ -414,6 +408,7 @@ export async function assignIpv6Addresses(
   if (addresses.length === 0 && input.count === undefined) throw errors.missingParameter('Ipv6Addresses or Ipv6AddressCount');
   const subnet = await requireSubnet(ctx, eni.subnetId);
   const assigned = pickIpv6(subnet, await ipv6AddressesInUse(ctx, subnet), addresses, input.count);
+  if (eni.ipv6Addresses.length + assigned.length > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
   await ctx.repo.networkInterfaces.put({ ...eni, ipv6Addresses: [...eni.ipv6Addresses, ...assigned] });
   return { eniId: eni.id, assigned };
 }

@@ -6,6 +6,10 @@
 const list = (xs: readonly string[]): string => xs.join(', ');
 
 export const sentence = {
+  /** "main table of vpc-A, used by subnet-A1" / "used by subnet-A1". */
+  usedBy(table: { readonly associations: readonly { readonly main: boolean }[] } | undefined, subnet: { readonly id: string; readonly vpcId: string }): string {
+    return table?.associations.some((a) => a.main) ? `main table of ${subnet.vpcId}, used by ${subnet.id}` : `used by ${subnet.id}`;
+  },
   noRoute(table: string, usedBy: string, address: string, fix: string): string {
     return `Route table ${table} (${usedBy}) has no route to ${address}; ${fix}.`;
   },
@@ -29,6 +33,9 @@ export const sentence = {
     if (status === 'pending-acceptance') return `accept it in account ${account}`;
     if (status === 'active') return 'nothing to do';
     return `it cannot carry traffic again: create a new peering connection, have it accepted, and point the route at it`;
+  },
+  routeToNothing(pcx: string): string {
+    return `The route to ${pcx} is a blackhole: the connection no longer exists; create a new peering connection, have it accepted, and point the route at it.`;
   },
   moreSpecific(table: string, used: string, usedTarget: string, wanted: string, wantedTarget: string, address: string): string {
     return `Route table ${table} sends ${address} by the more specific route ${used} → ${usedTarget}, not ${wanted} → ${wantedTarget}; remove or narrow ${used}, or add a more specific route to ${wantedTarget}.`;

@@ -1,7 +1,6 @@
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import type { PeeringConnection } from '../peering/peering-connection.js';
 import type { SecurityGroup } from '../security-groups/security-group.js';
-import type { Subnet } from '../subnet.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
@@ -43,10 +42,6 @@ function isIn(cidr: string, address: number): boolean {
   return span !== undefined && address >= span[0] && address <= span[1];
 }
 
-/** "the main table of vpc-A, used by subnet-A1" / "used by subnet-A1". */
-export function usedBy(ix: WorldIndex, table: { readonly associations: readonly { readonly main: boolean }[] }, subnet: Subnet): string {
-  return table.associations.some((a) => a.main) ? `main table of ${subnet.vpcId}, used by ${subnet.id}` : `used by ${subnet.id}`;
-}
 
 /**
  * The forward walk (REACHABILITY.md §3.2): source ENI and its source check, source groups
@@ -121,14 +116,24 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     subnet: refOf(ix, srcSubnet),
     vpc: vpcRef(ix, src.vpcId, src),
   });
-  const usedByText = table ? usedBy(ix, table, srcSubnet) : `used by ${srcSubnet.id}`;
+  const usedByText = sentence.usedBy(table, srcSubnet);
 
   if (decision.kind === 'no-route' || decision.kind === 'wrong-route') {
     path.explain(rtbHop, routeFailure(ix, src.vpcId, target, wantedVpc, table?.id ?? '(none)', usedByText, address, set, routes, choice, routeFields(), decision.kind));
     return done();
   }
+  if (decision.kind === 'gone' && choice) {
+    path.explain(rtbHop, {
+      code: 'BAD_STATE_ROUTE',
+      sentence: sentence.routeToNothing(decision.pcxId),
+      ...routeFields(),
+      routeTableRoute: routeHit(choice.route),
+    });
+    return done();
+  }
+  if (decision.kind !== 'local' && decision.kind !== 'pcx') return done();
   if (decision.kind === 'local') {
-    return deliver(ix, path, src, srcSubnet, src.vpcId, target, set, rtbHop, intraSubnet, suggested, done, undefined);
+    return deliver(ix, path, src, src.vpcId, target, set, rtbHop, intraSubnet, suggested, done, undefined);
   }
 
   // A peering route (§3.2 steps 5-6).
@@ -193,10 +198,10 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     return done(undefined, pcx);
   }
   if (target.kind === 'pcx') return done(undefined, pcx);
-  return deliver(ix, path, src, srcSubnet, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
+  return deliver(ix, path, src, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
 }
 
-type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
+type RouteDecision = { kind: 'no-route' } | { kind: 'wrong-route' } | { kind: 'gone'; pcxId: string } | { kind: 'local' } | { kind: 'pcx'; pcx: PeeringConnection };
 
 /** Whether the chosen route can carry the packets towards the target at all. */
 function decideRoute(
@@ -214,8 +219,10 @@ function decideRoute(
   const pcxId = pcxOf(r);
   if (pcxId === undefined) return { kind: 'wrong-route' };
   const pcx = ix.peering(pcxId);
-  const ends = pcx && ix.ends(pcx, vpcId);
-  if (!pcx || !ends) return { kind: 'wrong-route' };
+  // A connection purged after its deletion leaves its routes behind, blackholed (AWS-BEHAVIOUR.md §3.10).
+  if (!pcx) return { kind: 'gone', pcxId };
+  const ends = ix.ends(pcx, vpcId);
+  if (!ends) return { kind: 'wrong-route' };
   if (leadsToTarget(r) || target.kind === 'ip') return { kind: 'pcx', pcx };
   // Another peering: if its far VPC holds the address (overlapping peers, §3.6) the packet goes
   // to the wrong VPC, a route problem; if not, the peering itself refuses it (non-transitive).
@@ -314,7 +321,6 @@ function deliver(
   ix: WorldIndex,
   path: PathBuilder,
   src: NetworkInterface,
-  srcSubnet: Subnet,
   reachedVpc: string,
   target: Target,
   arriving: PacketSet,

@@ -3,7 +3,7 @@ import type { Subnet } from '../subnet.js';
 import { evaluateAcl } from './acl-evaluate.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import { sentence } from './explanation-sentence.js';
-import { addressSpans, describePorts, firstAddress, isEmptySet, project, restrict, spansToCidrs, type PacketSet } from './packet-set.js';
+import { addressSpans, describePorts, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
 import type { OpenHop, PathBuilder } from './path-builder.js';
 import type { GroupsVerdict } from './security-group-evaluate.js';
 import type { WorldIndex } from './world-index.js';
@@ -17,6 +17,8 @@ export function refOf(ix: WorldIndex, r: { readonly id: string; readonly account
 export function vpcRef(ix: WorldIndex, vpcId: string, fallback: { readonly accountId: string; readonly region: string }): ComponentRef {
   return ix.ref(vpcId, ix.vpc(vpcId) ?? fallback);
 }
+
+const EPHEMERAL: Spans = [[1024, 65535]];
 
 const protoName = (s: PacketSet): string => s.protocol.toUpperCase();
 
@@ -33,8 +35,14 @@ export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress
   const hop = path.add({ component: aclRef, aclRule: verdict.rule });
   if (!isEmptySet(verdict.allowed)) return verdict.allowed;
   const direction = egress ? 'egress' : 'ingress';
-  const ports = describePorts(project(set, 'dp'));
-  const what = reply ? `the reply to ports ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ports ${ports}`;
+  // A reply goes to the client's ephemeral port: suggest the ephemeral range (VPC user guide,
+  // network ACLs, "Ephemeral ports") where the reply's ports include it.
+  const replyPorts = project(set, 'dp');
+  const ephemeral = spansIntersect(replyPorts, EPHEMERAL);
+  const shown = reply && ephemeral.length > 0 ? ephemeral : replyPorts;
+  const ports = describePorts(shown);
+  const portWord = shown.length === 1 && shown[0]?.[0] === shown[0]?.[1] ? 'port' : 'ports';
+  const what = reply ? `the reply to ${portWord} ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ${portWord} ${ports}`;
   const rule = verdict.rule.ruleNumber === 32767 ? '*' : String(verdict.rule.ruleNumber);
   const fix = `add ${direction === 'egress' ? 'an egress' : 'an ingress'} allow rule for ${ports} ${egress ? 'to' : 'from'} ${peerLabel}${verdict.rule.ruleAction === 'deny' && rule !== '*' ? ` numbered below ${rule}` : ''}`;
   const vpc = vpcRef(ix, subnet.vpcId, subnet);

@@ -1,4 +1,4 @@
-import { Cidr, formatIpv4, parseIpv4Address } from '../net/index.js';
+import { Cidr, parseIpv4Address } from '../net/index.js';
 import type { PacketHeader } from './analysis-result.js';
 import type { PortRange } from './reach-world.js';
 
@@ -58,26 +58,48 @@ export function spansUnion(a: Spans, b: Spans): Spans {
   return out;
 }
 
+// Parsed blocks and addresses, remembered: the same few hundred strings (VPC blocks, routes,
+// rules, interface addresses) are read by every analysis, and parsing goes through bigint.
+// Bounded so a long-lived server cannot grow it without limit.
+const PARSED_LIMIT = 100_000;
+const parsed = new Map<string, Spans | undefined>();
+
+function remember(key: string, parse: () => Spans | undefined): Spans | undefined {
+  if (parsed.has(key)) return parsed.get(key);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const value = parse();
+  parsed.set(key, value);
+  return value;
+}
+
 /** An IPv4 block as one interval; undefined for IPv6 or malformed text (the walk is IPv4, §3.7). */
 export function cidrSpans(text: string): Spans | undefined {
-  const c = Cidr.parse(text);
-  if (!c || c.version !== 4) return undefined;
-  return [[Number(c.firstAddress), Number(c.lastAddress)]];
+  return remember(text, () => {
+    const c = Cidr.parse(text);
+    return c && c.version === 4 ? [[Number(c.firstAddress), Number(c.lastAddress)]] : undefined;
+  });
 }
 
 export function addressSpans(ip: string): Spans | undefined {
-  const n = parseIpv4Address(ip);
-  return n === undefined ? undefined : [[Number(n), Number(n)]];
+  return remember(`${ip}/`, () => {
+    const n = parseIpv4Address(ip);
+    return n === undefined ? undefined : [[Number(n), Number(n)]];
+  });
 }
 
+/** Dotted quad of a 32-bit address held as a number (formatIpv4 without the bigint round trip). */
 export function formatAddress(n: number): string {
-  return formatIpv4(BigInt(n));
+  return `${Math.floor(n / 16777216)}.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
 }
 
 /** The fewest CIDR blocks covering exactly these addresses (how AWS prints address sets, §2.2). */
 export function spansToCidrs(spans: Spans): string[] {
   const out: string[] = [];
   for (const [first, last] of spans) {
+    if (first === last) {
+      out.push(`${formatAddress(first)}/32`);
+      continue;
+    }
     let lo = first;
     while (lo <= last) {
       let size = 2 ** 32;
@@ -163,6 +185,7 @@ export function reply(s: PacketSet): PacketSet {
 
 /** Every value one dimension takes in the set. */
 export function project(s: PacketSet, d: Dim): Spans {
+  if (s.boxes.length === 1) return (s.boxes[0] as Box)[d];
   return s.boxes.reduce<Spans>((acc, b) => spansUnion(acc, b[d]), []);
 }
 

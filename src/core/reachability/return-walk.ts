@@ -3,8 +3,8 @@ import type { Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
-import { targetName, usedBy } from './forward-walk.js';
-import { aclHop, eniHopFields, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { targetName } from './forward-walk.js';
+import { aclHop, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
 import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering } from './route-lookup.js';
@@ -44,7 +44,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   const address = firstAddress(set, 'dst');
   const fields: Partial<Explanation> = { ...(rtbRef ? { routeTable: rtbRef } : {}), subnet: refOf(ix, dstSubnet), vpc: vpcRef(ix, dst.vpcId, dst) };
   const tableId = table?.id ?? '(none)';
-  const usedByText = table ? usedBy(ix, table, dstSubnet) : `used by ${dstSubnet.id}`;
+  const usedByText = sentence.usedBy(table, dstSubnet);
   const pcxRef = pcx ? ix.ref(pcx.id, ix.ends(pcx, dst.vpcId)?.near ?? pcx.requester) : undefined;
 
   if (!choice || !wanted(choice.route)) {
@@ -110,7 +110,11 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   const dstLabel = vpcLabel(ix, pcx ? dst.vpcId : undefined, firstAddress(set, 'src'));
   if (!intraSubnet && srcSubnet) set = aclHop(ix, path, srcSubnet, false, set, true, dstLabel);
   if (forward.sourceGroup) path.add({ component: refOf(ix, forward.sourceGroup) });
-  path.add({ ...eniHopFields(ix, src), inboundHeader: header(set) });
+  // The reply is delivered to whoever owns its destination address: a source that sent from an
+  // address not its own (source/destination check off) does not get it back.
+  const srcHop = path.add(eniHopFields(ix, src));
+  set = ownAddressCheck(ix, path, srcHop, src, set, 'dst');
+  path.set(srcHop, { inboundHeader: header(set) });
   if (source.instance) path.add({ component: refOf(ix, source.instance), inboundHeader: header(set) });
   return path;
 }

@@ -26,6 +26,7 @@ export function lookupRoute(routes: readonly IndexedRoute[], set: PacketSet, pre
   const dst = project(set, 'dst');
   const choices: { route: IndexedRoute; region: Spans }[] = [];
   for (const route of routes) {
+    if (spansIntersect([route.span], dst).length === 0) continue;
     const region = spansIntersect(coverage(route, routes), dst);
     if (region.length > 0) choices.push({ route, region });
   }

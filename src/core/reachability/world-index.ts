@@ -28,6 +28,22 @@ export interface PeeringEnds {
   readonly far: PeeringSide;
 }
 
+const parsedRoutes = new WeakMap<Route, { cidr: string; span: Span; prefixLength: number } | null>();
+
+/** A route's IPv4 block as the walk reads it, parsed once per stored route object; null for IPv6. */
+function parsedRoute(route: Route): { cidr: string; span: Span; prefixLength: number } | null {
+  let p = parsedRoutes.get(route);
+  if (p === undefined) {
+    const cidr = route.destinationCidrBlock;
+    const span = cidr === undefined ? undefined : cidrSpans(cidr)?.[0];
+    p = cidr === undefined || span === undefined ? null : { cidr, span, prefixLength: Number(cidr.slice(cidr.indexOf('/') + 1)) };
+    parsedRoutes.set(route, p);
+  }
+  return p;
+}
+
+const NO_GATEWAYS: ReadonlyMap<string, string> = new Map();
+
 const ARN_TYPES: Readonly<Record<string, string>> = {
   vpc: 'vpc', subnet: 'subnet', rtb: 'route-table', acl: 'network-acl', sg: 'security-group', eni: 'network-interface',
   i: 'instance', pcx: 'vpc-peering-connection',
@@ -41,51 +57,30 @@ const ARN_TYPES: Readonly<Record<string, string>> = {
 export class WorldIndex {
   readonly world: ReachWorld;
   readonly query: ReachQuery;
-  private readonly vpcs = new Map<string, Vpc>();
-  private readonly subnets = new Map<string, Subnet>();
-  private readonly enis = new Map<string, NetworkInterface>();
-  private readonly instances = new Map<string, Instance>();
-  private readonly groups = new Map<string, SecurityGroup>();
-  private readonly peerings = new Map<string, PeeringConnection>();
-  private readonly tableBySubnet = new Map<string, RouteTable>();
-  private readonly mainTable = new Map<string, RouteTable>();
-  private readonly aclBySubnet = new Map<string, NetworkAcl>();
-  private readonly defaultAcl = new Map<string, NetworkAcl>();
-  private readonly enisByGroup = new Map<string, NetworkInterface[]>();
-  private readonly eniByAddress = new Map<string, NetworkInterface>();
+  private readonly tables = new Map<string, RouteTable | undefined>();
+  private readonly acls = new Map<string, NetworkAcl | undefined>();
   private readonly routesByTable = new Map<string, IndexedRoute[]>();
+  private peeringMap: Map<string, PeeringConnection> | undefined;
+  private readonly refs = new Map<string, { accountId: string; region: string; ref: ComponentRef }>();
 
   constructor(world: ReachWorld, query: ReachQuery) {
     this.world = world;
     this.query = query;
-    for (const v of world.vpcs) this.vpcs.set(v.id, v);
-    for (const s of world.subnets) this.subnets.set(s.id, s);
-    for (const i of world.instances) this.instances.set(i.id, i);
-    for (const g of world.securityGroups) this.groups.set(g.id, g);
-    for (const p of world.peerings) this.peerings.set(p.id, p);
-    for (const t of world.routeTables) {
-      for (const a of t.associations) {
-        if (a.main) this.mainTable.set(t.vpcId, t);
-        else if (a.subnetId) this.tableBySubnet.set(a.subnetId, t);
-      }
-    }
-    for (const acl of world.networkAcls) {
-      if (acl.isDefault) this.defaultAcl.set(acl.vpcId, acl);
-      for (const a of acl.associations ?? []) this.aclBySubnet.set(a.subnetId, acl);
-    }
-    for (const e of world.networkInterfaces) {
-      this.enis.set(e.id, e);
-      for (const g of e.groupIds) this.enisByGroup.set(g, [...(this.enisByGroup.get(g) ?? []), e]);
-      for (const ip of e.privateIps) this.eniByAddress.set(`${e.vpcId} ${ip}`, e);
-    }
   }
 
-  vpc(id: string): Vpc | undefined { return this.vpcs.get(id); }
-  subnet(id: string): Subnet | undefined { return this.subnets.get(id); }
-  eni(id: string): NetworkInterface | undefined { return this.enis.get(id); }
-  instance(id: string): Instance | undefined { return this.instances.get(id); }
-  group(id: string): SecurityGroup | undefined { return this.groups.get(id); }
-  peering(id: string): PeeringConnection | undefined { return this.peerings.get(id); }
+  // A walk asks for a handful of resources by id; a scan each time costs less than indexing every
+  // interface and group of the world up front (the world is one VPC and its peers; §3.9).
+  vpc(id: string): Vpc | undefined { return this.world.vpcs.find((v) => v.id === id); }
+  subnet(id: string): Subnet | undefined { return this.world.subnets.find((s) => s.id === id); }
+  eni(id: string): NetworkInterface | undefined { return this.world.networkInterfaces.find((e) => e.id === id); }
+  instance(id: string): Instance | undefined { return this.world.instances.find((i) => i.id === id); }
+  group(id: string): SecurityGroup | undefined { return this.world.securityGroups.find((g) => g.id === id); }
+  peering(id: string): PeeringConnection | undefined { return this.peerings().get(id); }
+
+  private peerings(): Map<string, PeeringConnection> {
+    this.peeringMap ??= new Map(this.world.peerings.map((p) => [p.id, p]));
+    return this.peeringMap;
+  }
 
   /** The caller's own account, and those the analysis was allowed to enter (§3.8). */
   visible(accountId: string): boolean {
@@ -94,40 +89,43 @@ export class WorldIndex {
 
   /** The explicit association, else the VPC's main table (VPC user guide, "Subnet route tables"). */
   routeTableOf(subnet: Subnet): RouteTable | undefined {
-    const t = this.tableBySubnet.get(subnet.id);
-    return t && t.vpcId === subnet.vpcId ? t : this.mainTable.get(subnet.vpcId);
+    if (!this.tables.has(subnet.id)) {
+      const own = this.world.routeTables.filter((t) => t.vpcId === subnet.vpcId);
+      const explicit = own.find((t) => t.associations.some((a) => !a.main && a.subnetId === subnet.id));
+      this.tables.set(subnet.id, explicit ?? own.find((t) => t.associations.some((a) => a.main)));
+    }
+    return this.tables.get(subnet.id);
   }
 
   /** The explicit association, else the VPC's default ACL (as acl-associations.ts derives it). */
   aclOf(subnet: Subnet): NetworkAcl | undefined {
-    const a = this.aclBySubnet.get(subnet.id);
-    return a && a.vpcId === subnet.vpcId ? a : this.defaultAcl.get(subnet.vpcId);
-  }
-
-  isMainTable(t: RouteTable): boolean {
-    return t.associations.some((a) => a.main);
+    if (!this.acls.has(subnet.id)) {
+      const own = this.world.networkAcls.filter((a) => a.vpcId === subnet.vpcId);
+      const explicit = own.find((a) => (a.associations ?? []).some((x) => x.subnetId === subnet.id));
+      this.acls.set(subnet.id, explicit ?? own.find((a) => a.isDefault));
+    }
+    return this.acls.get(subnet.id);
   }
 
   /** A table's IPv4 routes, `local` ones included, with their derived state (route-state.ts). */
   routes(t: RouteTable): readonly IndexedRoute[] {
     const cached = this.routesByTable.get(t.id);
     if (cached) return cached;
-    const vpc = this.vpcs.get(t.vpcId);
+    // Stored tables carry their local routes (vpc-service keeps them current); add them only to
+    // a table that somehow lacks them.
+    const vpc = t.routes.some((r) => r.target.kind === 'local') ? undefined : this.vpc(t.vpcId);
     const all = vpc ? withLocalRoutes(t.routes, vpc) : t.routes;
     const out: IndexedRoute[] = [];
     for (const route of all) {
-      const cidr = route.destinationCidrBlock;
-      const spans = cidr === undefined ? undefined : cidrSpans(cidr);
-      const span = spans?.[0];
-      if (cidr === undefined || span === undefined) continue;
+      const p = parsedRoute(route);
+      if (!p) continue;
       // The world holds no gateways: a gateway route's state is not ours to judge, and it never
       // carries traffic to a peer VPC anyway.
-      const kind = route.target.kind;
       const state: RouteState =
-        kind === 'local' || kind === 'vpc-peering-connection'
-          ? routeState(route, t.vpcId, { peerings: this.peerings, gatewayVpcs: new Map() }, this.world.now)
+        route.target.kind === 'vpc-peering-connection'
+          ? routeState(route, t.vpcId, { peerings: this.peerings(), gatewayVpcs: NO_GATEWAYS }, this.world.now)
           : 'active';
-      out.push({ route, cidr, span, prefixLength: Number(cidr.split('/')[1]), state });
+      out.push({ route, ...p, state });
     }
     this.routesByTable.set(t.id, out);
     return out;
@@ -159,7 +157,7 @@ export class WorldIndex {
 
   /** A VPC's live IPv4 blocks: from the VPC when we hold it, else the peering's snapshot of it. */
   vpcCidrs(vpcId: string, side?: PeeringSide): string[] {
-    const v = this.vpcs.get(vpcId);
+    const v = this.vpc(vpcId);
     if (v) return liveIpv4Cidrs(v);
     return side ? [...side.cidrBlocks] : [];
   }
@@ -178,16 +176,26 @@ export class WorldIndex {
   }
 
   enisCarrying(groupId: string): readonly NetworkInterface[] {
-    return this.enisByGroup.get(groupId) ?? [];
+    return this.world.networkInterfaces.filter((e) => e.groupIds.includes(groupId));
   }
 
   /** The ENI holding this private IPv4 in this VPC. */
   eniOwning(vpcId: string, address: number): NetworkInterface | undefined {
-    return this.eniByAddress.get(`${vpcId} ${formatAddress(address)}`);
+    const ip = formatAddress(address);
+    return this.world.networkInterfaces.find((e) => e.vpcId === vpcId && e.privateIps.includes(ip));
   }
 
   /** An AnalysisComponent: id, ARN `arn:aws:ec2:<region>:<account>:<type>/<id>`, Name tag if any. */
   ref(id: string, scope: { readonly accountId: string; readonly region: string }): ComponentRef {
+    // A peering has two scopes (one per side); everything else one.
+    const known = this.refs.get(id);
+    if (known && known.accountId === scope.accountId && known.region === scope.region) return known.ref;
+    const ref = this.makeRef(id, scope);
+    this.refs.set(id, { accountId: scope.accountId, region: scope.region, ref });
+    return ref;
+  }
+
+  private makeRef(id: string, scope: { readonly accountId: string; readonly region: string }): ComponentRef {
     const prefix = id.slice(0, id.lastIndexOf('-'));
     const type = ARN_TYPES[prefix] ?? prefix;
     const name = this.world.names.get(id);

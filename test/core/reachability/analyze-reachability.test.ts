@@ -222,7 +222,7 @@ describe('network ACLs', () => {
     expect(hopList(r.return)).toContain(`${acl} !SUBNET_ACL_RESTRICTION`);
     const e = only(r);
     expect(e).toMatchObject({ direction: 'egress', acl: { id: acl }, subnet: { id: s.subB }, vpc: { id: s.b }, aclRule: { ruleNumber: 32767, ruleAction: 'deny', egress: true } });
-    expect(e.sentence).toBe(`${acl} egress rule * denies the reply to ports 0-65535; add an egress allow rule for 0-65535 to 10.0.0.0/16.`);
+    expect(e.sentence).toBe(`${acl} egress rule * denies the reply to ports 1024-65535; add an egress allow rule for 1024-65535 to 10.0.0.0/16.`);
   });
 
   it('an ephemeral-port return rule narrows the reply instead of blocking it', () => {
@@ -240,7 +240,7 @@ describe('network ACLs', () => {
     const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, destinationPorts: { from: 22, to: 22 } }));
     expect(codes(r)).toEqual(['SUBNET_ACL_RESTRICTION', 'ENI_SG_RULES_MISMATCH']);
     expect(r.explanations[0]?.aclRule).toMatchObject({ ruleNumber: 50, ruleAction: 'deny', egress: false });
-    expect(r.explanations[0]?.sentence).toContain(`${acl} ingress rule 50 denies TCP from 10.0.0.0/16`);
+    expect(r.explanations[0]?.sentence).toContain(`${acl} ingress rule 50 denies TCP from 10.0.0.0/16 on port 22`);
   });
 
   it('traffic inside one subnet does not cross its ACL', () => {
@@ -341,8 +341,19 @@ describe('the source/destination check', () => {
     const s = peeredPair();
     const free = s.w.eni(s.subA, '10.0.1.12', [s.sgA], { sourceDestCheck: false });
     const r = analyzeReachability(s.w.build(), query(free, { destination: s.eniB, sourceIp: '10.0.1.99', ...HTTPS }));
-    expect(codes(r)).not.toContain('ENI_SOURCE_DEST_CHECK_RESTRICTION');
+    expect(r.forward.every((h) => h.explanations.length === 0)).toBe(true);
     expect(r.forward[0]?.outboundHeader?.sourceAddresses).toEqual(['10.0.1.99/32']);
+    // The reply goes to whoever owns 10.0.1.99, not back to this interface.
+    expect(codes(r)).toEqual(['ENI_ADDRESS_RESTRICTION']);
+    expect(hopList(r.return).at(-1)).toBe(`${free} !ENI_ADDRESS_RESTRICTION`);
+  });
+
+  it('a secondary address of the ENI is its own: the path is found from it', () => {
+    const s = peeredPair();
+    const two = s.w.eni(s.subA, ['10.0.1.14', '10.0.1.15'], [s.sgA]);
+    const r = analyzeReachability(s.w.build(), query(two, { destination: s.eniB, sourceIp: '10.0.1.15', ...HTTPS }));
+    expect(r.pathFound).toBe(true);
+    expect(r.return.at(-1)?.inboundHeader?.destinationAddresses).toEqual(['10.0.1.15/32']);
   });
 
   it('a destination address the ENI does not own: ENI_ADDRESS_RESTRICTION', () => {
@@ -460,5 +471,16 @@ describe('components the path must traverse (FilterInArns)', () => {
     expect(only(r)).toMatchObject({ code: 'COMPONENT_FILTER_RESTRICTION', component: { id: elsewhere } });
     const ok = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterIn: [s.pcx, s.sgB], ...HTTPS }));
     expect(ok.pathFound).toBe(true);
+  });
+});
+
+describe('leftovers', () => {
+  it('a route to a connection that no longer exists at all: BAD_STATE_ROUTE, blackhole', () => {
+    const s = peeredPair();
+    const world = s.w.build();
+    const r = analyzeReachability({ ...world, peerings: [] }, query(s.eniA, { destination: s.eniB, ...HTTPS }));
+    expect(codes(r)).toEqual(['BAD_STATE_ROUTE']);
+    expect(r.explanations[0]?.routeTableRoute).toMatchObject({ state: 'blackhole', vpcPeeringConnectionId: s.pcx });
+    expect(r.explanations[0]?.sentence).toContain('no longer exists');
   });
 });

@@ -75,14 +75,7 @@ export class WorldBuilder {
     };
     this.vpcs.push(vpc);
     this.names.set(id, name);
-    this.routeTables.push({
-      ...this.scope(where),
-      id: this.id('rtb'),
-      vpcId: id,
-      routes: blocks.map((cidr) => ({ destinationCidrBlock: cidr, target: { kind: 'local' as const }, origin: 'CreateRouteTable' as const })),
-      associations: [{ id: this.id('rtbassoc'), main: true }],
-      createdAt: NOW,
-    });
+    this.table(id, [], true);
     this.networkAcls.push({ ...this.scope(where), id: this.id('acl'), vpcId: id, isDefault: true, entries: defaultAclEntries(vpc), associations: [], createdAt: NOW });
     return id;
   }
@@ -126,8 +119,8 @@ export class WorldBuilder {
     return id;
   }
 
-  /** A custom route table explicitly associated with these subnets (local routes included). */
-  table(vpcId: string, subnetIds: readonly string[]): string {
+  /** A route table (local routes included) explicitly associated with these subnets, or the main one. */
+  table(vpcId: string, subnetIds: readonly string[], main = false): string {
     const vpc = this.vpcOf(vpcId);
     const id = this.id('rtb');
     this.routeTables.push({
@@ -136,7 +129,7 @@ export class WorldBuilder {
       id,
       vpcId,
       routes: vpc.cidrAssociations.map((a) => ({ destinationCidrBlock: a.cidr, target: { kind: 'local' as const }, origin: 'CreateRouteTable' as const })),
-      associations: subnetIds.map((subnetId) => ({ id: this.id('rtbassoc'), main: false, subnetId })),
+      associations: main ? [{ id: this.id('rtbassoc'), main: true }] : subnetIds.map((subnetId) => ({ id: this.id('rtbassoc'), main: false, subnetId })),
       createdAt: NOW,
     });
     return id;
