@@ -3,6 +3,7 @@
 // primary interface, stop, start and terminate it; the map draws it inside its VPC. Each step is
 // checked against the API.
 import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, DescribeInstancesCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { NetworkForm } from './pages/network-form.js';
 import { ec2 } from './support/api.js';
@@ -10,15 +11,21 @@ import { chromiumAvailable, consoleHarness } from './support/console-harness.js'
 
 const ACCOUNT = '212121212121';
 
+/** A VPC with one subnet (its first /24) and one group, made through the API. */
+async function network(client: EC2Client, cidr: string, group: string): Promise<{ vpcId: string; subnetId: string; sg: string }> {
+  const vpcId = (await client.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId ?? '';
+  const subnetId = (await client.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr.replace(/\.0\.0\/16$/, '.1.0/24') }))).Subnet?.SubnetId ?? '';
+  const sg = (await client.send(new CreateSecurityGroupCommand({ GroupName: group, Description: group, VpcId: vpcId }))).GroupId ?? '';
+  return { vpcId, subnetId, sg };
+}
+
 describe.skipIf(!chromiumAvailable)('console: network interfaces and instances', () => {
   const harness = consoleHarness();
 
   it('creates a network interface with a custom address and a group, then deletes it', { timeout: 120_000 }, async () => {
     const { server } = harness();
     const client = ec2(server.url, ACCOUNT);
-    const vpcId = (await client.send(new CreateVpcCommand({ CidrBlock: '10.71.0.0/16' }))).Vpc?.VpcId ?? '';
-    const subnetId = (await client.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.71.1.0/24' }))).Subnet?.SubnetId ?? '';
-    const sg = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'api', Description: 'api', VpcId: vpcId }))).GroupId ?? '';
+    const { vpcId, subnetId, sg } = await network(client, '10.71.0.0/16', 'api');
     const app = await harness().signedIn(ACCOUNT);
     const enis = app.networkInterfaces;
 
@@ -50,9 +57,7 @@ describe.skipIf(!chromiumAvailable)('console: network interfaces and instances',
   it('launches an instance with a private IP and a group, stops, starts and terminates it', { timeout: 150_000 }, async () => {
     const { server } = harness();
     const client = ec2(server.url, ACCOUNT);
-    const vpcId = (await client.send(new CreateVpcCommand({ CidrBlock: '10.72.0.0/16' }))).Vpc?.VpcId ?? '';
-    const subnetId = (await client.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.72.1.0/24' }))).Subnet?.SubnetId ?? '';
-    const sg = (await client.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web', VpcId: vpcId }))).GroupId ?? '';
+    const { vpcId, subnetId, sg } = await network(client, '10.72.0.0/16', 'web');
     const app = await harness().signedIn(ACCOUNT);
     const instances = app.instances;
 
