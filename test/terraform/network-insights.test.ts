@@ -244,5 +244,5 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
     } finally {
       ws.remove();
     }
-  }, 600_000);
+  }, 1_200_000);
 });

@@ -42,14 +42,17 @@ export function analysisArn(a: NetworkInsightsAnalysis): string {
 const ACCOUNT_ID = /^\d{12}$/;
 const ARN_TEXT = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/;
 
+function checkArns(parameter: string, arns: readonly string[] | undefined): void {
+  for (const arn of arns ?? []) if (!ARN_TEXT.test(arn)) throw errors.invalidValueFor(parameter, arn, 'It must be an ARN.');
+}
+
 function checkStartInput(input: StartAnalysisInput): void {
   checkClientToken(input.clientToken);
   for (const account of input.additionalAccounts ?? []) {
     if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('AdditionalAccount', account, 'It must be a 12-digit account id.');
   }
-  for (const [name, arns] of [['FilterInArn', input.filterInArns], ['FilterOutArn', input.filterOutArns]] as const) {
-    for (const arn of arns ?? []) if (!ARN_TEXT.test(arn)) throw errors.invalidValueFor(name, arn, 'It must be an ARN.');
-  }
+  checkArns('FilterInArn', input.filterInArns);
+  checkArns('FilterOutArn', input.filterOutArns);
 }
 
 /**
