@@ -4,6 +4,7 @@ import { CreateSubnetCommand, CreateVpcCommand, DescribeNetworkAclsCommand, Desc
 import { describe, expect, it } from 'vitest';
 import { ec2 } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
+import { RuleEditorPage } from './pages/rule-editor-page.js';
 
 const ACCOUNT = '151515151515';
 
@@ -32,15 +33,13 @@ describe.skipIf(!chromiumAvailable)('console: security groups and network ACLs',
     // Inbound: SSH from the VPC, HTTPS from anywhere, a custom TCP range.
     await sgs.action('Edit inbound rules');
     await page.getByRole('heading', { name: `Edit inbound rules: ${sg}`, level: 1 }).waitFor();
+    const editor = new RuleEditorPage(page);
     const addRule = async (type: string, source: string, ports?: string): Promise<void> => {
-      await page.getByRole('button', { name: 'Add rule' }).click();
+      const row = await editor.addRule();
       // A new row starts as Custom TCP, AWS's default type.
-      if (type !== 'Custom TCP') {
-        await page.getByRole('button', { name: /^Type/ }).last().click();
-        await page.getByRole('option', { name: type, exact: true }).click();
-      }
-      if (ports) await page.getByRole('textbox', { name: 'Port range' }).last().fill(ports);
-      await page.getByRole('textbox', { name: 'Source' }).last().fill(source);
+      if (type !== 'Custom TCP') await editor.setType(row, type);
+      if (ports) await editor.setPorts(row, ports);
+      await editor.setSgPeer(row, source);
     };
     await addRule('SSH', '10.70.0.0/16');
     await addRule('HTTPS', '0.0.0.0/0');
@@ -60,11 +59,11 @@ describe.skipIf(!chromiumAvailable)('console: security groups and network ACLs',
     // Outbound: the default all-traffic rule removed, HTTPS out added.
     await sgs.action('Edit outbound rules');
     await page.getByRole('heading', { name: `Edit outbound rules: ${sg}`, level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Delete' }).first().click();
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByRole('button', { name: /^Type/ }).last().click();
-    await page.getByRole('option', { name: 'HTTPS', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Destination' }).last().fill('0.0.0.0/0');
+    await editor.remove(0);
+    const https = await editor.addRule();
+    await editor.setType(https, 'HTTPS');
+    await editor.sgPeerType(https, 'Anywhere-IPv4');
+    expect(await editor.sgPeerValue(https)).toBe('0.0.0.0/0');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await sgs.waitForDetails(sg);
     expect((await sgs.tabRows('Outbound rules')).map((r) => [r['Type'], r['Destination']])).toEqual([['HTTPS', '0.0.0.0/0']]);

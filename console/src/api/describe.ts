@@ -4,8 +4,12 @@ import type {
   EC2Client,
   EgressOnlyInternetGateway,
   Filter,
+  Instance,
   InternetGateway,
   NatGateway,
+  NetworkInsightsAnalysis,
+  NetworkInsightsPath,
+  NetworkInterface,
   NetworkAcl,
   RouteTable,
   SecurityGroup,
@@ -19,9 +23,13 @@ import {
   DescribeAvailabilityZonesCommand,
   DescribeDhcpOptionsCommand,
   DescribeEgressOnlyInternetGatewaysCommand,
+  DescribeInstancesCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeNetworkAclsCommand,
+  DescribeNetworkInsightsAnalysesCommand,
+  DescribeNetworkInsightsPathsCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
   DescribeRegionsCommand,
@@ -148,6 +156,37 @@ export function describeNetworkAcls(ec2: EC2Client, signal?: AbortSignal, ids?: 
     const r = await ec2.send(new DescribeNetworkAclsCommand({ NextToken, NetworkAclIds: ids, Filters: filters }), { abortSignal: signal });
     return { items: r.NetworkAcls, next: r.NextToken };
   });
+}
+
+export function describeNetworkInterfaces(ec2: EC2Client, signal?: AbortSignal, ids?: string[], filters?: Filter[]): Promise<NetworkInterface[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeNetworkInterfacesCommand({ NextToken, NetworkInterfaceIds: ids, Filters: filters }), { abortSignal: signal });
+    return { items: r.NetworkInterfaces, next: r.NextToken };
+  });
+}
+
+/** Instances, out of their reservations (the console lists instances, not reservations). */
+export function describeInstances(ec2: EC2Client, signal?: AbortSignal, ids?: string[], filters?: Filter[]): Promise<Instance[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeInstancesCommand({ NextToken, InstanceIds: ids, Filters: filters }), { abortSignal: signal });
+    return { items: (r.Reservations ?? []).flatMap((x) => x.Instances ?? []), next: r.NextToken };
+  });
+}
+
+export function describeInsightsPaths(ec2: EC2Client, signal?: AbortSignal, ids?: string[]): Promise<NetworkInsightsPath[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeNetworkInsightsPathsCommand({ NextToken, NetworkInsightsPathIds: ids }), { abortSignal: signal });
+    return { items: r.NetworkInsightsPaths, next: r.NextToken };
+  });
+}
+
+/** A path's analyses (or the given ones), newest first as AWS's console shows them. */
+export async function describeInsightsAnalyses(ec2: EC2Client, signal?: AbortSignal, query: { pathId?: string; ids?: string[] } = {}): Promise<NetworkInsightsAnalysis[]> {
+  const out = await all(async (NextToken) => {
+    const r = await ec2.send(new DescribeNetworkInsightsAnalysesCommand({ NextToken, NetworkInsightsPathId: query.pathId, NetworkInsightsAnalysisIds: query.ids }), { abortSignal: signal });
+    return { items: r.NetworkInsightsAnalyses, next: r.NextToken };
+  });
+  return out.sort((a, b) => (b.StartDate?.getTime() ?? 0) - (a.StartDate?.getTime() ?? 0));
 }
 
 /** The one resource a details page shows, or the error that says it is not there. */

@@ -27,6 +27,15 @@ import { EditSgRulesPage } from '../pages/security-groups/edit-sg-rules-page';
 import { SgDetailsPage } from '../pages/security-groups/sg-details-page';
 import { SgListPage } from '../pages/security-groups/sg-list-page';
 import { TopologyPage } from '../pages/map/topology-page';
+import { InstanceDetailsPage } from '../pages/instances/instance-details-page';
+import { InstanceListPage } from '../pages/instances/instance-list-page';
+import { LaunchInstancePage } from '../pages/instances/launch-instance-page';
+import { CreateEniPage } from '../pages/network-interfaces/create-eni-page';
+import { EniDetailsPage } from '../pages/network-interfaces/eni-details-page';
+import { EniListPage } from '../pages/network-interfaces/eni-list-page';
+import { CreatePathPage } from '../pages/reachability/create-path-page';
+import { PathDetailsPage } from '../pages/reachability/path-details-page';
+import { PathListPage } from '../pages/reachability/path-list-page';
 import { CreatePeeringPage } from '../pages/peering-connections/create-peering-page';
 import { PeeringDetailsPage } from '../pages/peering-connections/peering-details-page';
 import { PeeringListPage } from '../pages/peering-connections/peering-list-page';
@@ -170,6 +179,22 @@ const ROUTES: readonly RouteDef[] = [
       'edit-outbound-rules': { crumb: S.rules.editOutbound, page: (id) => <EditAclRulesPage key={id} id={id} egress /> },
       'edit-subnet-associations': { crumb: S.networkAcls.editSubnets, page: (id) => <EditAclSubnetsPage key={id} id={id} /> },
     },
+  }),
+  ...family('/network-interfaces', S.nav.networkInterfaces, 'eni-[0-9a-f]+', {
+    list: () => <EniListPage />,
+    create: { title: S.networkInterfaces.create, page: () => <CreateEniPage /> },
+    details: (id) => <EniDetailsPage key={id} id={id} />,
+  }),
+  // AWS's console launches at /instances/launch ("Launch instances"), not /create.
+  { pattern: /^\/instances\/launch$/, view: () => ({ content: <LaunchInstancePage />, breadcrumbs: crumbs(at(S.nav.instances, '/instances'), at(S.instances.launchTitle, '/instances/launch')), section: '/instances', contentType: 'form' }) },
+  ...family('/instances', S.nav.instances, 'i-[0-9a-f]+', {
+    list: () => <InstanceListPage />,
+    details: (id) => <InstanceDetailsPage key={id} id={id} />,
+  }),
+  ...family('/reachability', S.nav.reachability, 'nip-[0-9a-f]+', {
+    list: () => <PathListPage />,
+    create: { title: S.reachability.create, page: () => <CreatePathPage /> },
+    details: (id) => <PathDetailsPage key={id} id={id} />,
   }),
   { pattern: /^\/map$/, view: () => ({ content: <TopologyPage />, breadcrumbs: crumbs(at(S.nav.map, '/map')), section: '/map', contentType: 'default' }) },
 ];

@@ -33,6 +33,19 @@ export function SideNav({ activeHref }: { activeHref: string }): ReactNode {
             { type: 'link', text: S.nav.securityGroups, href: '/security-groups' },
           ],
         },
+        {
+          type: 'section',
+          text: S.nav.instancesSection,
+          items: [
+            { type: 'link', text: S.nav.instances, href: '/instances' },
+            { type: 'link', text: S.nav.networkInterfaces, href: '/network-interfaces' },
+          ],
+        },
+        {
+          type: 'section',
+          text: S.nav.insightsSection,
+          items: [{ type: 'link', text: S.nav.reachability, href: '/reachability' }],
+        },
         { type: 'divider' },
         { type: 'link', text: S.nav.map, href: '/map' },
       ]}

@@ -39,6 +39,8 @@ export function RuleEditor<D extends RuleDraft>({ egress, drafts, onChange, onAd
 }): ReactNode {
   const rows = drafts ?? [];
   const update = (i: number, change: Partial<RuleDraft>): void => onChange(rows.map((d, j) => (j === i ? { ...d, ...change } : d)));
+  // Every cell says which row it is in, so a row's fields can be found together.
+  const inRow = (f: AttributeEditorProps.FieldDefinition<D>): AttributeEditorProps.FieldDefinition<D> => ({ ...f, control: (d, i) => <div data-rule-row={i}>{typeof f.control === 'function' ? f.control(d, i) : f.control}</div> });
   return (
     <Container header={<Header variant="h2">{egress ? S.rules.outbound : S.rules.inbound}</Header>}>
       <AttributeEditor<D>
@@ -51,7 +53,7 @@ export function RuleEditor<D extends RuleDraft>({ egress, drafts, onChange, onAd
         gridLayout={[{ rows: [[...widths]], removeButton: { width: 'auto' } }]}
         onAddButtonClick={onAdd}
         onRemoveButtonClick={({ detail }) => onChange(rows.filter((_, i) => i !== detail.itemIndex))}
-        definition={[
+        definition={([
           first,
           {
             label: S.rules.type,
@@ -64,7 +66,7 @@ export function RuleEditor<D extends RuleDraft>({ egress, drafts, onChange, onAd
             errorText: portsError,
           },
           ...rest,
-        ]}
+        ] satisfies AttributeEditorProps.FieldDefinition<D>[]).map(inRow)}
       />
     </Container>
   );

@@ -18,6 +18,13 @@ const TYPES: Readonly<Record<string, StatusIndicatorProps.Type>> = {
   disassociated: 'stopped',
   failed: 'error',
   'failed-insufficient-capacity': 'error',
+  'in-use': 'success',
+  running: 'success',
+  succeeded: 'success',
+  stopping: 'in-progress',
+  'shutting-down': 'in-progress',
+  stopped: 'stopped',
+  terminated: 'stopped',
 };
 
 /** "attached" -> "Attached": the AWS console capitalises the API's state names. */

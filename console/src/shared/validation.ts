@@ -9,6 +9,11 @@ export function isIpv4Cidr(text: string): boolean {
   return octets.every((o, i) => o <= 255 && String(o) === m[i + 1]) && Number(m[5]) <= 32;
 }
 
+/** A dotted IPv4 address (no prefix length), as the address fields take it. */
+export function isIpv4Address(text: string): boolean {
+  return isIpv4Cidr(`${text}/32`);
+}
+
 function ipv6Groups(address: string): number | undefined {
   if (!/^[0-9a-fA-F:]+$/.test(address)) return undefined;
   const halves = address.split('::');

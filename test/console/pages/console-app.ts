@@ -7,6 +7,8 @@ import { MapPage } from './map-page.js';
 import { PeeringDetailsPage } from './peering-details-page.js';
 import { PeeringDialogs } from './peering-dialogs.js';
 import { PeeringListPage } from './peering-list-page.js';
+import { ReachabilityPage } from './reachability-page.js';
+import { RuleEditorPage } from './rule-editor-page.js';
 import { ResourcePages } from './resource-pages.js';
 import { RouteTableDetailsPage } from './route-table-details-page.js';
 import { RouteTablesPage } from './route-tables-page.js';
@@ -38,6 +40,10 @@ export class ConsoleApp {
   readonly securityGroups: ResourcePages;
   readonly networkAcls: ResourcePages;
   readonly subnet: ResourcePages;
+  readonly networkInterfaces: ResourcePages;
+  readonly instances: ResourcePages;
+  readonly reachability: ReachabilityPage;
+  readonly ruleEditor: RuleEditorPage;
 
   constructor(readonly session: BrowserSession) {
     const page = session.page;
@@ -62,6 +68,10 @@ export class ConsoleApp {
     this.securityGroups = new ResourcePages(page, { section: 'Security groups', title: 'Security groups', loading: 'Loading security groups', filterPlaceholder: 'Filter security groups', idColumn: 'Security group ID', base: '/security-groups/' });
     this.networkAcls = new ResourcePages(page, { section: 'Network ACLs', title: 'Network ACLs', loading: 'Loading network ACLs', filterPlaceholder: 'Filter network ACLs', idColumn: 'Network ACL ID', base: '/network-acls/' });
     this.subnet = new ResourcePages(page, { section: 'Subnets', title: 'Subnets', loading: 'Loading subnets', filterPlaceholder: 'Filter subnets', idColumn: 'Subnet ID', base: '/subnets/' });
+    this.networkInterfaces = new ResourcePages(page, { section: 'Network interfaces', title: 'Network interfaces', loading: 'Loading network interfaces', filterPlaceholder: 'Filter network interfaces', idColumn: 'Network interface ID', base: '/network-interfaces/' });
+    this.instances = new ResourcePages(page, { section: 'Instances', title: 'Instances', loading: 'Loading instances', filterPlaceholder: 'Find Instance by attribute or tag (case-sensitive)', idColumn: 'Instance ID', base: '/instances/' });
+    this.reachability = new ReachabilityPage(page);
+    this.ruleEditor = new RuleEditorPage(page);
   }
 
   /** The path shown in the address bar. */
@@ -75,8 +85,8 @@ export class ConsoleApp {
   }
 
   /** Writes test-output/screenshots/<name>.png of the page as it is now. */
-  async screenshot(name: string): Promise<string> {
-    return screenshot(this.session.page, name);
+  async screenshot(name: string, fullPage = false): Promise<string> {
+    return screenshot(this.session.page, name, fullPage);
   }
 
   /** Opens the console at / and signs in. */

@@ -3,7 +3,7 @@ import type { MenuItemState } from './cloudscape.js';
 import { actionsButton, addFilterToken, chooseMenuItem, menuItemState, rowCells } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
-export type PeeringAction = 'Accept request' | 'Reject request' | 'Edit DNS settings' | 'Delete peering connection';
+export type PeeringAction = 'Accept request' | 'Reject request' | 'Edit DNS settings' | 'Delete peering connection' | 'Analyze reachability';
 
 /** How long a row may take to settle: the list polls transitional statuses, slower on a loaded machine. */
 const STATUS_TIMEOUT_MS = 30_000;

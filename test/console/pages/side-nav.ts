@@ -12,6 +12,9 @@ export type Section =
   | 'Peering connections'
   | 'Network ACLs'
   | 'Security groups'
+  | 'Instances'
+  | 'Network interfaces'
+  | 'Reachability Analyzer'
   | 'Topology map';
 
 /** The side navigation: how a user moves between pages (no reload, the session stays). */

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 /** test-output/ is gitignored: screenshots are for people to look at, not to commit. */
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-output/screenshots');
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** `fullPage` takes the whole scrolled page (a drawn path runs below the fold). */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // Let spinners and transitions settle so the picture shows the page, not its loading state.
@@ -13,6 +14,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.evaluate('window.scrollTo(0, 0)');
   // Cloudscape fades alerts and dialogs in; wait the animation out.
   await page.waitForTimeout(400);
-  await page.screenshot({ path });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -1,4 +1,4 @@
-import type { InternetGateway, NatGateway, RouteTable, Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
+import type { Instance, InternetGateway, NatGateway, RouteTable, Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
 import { nameTag } from '../../shared/tags';
 import { vpcCidrs } from '../../shared/vpc-option';
 import { sideCidrs } from '../peering-connections/peering-row';
@@ -13,6 +13,15 @@ export interface MapVpc {
   readonly cidrs: readonly string[];
   readonly own: boolean;
   readonly isDefault: boolean;
+  /** Our instances in it (not terminated), drawn inside the VPC. */
+  readonly instances: readonly MapInstance[];
+}
+
+export interface MapInstance {
+  readonly id: string;
+  readonly name: string;
+  readonly privateIp: string;
+  readonly state: string;
 }
 
 export interface MapGroup {
@@ -65,18 +74,21 @@ const groupKey = (accountId: string, region: string): string => `${accountId}|${
  * VPCs come with names and CIDRs; a peer VPC of another account is what the connection says of it.
  * The caller's own group comes first.
  */
-export function buildTopology(me: { accountId: string; region: string }, vpcs: readonly RegionalVpc[], peerings: readonly VpcPeeringConnection[], gateways: readonly MapGateway[] = []): Topology {
+export function buildTopology(me: { accountId: string; region: string }, vpcs: readonly RegionalVpc[], peerings: readonly VpcPeeringConnection[], gateways: readonly MapGateway[] = [], instances: readonly Instance[] = []): Topology {
   const nodes = new Map<string, MapVpc>();
+  const live = instances.filter((i) => i.State?.Name !== 'terminated');
   for (const { vpc: v, region } of vpcs) {
     const key = vpcKey(v.OwnerId ?? me.accountId, region, v.VpcId ?? '');
-    nodes.set(key, { key, vpcId: v.VpcId ?? '', accountId: v.OwnerId ?? me.accountId, region, name: nameTag(v.Tags), cidrs: vpcCidrs(v), own: true, isDefault: v.IsDefault === true });
+    // Instances are read in the caller's region only.
+    const inside = region === me.region ? live.filter((i) => i.VpcId === v.VpcId).map((i): MapInstance => ({ id: i.InstanceId ?? '', name: nameTag(i.Tags), privateIp: i.PrivateIpAddress ?? '', state: i.State?.Name ?? '' })) : [];
+    nodes.set(key, { key, vpcId: v.VpcId ?? '', accountId: v.OwnerId ?? me.accountId, region, name: nameTag(v.Tags), cidrs: vpcCidrs(v), own: true, isDefault: v.IsDefault === true, instances: inside });
   }
   const links: MapLink[] = [];
   for (const c of peerings) {
     const ends = [c.RequesterVpcInfo, c.AccepterVpcInfo].map((side) => {
       const key = vpcKey(side?.OwnerId ?? '', side?.Region ?? '', side?.VpcId ?? '');
       if (!nodes.has(key)) {
-        nodes.set(key, { key, vpcId: side?.VpcId ?? '', accountId: side?.OwnerId ?? '', region: side?.Region ?? '', name: '', cidrs: sideCidrs(side), own: side?.OwnerId === me.accountId, isDefault: false });
+        nodes.set(key, { key, vpcId: side?.VpcId ?? '', accountId: side?.OwnerId ?? '', region: side?.Region ?? '', name: '', cidrs: sideCidrs(side), own: side?.OwnerId === me.accountId, isDefault: false, instances: [] });
       }
       return key;
     });

@@ -13,11 +13,17 @@ const SIDES = [
   ['left', Position.Left],
 ] as const;
 
-/** A VPC: its Name, id and CIDRs; a peer VPC of another account is drawn as known only by id. */
+/**
+ * A VPC: its Name, id and CIDRs, then its instances; a peer VPC of another account is drawn as
+ * known only by id. Over an analysis, what the path went through is outlined and the place it
+ * stopped is boxed in red with the explanation code.
+ */
 export function VpcNodeView({ data }: NodeProps<VpcNode>): ReactNode {
   const v = data.vpc;
+  const overlay = data.overlay;
+  const stop = overlay?.stop?.vpcId === v.vpcId ? overlay.stop : undefined;
   return (
-    <div className={`vpcpeer-map-vpc${v.own ? '' : ' vpcpeer-map-vpc--foreign'}${data.selected ? ' vpcpeer-map-vpc--selected' : ''}`} data-testid={`map-vpc-${v.vpcId}`}>
+    <div className={`vpcpeer-map-vpc${v.own ? '' : ' vpcpeer-map-vpc--foreign'}${data.selected ? ' vpcpeer-map-vpc--selected' : ''}`} style={{ height: data.height }} data-testid={`map-vpc-${v.vpcId}`}>
       {SIDES.map(([side, position]) => (
         <Handle key={`s-${side}`} id={`s-${side}`} type="source" position={position} isConnectable={false} />
       ))}
@@ -27,6 +33,16 @@ export function VpcNodeView({ data }: NodeProps<VpcNode>): ReactNode {
       <div className="vpcpeer-map-vpc__name">{v.name || (v.isDefault ? S.map.defaultVpc : v.own ? S.map.unnamed : S.map.peerVpc)}</div>
       <div className="vpcpeer-map-vpc__id">{v.vpcId}</div>
       <div className="vpcpeer-map-vpc__cidrs">{v.cidrs.length > 0 ? v.cidrs.join(', ') : S.map.cidrsHidden}</div>
+      {v.instances.map((i) => (
+        <div key={i.id} className={`vpcpeer-map-instance${overlay?.onPath.has(i.id) ? ' vpcpeer-map-instance--on-path' : ''}`} data-testid={`map-instance-${i.id}`} title={`${i.id} ${i.privateIp} ${i.state}`}>
+          {S.map.instance(i.name || i.id, i.privateIp)}
+        </div>
+      ))}
+      {stop && (
+        <div className="vpcpeer-map-stop" data-testid="map-path-stop" title={stop.sentence ?? stop.code}>
+          {S.map.stopsAt(stop.component)} <span className="vpcpeer-map-stop__code">{stop.code}</span>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { Explanation } from '@aws-sdk/client-ec2';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -12,9 +13,14 @@ import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow } fr
 import '@xyflow/react/dist/style.css';
 import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
-import { describeInternetGateways, describeNatGateways, describePeerings, describeRouteTables, describeVpcs } from '../../api/describe';
+import Alert from '@cloudscape-design/components/alert';
+import { describeInsightsAnalyses, describeInstances, describeInternetGateways, describeNatGateways, describePeerings, describeRouteTables, describeVpcs } from '../../api/describe';
+import { useLocation } from '../../router/use-location';
+import { loadSentences, matchSentences } from '../reachability/analysis-sentences';
+import { pathOverlay } from './path-overlay';
 import { useResource } from '../../api/use-resource';
 import { followLink } from '../../router/follow-link';
+import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
 import { stateLabel } from '../../shared/state-indicator';
@@ -90,14 +96,19 @@ function FitWhenReady({ shape }: { shape: string }): null {
 /** VPCs grouped by account and region, peering connections as edges coloured by status. */
 export function TopologyPage(): ReactNode {
   const { ec2, ec2In, session } = useSession();
-  const resource = useResource(useScopeKey('topology'), async (signal) => {
-    const [vpcs, peerings, igws, nats, tables] = await Promise.all([
+  const analysisId = useLocation().query.get('analysis') ?? '';
+  const resource = useResource(useScopeKey('topology', analysisId), async (signal) => {
+    const [vpcs, peerings, igws, nats, tables, instances, analysis] = await Promise.all([
       describeVpcs(ec2, signal),
       describePeerings(ec2, signal),
       describeInternetGateways(ec2, signal),
       describeNatGateways(ec2, signal),
       describeRouteTables(ec2, signal),
+      describeInstances(ec2, signal),
+      // Coming from an analysis (`?analysis=nia-…`): its path, and the sentence of where it stops.
+      analysisId ? describeInsightsAnalyses(ec2, signal, { ids: [analysisId] }).then((a) => a[0]) : Promise.resolve(undefined),
     ]);
+    const sentences = analysis && analysis.NetworkPathFound === false ? await loadSentences(session, analysisId, signal).catch(() => new Map<string, string>()) : new Map<string, string>();
     // Our VPCs on the far side of inter-region connections: read them in their own region.
     const elsewhere = new Map<string, Set<string>>();
     for (const c of peerings) {
@@ -113,11 +124,14 @@ export function TopologyPage(): ReactNode {
         return found.map((vpc): RegionalVpc => ({ vpc, region }));
       }),
     );
-    return { vpcs: [...vpcs.map((vpc): RegionalVpc => ({ vpc, region: session.region })), ...remote.flat()], peerings, gateways: mapGateways(session, igws, nats, tables) };
+    const matched = analysis ? matchSentences(analysis, sentences) : new Map<Explanation, string>();
+    const overlay = analysis ? pathOverlay(analysis, (hop, i) => { const e = hop.Explanations?.[i]; return e ? matched.get(e) : undefined; }) : undefined;
+    return { vpcs: [...vpcs.map((vpc): RegionalVpc => ({ vpc, region: session.region })), ...remote.flat()], peerings, gateways: mapGateways(session, igws, nats, tables), instances, overlay, pathId: analysis?.NetworkInsightsPathId };
   });
   const [selected, setSelected] = useState<string>();
-  const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings, resource.data.gateways) : undefined), [resource.data, session]);
-  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected) : { nodes: [], edges: [] }), [topology, session, selected]);
+  const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings, resource.data.gateways, resource.data.instances) : undefined), [resource.data, session]);
+  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected, resource.data?.overlay) : { nodes: [], edges: [] }), [topology, session, selected, resource.data?.overlay]);
+  const overlay = resource.data?.overlay;
   const selectedVpc = topology?.groups.flatMap((g) => g.vpcs).find((v) => v.key === selected);
   const selectedLink = topology?.links.find((l) => l.id === selected);
   const selectedGateway = topology?.gateways.find((g) => g.key === selected);
@@ -132,6 +146,17 @@ export function TopologyPage(): ReactNode {
     >
       <SpaceBetween size="l">
         {resource.error && <ErrorAlert error={resource.error} header={S.map.loadError} onRetry={resource.reload} />}
+        {overlay && (
+          <div data-testid="map-analysis">
+            <Alert
+              type={overlay.found ? 'success' : 'error'}
+              header={S.map.analysisHeader(overlay.analysisId)}
+              action={resource.data?.pathId ? <Button onClick={() => navigate(`/reachability/${resource.data?.pathId ?? ''}?analysis=${overlay.analysisId}`)}>{S.map.backToAnalysis}</Button> : undefined}
+            >
+              {overlay.found ? S.map.pathFound : <>{overlay.stop?.sentence ?? S.map.stopsAt(overlay.stop?.component ?? '')} <Box variant="small" display="inline" color="text-body-secondary">{overlay.stop?.code}</Box></>}
+            </Alert>
+          </div>
+        )}
         <Grid gridDefinition={[{ colspan: { default: 12, xs: 9 } }, { colspan: { default: 12, xs: 3 } }]}>
           <Container
             disableContentPaddings

@@ -25,6 +25,20 @@ export interface PeeringActions {
   open(dialog: 'accept' | 'reject' | 'delete' | 'dns'): void;
 }
 
+/**
+ * Reachability for this connection: from an instance (or interface) in our side's VPC, to one in
+ * the other side's VPC when we can see it here, else to the connection itself (a valid
+ * destination: Reachability Analyzer guide, how it works).
+ */
+function analyzeHref(c: VpcPeeringConnection, ownSides: readonly string[]): string {
+  const fromRequester = ownSides.includes('requester');
+  const from = fromRequester ? c.RequesterVpcInfo : c.AccepterVpcInfo;
+  const to = fromRequester ? c.AccepterVpcInfo : c.RequesterVpcInfo;
+  const q = new URLSearchParams({ sourceVpc: from?.VpcId ?? '', pcx: c.VpcPeeringConnectionId ?? '' });
+  if (to?.OwnerId === from?.OwnerId && to?.Region === from?.Region && to?.VpcId) q.set('destinationVpc', to.VpcId);
+  return `/reachability/create?${q.toString()}`;
+}
+
 function item(id: string, text: string, availability: Availability | undefined): ButtonDropdownProps.Item {
   if (!availability) return { id, text, disabled: true, disabledReason: S.permissions.selectFirst };
   return availability.allowed ? { id, text } : { id, text, disabled: true, disabledReason: availability.reason };
@@ -50,8 +64,13 @@ export function usePeeringActions(c: VpcPeeringConnection | undefined, onChanged
         item('reject', S.peeringActions.reject, permissions?.reject),
         item('edit-dns', S.peeringActions.editDns, permissions?.editDns),
         item('delete', S.peeringActions.delete, permissions?.delete),
+        item('analyze', S.reachability.analyzeReachability, permissions && (permissions.ownSides.length > 0 ? { allowed: true } : { allowed: false, reason: S.reachability.analyzeElsewhere })),
       ]}
       onItemClick={({ detail }) => {
+        if (detail.id === 'analyze') {
+          if (c && permissions) navigate(analyzeHref(c, permissions.ownSides));
+          return;
+        }
         setTarget(c);
         setDialog(detail.id === 'edit-dns' ? 'dns' : (detail.id as Dialog));
       }}

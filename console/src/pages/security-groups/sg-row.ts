@@ -36,7 +36,16 @@ export function toSgRow(g: SecurityGroup): SgRow {
   };
 }
 
-/** Where a rule's traffic comes from (inbound) or goes to (outbound). */
+/**
+ * Where a rule's traffic comes from (inbound) or goes to (outbound). A group of another account,
+ * or of a peer VPC across a peering connection, reads `<account>/sg-…` as AWS's console prints it
+ * (VPC peering guide, "Update your security groups to reference peer security groups").
+ */
 export function rulePeer(r: SecurityGroupRule): string {
-  return r.CidrIpv4 ?? r.CidrIpv6 ?? r.ReferencedGroupInfo?.GroupId ?? r.PrefixListId ?? '-';
+  const g = r.ReferencedGroupInfo;
+  if (g?.GroupId) return (g.UserId && g.UserId !== r.GroupOwnerId) || g.VpcPeeringConnectionId ? `${g.UserId ?? r.GroupOwnerId ?? ''}/${g.GroupId}` : g.GroupId;
+  return r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? '-';
 }
+
+/** `123456789012/sg-…`: a group named with its owner (another account's, or a peer VPC's). */
+export const PEER_GROUP = /^(\d{12})\/(sg-[0-9a-f]+)$/;
