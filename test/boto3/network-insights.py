@@ -261,4 +261,35 @@ def _():
     return result
 
 
+@scenario("moreSituations")
+def _():
+    # Issue 11 point 3, the cases the first scenario leaves out: two peers with the same block
+    # reached each through its own specific route (the peering guide's "specific routes"), a route
+    # covering only part of the peer's block, the source/destination check, and IPv6 (the
+    # analysis is IPv4 only, as Reachability Analyzer: REACHABILITY.md §3.7).
+    c = client("777777777777")
+    hub = vpc_with_eni(c, "10.80.0.0/16", "10.80.1.0/24")
+    left = vpc_with_eni(c, "10.90.0.0/16", "10.90.1.0/24")
+    right = vpc_with_eni(c, "10.90.0.0/16", "10.90.2.0/24")
+    to_left, to_right = peer(c, hub, left), peer(c, hub, right)
+    rt_hub = main_table(c, hub["vpc"])
+    c.create_route(RouteTableId=rt_hub, DestinationCidrBlock="10.90.1.0/24", VpcPeeringConnectionId=to_left)
+    c.create_route(RouteTableId=rt_hub, DestinationCidrBlock="10.90.2.0/24", VpcPeeringConnectionId=to_right)
+    for side, pcx in ((left, to_left), (right, to_right)):
+        c.create_route(RouteTableId=main_table(c, side["vpc"]), DestinationCidrBlock="10.80.0.0/16", VpcPeeringConnectionId=pcx)
+        allow_ingress(c, side["vpc"], "10.80.0.0/16")
+    result = {"overlapLeft": analyse(c, hub["eni"], left["eni"]), "overlapRight": analyse(c, hub["eni"], right["eni"])}
+    result["overlapLeftPeering"] = to_left
+    result["overlapRightPeering"] = to_right
+    # A route for only the upper half of right's subnet: its interface (allocated from the bottom)
+    # is left without a route.
+    c.delete_route(RouteTableId=rt_hub, DestinationCidrBlock="10.90.2.0/24")
+    c.create_route(RouteTableId=rt_hub, DestinationCidrBlock="10.90.2.128/25", VpcPeeringConnectionId=to_right)
+    result["partialRoute"] = analyse(c, hub["eni"], right["eni"])
+    result["rightIp"] = right["ip"]
+    result["sourceDestCheck"] = analyse(c, hub["eni"], left["eni"], SourceIp="10.80.1.200")
+    result["ipv6Refused"] = error_of(lambda: c.create_network_insights_path(Source=hub["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": "2600:1f18::1"}))
+    return result
+
+
 print(json.dumps(out, indent=1, sort_keys=True, default=str))

@@ -60,6 +60,12 @@ interface Observations {
   };
   readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
   readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>>;
+  readonly moreSituations: Readonly<Record<'overlapLeft' | 'overlapRight' | 'partialRoute' | 'sourceDestCheck', Verdict>> & {
+    readonly overlapLeftPeering: string;
+    readonly overlapRightPeering: string;
+    readonly rightIp: string;
+    readonly ipv6Refused: CallError;
+  };
 }
 
 function runScript(url: string): Promise<string> {
@@ -206,5 +212,22 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     expect(s.aclReturn.returnCodes).toEqual(['SUBNET_ACL_RESTRICTION']);
     blocked(s.blackhole, 'BAD_STATE_ROUTE');
     blocked(s.transitive, 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR');
+
+    // Two peers with the same block, each reached through its own specific route: the longest
+    // prefix picks the peering each way (VPC peering guide, "specific routes").
+    const m = doc.moreSituations;
+    expect([m.overlapLeft.found, m.overlapRight.found]).toEqual([true, true]);
+    expect(m.overlapLeft.forward).toContain(m.overlapLeftPeering);
+    expect(m.overlapLeft.forward).not.toContain(m.overlapRightPeering);
+    expect(m.overlapRight.forward).toContain(m.overlapRightPeering);
+    expect(m.overlapRight.forward).not.toContain(m.overlapLeftPeering);
+    // A route for part of the peer's block leaves the rest unrouted.
+    expect(m.rightIp.startsWith('10.90.2.') && Number(m.rightIp.split('.')[3]) < 128).toBe(true);
+    blocked(m.partialRoute, 'NO_ROUTE_TO_DESTINATION');
+    // The source/destination check: an interface sends only from its own addresses.
+    blocked(m.sourceDestCheck, 'ENI_SOURCE_DEST_CHECK_RESTRICTION');
+    // IPv4 only, as Reachability Analyzer (REACHABILITY.md §3.7): an IPv6 address is refused.
+    expect(m.ipv6Refused.http).toBe(400);
+    expect(m.ipv6Refused.code).toMatch(/^Invalid/);
   });
 });
