@@ -5,7 +5,7 @@ import { REQUIRED_PROVIDERS, applyPlanDestroy, ec2Client, leftovers, providerBlo
 const ok = terraformAvailable();
 const OWNER = '171717171717';
 const PEER = '181818181818';
-// Any well-formed AMI id is accepted (as in instances.test.ts).
+// Any well-formed AMI id launches here; this one is pinned so the plan never changes.
 const AMI = 'ami-0123456789abcdef0';
 
 /**
@@ -13,6 +13,9 @@ const AMI = 'ami-0123456789abcdef0';
  * a network ACL on the far subnet, an instance on each side, and Reachability Analyzer's path and
  * analysis resources (REACHABILITY.md §6): HTTPS is found; PostgreSQL is stopped by the ACL, which
  * the analysis names. Terraform polls an analysis after 10 s: it must already read `succeeded`.
+ * The same configuration carries aws_instance (user_data, a fixed private_ip, a type with no
+ * credit options) and aws_network_interface (two addresses, groups, the check off): one
+ * Terraform run instead of two, as every Terraform command loads the 675 MB provider.
  */
 const config = (endpoint: string): string => `${REQUIRED_PROVIDERS}
 ${providerBlock(endpoint, { alias: 'owner', region: 'us-east-1', accessKey: OWNER })}
@@ -136,7 +139,26 @@ resource "aws_instance" "client" {
   instance_type          = "t3.micro"
   subnet_id              = aws_subnet.client.id
   vpc_security_group_ids = [aws_security_group.client.id]
+  user_data              = "#!/bin/sh\\necho hello"
   tags                   = { Name = "client" }
+}
+resource "aws_instance" "plain" {
+  provider      = aws.owner
+  ami           = "${AMI}"
+  instance_type = "m5.large"
+  subnet_id     = aws_subnet.client.id
+}
+resource "aws_network_interface" "spare" {
+  provider          = aws.owner
+  subnet_id         = aws_subnet.client.id
+  private_ips       = ["10.120.1.50", "10.120.1.51"]
+  security_groups   = [aws_security_group.client.id]
+  source_dest_check = false
+  description       = "spare interface"
+  tags              = { Name = "spare" }
+}
+output "client_eni" {
+  value = aws_instance.client.primary_network_interface_id
 }
 resource "aws_instance" "server" {
   provider               = aws.peer
@@ -223,6 +245,17 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
           expect(v('postgres_code')).toBe('SUBNET_ACL_RESTRICTION');
           expect(v('postgres_acl')).toBe(v('server_acl'));
           const owner = ec2Client(started.current.url, OWNER, 'us-east-1');
+          // aws_instance and aws_network_interface as written: the instance running with its
+          // primary interface, the interface with both addresses and its check off.
+          const client = (await owner.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: ['client'] }] }))).Reservations?.[0]?.Instances?.[0];
+          expect(client?.State?.Name).toBe('running');
+          expect(client?.ImageId).toBe(AMI);
+          expect(v('client_eni')).toBe(client?.NetworkInterfaces?.[0]?.NetworkInterfaceId);
+          const server = (await ec2Client(started.current.url, PEER, 'us-east-1').send(new DescribeInstancesCommand({}))).Reservations?.[0]?.Instances?.[0];
+          expect(server?.PrivateIpAddress).toBe('10.121.1.10');
+          const spare = (await owner.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'tag:Name', Values: ['spare'] }] }))).NetworkInterfaces?.[0];
+          expect(spare?.PrivateIpAddresses?.map((p) => p.PrivateIpAddress).sort()).toEqual(['10.120.1.50', '10.120.1.51']);
+          expect(spare?.SourceDestCheck).toBe(false);
           const paths = (await owner.send(new DescribeNetworkInsightsPathsCommand({}))).NetworkInsightsPaths ?? [];
           expect(paths).toHaveLength(2);
           // The destination was given as an ARN: it reads back as the id, the ARN beside it.
