@@ -11,54 +11,20 @@ ClassicLink". Each scenario runs on its own; an unexpected exception is recorded
 """
 
 import json
-import sys
-import traceback
 
-import boto3
-import botocore.config
-import botocore.exceptions
+from boto_support import client_factory, endpoint_from_argv, error_of, scenario_recorder
 
-URL = sys.argv[1] if len(sys.argv) > 1 else None
-if not URL:
-    sys.stderr.write("usage: images.py <endpoint-url>\n")
-    sys.exit(2)
-
-CONFIG = botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"}, connect_timeout=5, read_timeout=15)
+URL = endpoint_from_argv("images.py")
 
 
-def client(account, region="us-east-1"):
-    return boto3.client(
-        "ec2",
-        endpoint_url=URL,
-        region_name=region,
-        aws_access_key_id=account,
-        aws_secret_access_key="not-checked",
-        config=CONFIG,
-    )
-
-
-def error_of(call):
-    try:
-        call()
-    except botocore.exceptions.ClientError as e:
-        err = e.response.get("Error", {})
-        return {"code": err.get("Code"), "message": err.get("Message"), "http": e.response["ResponseMetadata"]["HTTPStatusCode"]}
-    return {"noError": True}
+client = client_factory(URL, read_timeout=15)
 
 
 ec2 = client("555555555555")
 out = {}
 
 
-def scenario(name):
-    def wrap(fn):
-        try:
-            out[name] = fn()
-        except Exception:  # noqa: BLE001 - recorded for the test to show
-            out[name] = {"error": traceback.format_exc()}
-        return fn
-
-    return wrap
+scenario = scenario_recorder(out)
 
 
 @scenario("paginator")

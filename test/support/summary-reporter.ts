@@ -15,7 +15,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
+      // A file whose hooks failed (a beforeAll that threw) reports its tests as skipped: count
+      // the file as a failure, or the line would read 0 failed for a broken suite.
+      if (m.state() === 'failed' && ![...m.children.allTests()].some((t) => t.result().state === 'failed')) failed++;
     }
     // The CI budget is 20 minutes: name the files that spend it, slowest first.
     const slowest = [...modules]
