@@ -27,6 +27,10 @@ const NOT_FOUND: Readonly<Record<string, readonly [code: string, noun: string]>>
   eipassoc: ['InvalidAssociationID.NotFound', 'association'],
   eigw: ['InvalidGatewayID.NotFound', 'eigw'], // Terraform's provider matches this code on DeleteEgressOnlyInternetGateway; the noun is moto's.
   nat: ['NatGatewayNotFound', 'nat gateway'],
+  eni: ['InvalidNetworkInterfaceID.NotFound', 'networkInterface'],
+  i: ['InvalidInstanceID.NotFound', 'instance'],
+  nip: ['InvalidNetworkInsightsPathId.NotFound', 'networkInsightsPath'],
+  nia: ['InvalidNetworkInsightsAnalysisId.NotFound', 'networkInsightsAnalysis'],
 };
 
 const MALFORMED: Readonly<Record<string, string>> = {
@@ -47,6 +51,10 @@ const MALFORMED: Readonly<Record<string, string>> = {
   eigw: 'InvalidEgressOnlyInternetGatewayId.Malformed',
   // EC2 error-code list and the aws-cloudformation NAT gateway handler: NatGatewayMalformed.
   nat: 'NatGatewayMalformed',
+  eni: 'InvalidNetworkInterfaceID.Malformed',
+  i: 'InvalidInstanceID.Malformed',
+  nip: 'InvalidNetworkInsightsPathId.Malformed',
+  nia: 'InvalidNetworkInsightsAnalysisId.Malformed',
 };
 
 export const errors = {
