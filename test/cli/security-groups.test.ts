@@ -3,6 +3,8 @@ import { toolAvailable } from '../support/require-tool.js';
 import { ACCOUNT_A, ACCOUNT_B, acceptPeering, createPeering, createVpc, useServer } from './aws-cli.js';
 
 const available = toolAvailable('aws', ['aws', '--version']);
+// Each `aws` call starts a Python interpreter: seconds apiece on a busy machine.
+const TIMEOUT = 900_000;
 
 interface Pair {
   UserId?: string;
@@ -90,7 +92,7 @@ describe.skipIf(!available)('AWS CLI: security group references across a peering
     expect(revoked.Return).toBe(true);
     const cleared = await a.ok<{ StaleSecurityGroupSet: StaleGroup[] }>('ec2', 'describe-stale-security-groups', '--vpc-id', vpcA.VpcId);
     expect(cleared.StaleSecurityGroupSet).toEqual([]);
-  });
+  }, TIMEOUT);
 
   it('network ACL entries through the CLI: protocol numbers, port ranges, ICMP, and the rule-number range', async ({ expect }) => {
     const a = suite.as(ACCOUNT_A);
@@ -113,5 +115,5 @@ describe.skipIf(!available)('AWS CLI: security group references across a peering
       [false, 32767, 'deny', undefined],
     ]);
     await a.ok('ec2', 'delete-network-acl', '--network-acl-id', acl);
-  });
+  }, TIMEOUT);
 });
