@@ -46,7 +46,9 @@ async function world(): Promise<World> {
   const added = await as(A, (ctx) =>
     groups.authorizeRules(ctx, { egress: false, groupId: sgA, permissions: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, groups: [{ groupId: sgB, userId: B }] }] }),
   );
-  return { vpcA, vpcB, sgA, sgB, pcx, ruleId: added.added[0]?.id ?? '' };
+  const [rule, ...more] = added.added;
+  if (!rule || more.length > 0) throw new Error(`expected exactly one rule added, got ${added.added.length}`);
+  return { vpcA, vpcB, sgA, sgB, pcx, ruleId: rule.id };
 }
 
 const staleOf = (vpcId: string) =>
