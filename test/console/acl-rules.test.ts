@@ -76,7 +76,8 @@ describe.skipIf(!chromiumAvailable)('console: network ACL entry editor', () => {
     await editor.setPorts(replies, '1024-65535');
     await editor.setAclRule(replies, { number: '100', cidr: '10.62.0.0/16' });
     await editor.save();
-    expect(await editor.fieldErrors()).toEqual(['A rule number is a whole number from 1 to 32766, unique in its direction.']);
+    // The refusal is rendered after the click: wait for it, then check nothing was sent.
+    await expect.poll(() => editor.fieldErrors(), { timeout: 10_000 }).toEqual(['A rule number is a whole number from 1 to 32766, unique in its direction.']);
     expect(await entries(client, acl, true)).toEqual([]);
     await editor.setAclRule(replies, { number: '110' });
     await editor.save();

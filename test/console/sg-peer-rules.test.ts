@@ -40,6 +40,12 @@ describe.skipIf(!chromiumAvailable)('console: security group rules naming peer V
     const across = (await mine.send(new CreateVpcPeeringConnectionCommand({ VpcId: dbVpc, PeerVpcId: partnerVpc, PeerOwnerId: PARTNER }))).VpcPeeringConnection?.VpcPeeringConnectionId ?? '';
     await partner.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: across }));
 
+    const rules = async (): Promise<(string | number | undefined)[][]> =>
+      ((await mine.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [db] }] }))).SecurityGroupRules ?? [])
+        .filter((r) => !r.IsEgress)
+        .map((r) => [r.FromPort, r.ReferencedGroupInfo?.UserId ?? r.CidrIpv6 ?? r.CidrIpv4, r.ReferencedGroupInfo?.GroupId, r.ReferencedGroupInfo?.VpcPeeringConnectionId])
+        .sort((a, b) => Number(a[0]) - Number(b[0]));
+
     const app = await harness().signedIn(ME);
     const sgs = app.securityGroups;
     const editor = app.ruleEditor;
@@ -68,7 +74,9 @@ describe.skipIf(!chromiumAvailable)('console: security group rules naming peer V
     await editor.setSgPeer(bad, 'the partner');
     await editor.setPorts(bad, '8080');
     await editor.save();
-    expect(await editor.fieldErrors()).toEqual([expect.stringMatching(/^Enter an IPv4 or IPv6 CIDR block, a security group ID/)]);
+    // The refusal is rendered after the click: wait for it, then check nothing was sent.
+    await expect.poll(() => editor.fieldErrors(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Enter an IPv4 or IPv6 CIDR block, a security group ID/)]);
+    expect(await rules()).toEqual([]);
     await editor.sgPeerType(bad, 'Anywhere-IPv6');
     expect(await editor.sgPeerValue(bad)).toBe('::/0');
     await app.screenshot('sg-peer-rules');
@@ -79,11 +87,6 @@ describe.skipIf(!chromiumAvailable)('console: security group rules naming peer V
     expect(shown.map((r) => [r['Type'], r['Port range'], r['Source'], r['Description']]).sort()).toEqual(
       [['PostgreSQL', '5432', `${ME}/${web}`, 'from app'], ['HTTPS', '443', `${PARTNER}/${partnerApi}`, '-'], ['Custom TCP', '8080', '::/0', '-']].sort(),
     );
-    const rules = async (): Promise<(string | number | undefined)[][]> =>
-      ((await mine.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [db] }] }))).SecurityGroupRules ?? [])
-        .filter((r) => !r.IsEgress)
-        .map((r) => [r.FromPort, r.ReferencedGroupInfo?.UserId ?? r.CidrIpv6 ?? r.CidrIpv4, r.ReferencedGroupInfo?.GroupId, r.ReferencedGroupInfo?.VpcPeeringConnectionId])
-        .sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(await rules()).toEqual([
       [443, PARTNER, partnerApi, across],
       [5432, ME, web, inside],
