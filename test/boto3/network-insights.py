@@ -101,7 +101,8 @@ def _():
         "intruderId": error_of(lambda: ec2b.create_network_insights_path(Source=X["eni"], Destination=Y["eni"], Protocol="tcp")),
         "intruderArn": error_of(lambda: ec2b.create_network_insights_path(Source=f"arn:aws:ec2:us-east-1:{A}:network-interface/{X['eni']}", Destination=Y["eni"], Protocol="tcp")),
         "dryRun": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", DryRun=True),
-        "leftBehind": len(ec2.describe_network_insights_paths(Filters=[{"Name": "protocol", "Values": ["udp"]}])["NetworkInsightsPaths"]),
+        # Every path of the account, whatever its protocol: only the "path" scenario's one may be there.
+        "leftBehind": sorted(p["NetworkInsightsPathId"] for p in ec2.describe_network_insights_paths()["NetworkInsightsPaths"]),
     }
 
 
@@ -143,6 +144,7 @@ def _():
         deleted.append(ec2.delete_network_insights_analysis(NetworkInsightsAnalysisId=a["NetworkInsightsAnalysisId"])["NetworkInsightsAnalysisId"])
     path_deleted = ec2.delete_network_insights_path(NetworkInsightsPathId=p)["NetworkInsightsPathId"]
     return {
+        "pathId": p,
         "started": jsonable(started),
         "described": jsonable(described),
         "tokenSame": token1 == token2,
@@ -217,6 +219,9 @@ def _():
     result["found"] = analyse(c, a["eni"], b["eni"])
     instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=a["subnet"])["Instances"][0]["InstanceId"]
     result["fromInstance"] = analyse(c, instance, b["eni"])
+    interfaces = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["NetworkInterfaces"]
+    result["instance"] = instance
+    result["instanceEni"] = next(n["NetworkInterfaceId"] for n in interfaces if n["Attachment"]["DeviceIndex"] == 0)
     # A network ACL on B's subnet that admits the request but has no outbound rule for its reply
     # (only the implicit deny): stateless, so the return leg is refused. (Any outbound TCP rule to A
     # would let some packet back: source ports are free, 0-65535, REACHABILITY.md §2.2.)

@@ -44,8 +44,9 @@ interface Endpoint {
 
 interface Observations {
   readonly path: { readonly created: Record<string, unknown> & { CreatedDate: Timestamp; NetworkInsightsPathId: string }; readonly described: unknown[]; readonly filtered: string[]; readonly x: Endpoint; readonly y: Endpoint };
-  readonly refusals: Readonly<Record<string, CallError>> & { readonly leftBehind: number };
+  readonly refusals: Readonly<Record<string, CallError>> & { readonly leftBehind: string[] };
   readonly analysis: {
+    readonly pathId: string;
     readonly started: Record<string, unknown> & { StartDate: Timestamp; NetworkInsightsAnalysisId: string };
     readonly described: Record<string, unknown>;
     readonly tokenSame: boolean;
@@ -59,7 +60,10 @@ interface Observations {
     readonly gone: CallError;
   };
   readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
-  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>>;
+  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>> & {
+    readonly instance: string;
+    readonly instanceEni: string;
+  };
   readonly moreSituations: Readonly<Record<'overlapLeft' | 'overlapRight' | 'partialRoute' | 'sourceDestCheck', Verdict>> & {
     readonly overlapLeftPeering: string;
     readonly overlapRightPeering: string;
@@ -80,6 +84,12 @@ function runScript(url: string): Promise<string> {
 describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   let server: RunningServer;
   let doc: Observations;
+  // A scenario that raised is recorded as { error: traceback }: show it rather than a missing field.
+  const get = <K extends keyof Observations>(name: K): Observations[K] => {
+    const v = doc[name] as (Observations[K] & { error?: unknown }) | undefined;
+    if (!v || typeof v.error === 'string') throw new Error(`scenario ${name} failed:\n${String(v?.error ?? 'missing')}`);
+    return v;
+  };
 
   beforeAll(async () => {
     server = await startServer({ inMemory: true });
@@ -91,7 +101,7 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   });
 
   it('a path as botocore parses it: ids, ARNs, lower-case protocol, a timezone-aware CreatedDate, no unset members', () => {
-    const { created, x, y } = doc.path;
+    const { created, x, y } = get('path');
     const id = created.NetworkInsightsPathId;
     expect(id).toMatch(/^nip-[0-9a-f]{17}$/);
     expect(created).toEqual({
@@ -106,12 +116,12 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       DestinationPort: 443,
       Tags: [{ Key: 'Name', Value: 'boto' }],
     });
-    expect(doc.path.described).toEqual([created]);
-    expect(doc.path.filtered).toEqual([id]);
+    expect(get('path').described).toEqual([created]);
+    expect(get('path').filtered).toEqual([id]);
   });
 
   it('every refusal of CreateNetworkInsightsPath, as a ClientError with AWS codes, and nothing left behind', () => {
-    const r = doc.refusals;
+    const r = get('refusals');
     expect(r.noDestination).toEqual({
       code: 'MissingParameter',
       http: 400,
@@ -130,32 +140,36 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     expect(r.intruderId?.code).toBe('InvalidNetworkInterfaceID.NotFound');
     expect(r.intruderArn?.code).toBe('InvalidNetworkInterfaceID.NotFound');
     expect(r.dryRun).toEqual({ code: 'DryRunOperation', http: 412, message: 'Request would have succeeded, but DryRun flag is set.' });
-    expect(r.leftBehind).toBe(0);
+    // Every path of the account: only the one the path scenario made, none by a refused or DryRun call.
+    expect(r.leftBehind).toEqual([get('path').created.NetworkInsightsPathId]);
   });
 
   it('an analysis: Start answers running with the echoes, Describe sees it succeeded with every list', () => {
-    const { started, described } = doc.analysis;
+    const { pathId, started, described } = get('analysis');
     const id = started.NetworkInsightsAnalysisId;
     const filterIn = [`arn:aws:ec2:us-east-1:${A}:vpc-peering-connection/pcx-0123456789abcdef0`];
     expect(started).toEqual({
       NetworkInsightsAnalysisId: id,
       NetworkInsightsAnalysisArn: `arn:aws:ec2:us-east-1:${A}:network-insights-analysis/${id}`,
-      NetworkInsightsPathId: expect.stringMatching(/^nip-/),
+      NetworkInsightsPathId: pathId,
       AdditionalAccounts: ['222222222222'],
       FilterInArns: filterIn,
       StartDate: { type: 'datetime', iso: expect.any(String), aware: true },
       Status: 'running',
       Tags: [{ Key: 'Name', Value: 'a1' }],
     });
-    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate, AlternatePathHints: [] });
-    expect(typeof described.NetworkPathFound).toBe('boolean');
+    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, NetworkInsightsPathId: pathId, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate, AlternatePathHints: [] });
+    // X and Y are not peered and X's table has no route to Y: DISCONNECTED_VPCS (REACHABILITY.md §2.4);
+    // and the forced connection (FilterInArns) is one the path does not cross (§2.3).
+    expect(described.NetworkPathFound).toBe(false);
+    expect((described.Explanations as { ExplanationCode?: string }[]).map((e) => e.ExplanationCode)).toEqual(['DISCONNECTED_VPCS', 'COMPONENT_FILTER_RESTRICTION']);
     for (const list of ['ForwardPathComponents', 'ReturnPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
     // SuggestedAccounts only when there are some.
     expect(described.SuggestedAccounts).toBeUndefined();
   });
 
   it('analysis idempotency, refusals, isolation, filters and deletion', () => {
-    const a = doc.analysis;
+    const a = get('analysis');
     expect(a.tokenSame).toBe(true);
     expect(a.mismatch.code).toBe('IdempotentParameterMismatch');
     const e = a.errors;
@@ -177,7 +191,7 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   });
 
   it("botocore's paginators for both Describes collect everything once", () => {
-    expect(doc.paginators).toEqual({
+    expect(get('paginators')).toEqual({
       pathPages: 3,
       paths: true,
       analysisPages: 3,
@@ -187,16 +201,16 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   });
 
   it('the peering situations: verdicts and explanation codes (REACHABILITY.md §2.4)', () => {
-    const s = doc.situations;
-    for (const [name, v] of Object.entries(s)) expect(v.status, name).toBe('succeeded');
+    const s = get('situations');
+    for (const name of ['missingRoute', 'securityGroup', 'found', 'fromInstance', 'aclReturn', 'blackhole', 'transitive', 'toPeering'] as const) expect(s[name].status, name).toBe('succeeded');
     expect(s.found.found).toBe(true);
     expect(s.found.codes).toEqual([]);
     expect(s.found.returnHops).toBeGreaterThan(0);
     expect(s.toPeering.found).toBe(true);
-    // An instance as the source: the walk leaves through its primary interface.
+    // An instance as the source: the instance first, then the walk leaves through its primary interface.
     expect(s.fromInstance.found).toBe(true);
-    expect(s.fromInstance.forward.slice(0, 2).some((id) => id.startsWith('eni-'))).toBe(true);
-    expect(s.fromInstance.forward[0]).toMatch(/^(i|eni)-/);
+    expect(s.instance).toMatch(/^i-[0-9a-f]{17}$/);
+    expect(s.fromInstance.forward.slice(0, 2)).toEqual([s.instance, s.instanceEni]);
     const blocked = (v: Verdict, code: string): void => {
       expect(v.found).toBe(false);
       expect(v.codes).toContain(code);
@@ -215,7 +229,7 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
 
     // Two peers with the same block, each reached through its own specific route: the longest
     // prefix picks the peering each way (VPC peering guide, "specific routes").
-    const m = doc.moreSituations;
+    const m = get('moreSituations');
     expect([m.overlapLeft.found, m.overlapRight.found]).toEqual([true, true]);
     expect(m.overlapLeft.forward).toContain(m.overlapLeftPeering);
     expect(m.overlapLeft.forward).not.toContain(m.overlapRightPeering);
