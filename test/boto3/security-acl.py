@@ -264,4 +264,6 @@ def _():
     return {"entry": entry, "catchAll": error_of(lambda: a.delete_network_acl_entry(NetworkAclId=acl, RuleNumber=32767, Egress=False))}
 
 
+# The ids the scenarios made, for the test to assert exact references.
+out["world"] = w
 print(json.dumps(out, default=str, indent=1))

@@ -22,6 +22,16 @@ interface CallError {
 
 type Json = Record<string, unknown>;
 type Doc = Record<string, Json & { readonly error?: string }>;
+/** The ids test/boto3/security-acl.py made (its `w`). */
+interface World {
+  readonly vpcA: string;
+  readonly vpcB: string;
+  readonly sgA: string;
+  readonly sgB: string;
+  readonly sgB2: string;
+  readonly pcx: string;
+  readonly defaultAclA: string;
+}
 
 function runScript(url: string): Promise<string> {
   return new Promise((done, fail) => {
@@ -33,10 +43,7 @@ function runScript(url: string): Promise<string> {
 }
 
 const err = (code: string, message: string | RegExp): object => ({ code, message: typeof message === 'string' ? message : expect.stringMatching(message), http: 400 });
-const SG = /^sg-[0-9a-f]{17}$/;
 const SGR = /^sgr-[0-9a-f]{17}$/;
-const PCX = /^pcx-[0-9a-f]{17}$/;
-const VPC = /^vpc-[0-9a-f]{17}$/;
 
 describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', () => {
   let server: RunningServer;
@@ -45,6 +52,13 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
     const v = doc[name];
     if (!v || typeof v.error === 'string') throw new Error(`scenario ${name} failed:\n${v?.error ?? 'missing'}`);
     return v;
+  };
+  const world = (): World => {
+    const w = doc.world as Partial<World> | undefined;
+    for (const k of ['vpcA', 'vpcB', 'sgA', 'sgB', 'sgB2', 'pcx', 'defaultAclA'] as const) {
+      if (typeof w?.[k] !== 'string') throw new Error(`the script's world has no ${k}: ${JSON.stringify(w)}`);
+    }
+    return w as World;
   };
 
   beforeAll(async () => {
@@ -83,17 +97,18 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
 
   it('Authorize answers each new rule with its sgr- id; a peer group reference names owner, VPC and connection', () => {
     const a = get('authorize') as { ingress: Json[]; egress: Json[]; return: boolean } & Record<string, CallError>;
+    const w = world();
     expect(a.return).toBe(true);
     expect(a.ingress).toHaveLength(6);
     expect(a.ingress[0]).toEqual({
       SecurityGroupRuleId: expect.stringMatching(SGR),
-      GroupId: expect.stringMatching(SG),
+      GroupId: w.sgA,
       GroupOwnerId: A,
       IsEgress: false,
       IpProtocol: 'tcp',
       FromPort: 22,
       ToPort: 22,
-      ReferencedGroupInfo: { GroupId: expect.stringMatching(SG), UserId: B, VpcId: expect.stringMatching(VPC), VpcPeeringConnectionId: expect.stringMatching(PCX), PeeringStatus: 'active' },
+      ReferencedGroupInfo: { GroupId: w.sgB, UserId: B, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' },
       Description: 'ssh from db',
       Tags: [],
       SecurityGroupRuleArn: expect.stringMatching(new RegExp(`^arn:aws:ec2:us-east-1:${A}:security-group-rule/sgr-`)),
@@ -106,34 +121,35 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
       ['icmpv6', -1, -1, '::/0'],
       ['50', -1, -1, '10.62.9.0/24'],
     ]);
-    expect(a.egress[0]).toMatchObject({ GroupOwnerId: B, IsEgress: true, ReferencedGroupInfo: { UserId: A, PeeringStatus: 'active' } });
-    expect(a.duplicate).toEqual(err('InvalidPermission.Duplicate', /^the specified rule "peer: sg-[0-9a-f]{17}, TCP, from port: 22, to port: 22, ALLOW" already exists$/));
+    expect(a.egress[0]).toMatchObject({ GroupId: w.sgB, GroupOwnerId: B, IsEgress: true, ReferencedGroupInfo: { GroupId: w.sgA, UserId: A, VpcId: w.vpcA, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' } });
+    expect(a.duplicate).toEqual(err('InvalidPermission.Duplicate', `the specified rule "peer: ${w.sgB}, TCP, from port: 22, to port: 22, ALLOW" already exists`));
     expect(a.wrongPcx).toEqual(err('InvalidGroup.NotFound', 'You have specified two resources that belong to different networks.'));
     // Without UserId the group is looked for in the caller's own account.
-    expect(a.noUserId).toEqual(err('InvalidGroup.NotFound', /^The security group 'sg-[0-9a-f]{17}' does not exist$/));
+    expect(a.noUserId).toEqual(err('InvalidGroup.NotFound', `The security group '${w.sgB}' does not exist`));
     expect(a.noPorts).toEqual(err('InvalidParameterValue', "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange."));
   });
 
   it('DescribeSecurityGroups and DescribeSecurityGroupRules show userId, vpcId, vpcPeeringConnectionId and peeringStatus', () => {
     const d = get('describe') as { ingress: Json[]; ruleSsh: Json; byUserId: string[]; bRule: Json };
+    const w = world();
     const pair = (d.ingress[0] as { UserIdGroupPairs: Json[] }).UserIdGroupPairs[0];
-    expect(pair).toEqual({ Description: 'ssh from db', UserId: B, GroupId: expect.stringMatching(SG), VpcId: expect.stringMatching(VPC), VpcPeeringConnectionId: expect.stringMatching(PCX), PeeringStatus: 'active' });
-    expect(d.ruleSsh.ReferencedGroupInfo).toEqual({ GroupId: pair?.GroupId, UserId: B, VpcId: pair?.VpcId, VpcPeeringConnectionId: pair?.VpcPeeringConnectionId, PeeringStatus: 'active' });
-    expect(d.byUserId).toHaveLength(1);
-    expect(d.bRule).toMatchObject({ IsEgress: true, FromPort: 8080, ReferencedGroupInfo: { UserId: A, VpcPeeringConnectionId: pair?.VpcPeeringConnectionId } });
+    expect(pair).toEqual({ Description: 'ssh from db', UserId: B, GroupId: w.sgB, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' });
+    expect(d.ruleSsh.ReferencedGroupInfo).toEqual({ GroupId: w.sgB, UserId: B, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' });
+    expect(d.byUserId).toEqual([w.sgA]);
+    expect(d.bRule).toMatchObject({ GroupId: w.sgB, IsEgress: true, FromPort: 8080, ReferencedGroupInfo: { GroupId: w.sgA, UserId: A, VpcId: w.vpcA, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' } });
   });
 
   it('DescribeSecurityGroupReferences names the VPC across the peering that references each group, in either account', () => {
     const r = get('references') as { a: Json; b: Json; intruder: CallError; missing: CallError };
-    const d = get('describe') as { ruleSsh: { ReferencedGroupInfo: { VpcId: string; VpcPeeringConnectionId: string; GroupId: string } }; bRule: { ReferencedGroupInfo: { VpcId: string } } };
-    const pcx = d.ruleSsh.ReferencedGroupInfo.VpcPeeringConnectionId;
-    const vpcA = d.bRule.ReferencedGroupInfo.VpcId;
-    const vpcB = d.ruleSsh.ReferencedGroupInfo.VpcId;
+    const w = world();
     const refsB = r.b.SecurityGroupReferenceSet as Json[];
-    expect(refsB).toHaveLength(2);
-    expect(refsB).toContainEqual({ GroupId: d.ruleSsh.ReferencedGroupInfo.GroupId, ReferencingVpcId: vpcA, VpcPeeringConnectionId: pcx });
-    expect(r.a.SecurityGroupReferenceSet).toEqual([{ GroupId: expect.stringMatching(SG), ReferencingVpcId: vpcB, VpcPeeringConnectionId: pcx }]);
-    expect(r.intruder).toEqual(err('InvalidGroup.NotFound', `The security group '${d.ruleSsh.ReferencedGroupInfo.GroupId}' does not exist`));
+    // Both of B's groups are referenced by A's group, from A's VPC across the peering.
+    expect([...refsB].sort((x, y) => String(x.GroupId).localeCompare(String(y.GroupId)))).toEqual(
+      [w.sgB, w.sgB2].sort().map((GroupId) => ({ GroupId, ReferencingVpcId: w.vpcA, VpcPeeringConnectionId: w.pcx })),
+    );
+    // A's group is referenced by B's egress rule, from B's VPC.
+    expect(r.a.SecurityGroupReferenceSet).toEqual([{ GroupId: w.sgA, ReferencingVpcId: w.vpcB, VpcPeeringConnectionId: w.pcx }]);
+    expect(r.intruder).toEqual(err('InvalidGroup.NotFound', `The security group '${w.sgB}' does not exist`));
     expect(r.missing).toEqual(err('MissingParameter', 'The request must contain the parameter GroupId'));
   });
 
@@ -142,11 +158,12 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
     expect(m.return).toBe(true);
     expect(m.dns).toMatchObject({ IpProtocol: 'tcp', FromPort: 5353, ToPort: 5354, CidrIpv4: '10.62.7.0/24', Description: 'mdns' });
     expect(m.dns).not.toHaveProperty('CidrIpv6');
-    expect(m.ssh).toMatchObject({ FromPort: 2222, ToPort: 2222, ReferencedGroupInfo: { UserId: B, PeeringStatus: 'active' } });
+    const w = world();
+    expect(m.ssh).toMatchObject({ FromPort: 2222, ToPort: 2222, ReferencedGroupInfo: { GroupId: w.sgB, UserId: B, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' } });
     expect(m.unknown).toEqual(err('InvalidSecurityGroupRuleId.NotFound', "The security group rule ID 'sgr-0123456789abcdef0' does not exist"));
     expect(m.badPort).toEqual(err('InvalidParameterValue', "Invalid value 'From port 9 is greater than to port 1.' for portRange."));
     expect(m.twoPeers?.code).toBe('InvalidParameterCombination');
-    expect(m.intruder).toEqual(err('InvalidGroup.NotFound', /^The security group 'sg-[0-9a-f]{17}' does not exist$/));
+    expect(m.intruder).toEqual(err('InvalidGroup.NotFound', `The security group '${w.sgA}' does not exist`));
     expect(m.dryRun).toEqual({ code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.', http: 412 });
     expect(m.unchangedAfterErrors).toBe(true);
   });
@@ -162,28 +179,29 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
 
   it('DescribeStaleSecurityGroups: stale once the referenced group is deleted, and every peer reference once the peering is deleted', () => {
     const s = get('stale') as { before: Json; groupGone: Json; peeringGoneA: Json; peeringGoneB: Json; referencesAfter: Json; bAfterRevoke: Json } & { revoked: string[]; revokedEgress: string[]; paginated: string[]; stillThere: Json[]; badMax: CallError; otherVpc: CallError };
+    const w = world();
     expect(s.before).toEqual({ StaleSecurityGroupSet: [] });
     const groupGone = s.groupGone.StaleSecurityGroupSet as Json[];
     expect(groupGone).toHaveLength(1);
-    expect(groupGone[0]).toMatchObject({ GroupName: 'app-a', Description: 'app in A', StaleIpPermissionsEgress: [] });
+    expect(groupGone[0]).toMatchObject({ GroupId: w.sgA, VpcId: w.vpcA, GroupName: 'app-a', Description: 'app in A', StaleIpPermissionsEgress: [] });
     // The group is gone but the connection still active: only the cache rule is stale.
     expect(groupGone[0]?.StaleIpPermissions).toEqual([
-      { IpProtocol: 'tcp', FromPort: 6379, ToPort: 6379, IpRanges: [], PrefixListIds: [], UserIdGroupPairs: [{ UserId: B, GroupId: expect.stringMatching(SG), VpcId: expect.stringMatching(VPC), VpcPeeringConnectionId: expect.stringMatching(PCX), PeeringStatus: 'active' }] },
+      { IpProtocol: 'tcp', FromPort: 6379, ToPort: 6379, IpRanges: [], PrefixListIds: [], UserIdGroupPairs: [{ UserId: B, GroupId: w.sgB2, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'active' }] },
     ]);
     const afterA = (s.peeringGoneA.StaleSecurityGroupSet as Json[])[0] as { StaleIpPermissions: { FromPort: number; UserIdGroupPairs: Json[] }[] };
     expect(afterA.StaleIpPermissions.map((p) => [p.FromPort, p.UserIdGroupPairs[0]?.PeeringStatus])).toEqual([[2222, 'deleted'], [6379, 'deleted']]);
     const afterB = (s.peeringGoneB.StaleSecurityGroupSet as Json[])[0] as Json;
-    expect(afterB).toMatchObject({ GroupName: 'db-b', StaleIpPermissions: [], StaleIpPermissionsEgress: [{ FromPort: 8080, UserIdGroupPairs: [{ UserId: A, Description: 'to app', PeeringStatus: 'deleted' }] }] });
+    expect(afterB).toMatchObject({ GroupId: w.sgB, GroupName: 'db-b', StaleIpPermissions: [], StaleIpPermissionsEgress: [{ FromPort: 8080, UserIdGroupPairs: [{ UserId: A, GroupId: w.sgA, VpcId: w.vpcA, VpcPeeringConnectionId: w.pcx, Description: 'to app', PeeringStatus: 'deleted' }] }] });
     // The rules stay in their group, Describe shows the deleted connection; references need an active one.
     const kept = (s.stillThere as { FromPort?: number; UserIdGroupPairs: Json[] }[]).find((p) => p.FromPort === 2222);
-    expect(kept?.UserIdGroupPairs).toEqual([expect.objectContaining({ UserId: B, VpcPeeringConnectionId: expect.stringMatching(PCX), PeeringStatus: 'deleted' })]);
+    expect(kept?.UserIdGroupPairs).toEqual([expect.objectContaining({ UserId: B, GroupId: w.sgB, VpcId: w.vpcB, VpcPeeringConnectionId: w.pcx, PeeringStatus: 'deleted' })]);
     expect(s.referencesAfter).toEqual({ SecurityGroupReferenceSet: [] });
     expect(s.revoked).toHaveLength(1);
     expect(s.revokedEgress).toEqual([(get('authorize') as { egress: { SecurityGroupRuleId: string }[] }).egress[0]?.SecurityGroupRuleId]);
     expect(s.bAfterRevoke).toEqual({ StaleSecurityGroupSet: [] });
-    expect(s.paginated).toHaveLength(1);
+    expect(s.paginated).toEqual([w.sgA]);
     expect(s.badMax).toEqual(err('InvalidParameterValue', 'Value ( 4 ) for parameter maxResults is invalid. Expecting a value greater than 5.'));
-    expect(s.otherVpc).toEqual(err('InvalidVpcID.NotFound', /^The vpc ID 'vpc-[0-9a-f]{17}' does not exist$/));
+    expect(s.otherVpc).toEqual(err('InvalidVpcID.NotFound', `The vpc ID '${w.vpcB}' does not exist`));
   });
 
   it('network ACLs: a new ACL denies all; entries by protocol number with ports or ICMP type/code; AWS errors; association moves and deletes', () => {
@@ -197,7 +215,7 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
       IsDefault: false,
       NetworkAclId: n.acl,
       Tags: [{ Key: 'Name', Value: 'web' }],
-      VpcId: expect.stringMatching(VPC),
+      VpcId: world().vpcA,
       OwnerId: A,
     });
     expect(n.entries).toEqual([
@@ -225,7 +243,7 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
       limit: err('NetworkAclEntryLimitExceeded', `The maximum number of entries (20) per direction has been reached for network ACL ${n.acl}.`),
       deleteAssociated: err('DependencyViolation', `The networkAcl '${n.acl}' has dependencies and cannot be deleted.`),
       unknownAssociation: err('InvalidAssociationID.NotFound', "The association ID 'aclassoc-0123456789abcdef0' does not exist"),
-      deleteDefault: err('InvalidParameterValue', /^cannot delete default network ACL acl-[0-9a-f]{17}$/),
+      deleteDefault: err('InvalidParameterValue', `cannot delete default network ACL ${world().defaultAclA}`),
       deleteAgain: err('InvalidNetworkAclID.NotFound', `The networkAcl ID '${n.acl}' does not exist`),
     });
   });
