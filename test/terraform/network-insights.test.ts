@@ -160,6 +160,9 @@ resource "aws_network_interface" "spare" {
 output "client_eni" {
   value = aws_instance.client.primary_network_interface_id
 }
+output "client_instance" {
+  value = aws_instance.client.id
+}
 resource "aws_instance" "server" {
   provider               = aws.peer
   ami                    = "${AMI}"
@@ -237,7 +240,9 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
           expect(v('https_found')).toBe(true);
           const hops = v('https_hops') as string[];
           // An instance's path starts at the instance, then its primary interface (REACHABILITY.md §2.2).
-          expect(hops[0]).toMatch(/^(i|eni)-/);
+          expect(v('client_instance')).toMatch(/^i-[0-9a-f]{17}$/);
+          expect(v('client_eni')).toMatch(/^eni-[0-9a-f]{17}$/);
+          expect(hops.slice(0, 2)).toEqual([v('client_instance'), v('client_eni')]);
           expect(hops).toContain(v('pcx'));
           expect(hops).toContain(v('server_acl'));
           expect(v('postgres_found')).toBe(false);
@@ -248,6 +253,7 @@ describe.skipIf(!ok)('Terraform: Network Insights paths and analyses across a cr
           // aws_instance and aws_network_interface as written: the instance running with its
           // primary interface, the interface with both addresses and its check off.
           const client = (await owner.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: ['client'] }] }))).Reservations?.[0]?.Instances?.[0];
+          expect(client?.InstanceId).toBe(v('client_instance'));
           expect(client?.State?.Name).toBe('running');
           expect(client?.ImageId).toBe(AMI);
           expect(v('client_eni')).toBe(client?.NetworkInterfaces?.[0]?.NetworkInterfaceId);
