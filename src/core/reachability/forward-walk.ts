@@ -26,7 +26,7 @@ export interface ForwardOutcome {
 
 
 /** The pcx, if any, that would carry `address` from `vpcId`: one whose far VPC holds it (active first). */
-export function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
+function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
   const found = ix.peeringsOf(vpcId).flatMap((p) => {
     const ends = ix.ends(p, vpcId);
     if (!ends) return [];
