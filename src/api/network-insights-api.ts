@@ -1,5 +1,4 @@
 import type { Tagged } from '../core/describe-scoped.js';
-import { withTags } from '../core/describe-scoped.js';
 import type { NetworkInsightsAnalysis } from '../core/network-insights/network-insights-analysis.js';
 import * as analyses from '../core/network-insights/network-insights-analysis-service.js';
 import { analysisArn } from '../core/network-insights/network-insights-analysis-service.js';
@@ -203,11 +202,13 @@ export type NativeExplanation = W.Explanation & { readonly Sentence: string };
  */
 export async function nativeAnalysis(ctx: RequestContext, id: string): Promise<{ NetworkInsightsAnalysis: ReturnType<typeof analysisWith<NativeExplanation>>; NetworkInsightsPath?: W.NetworkInsightsPath }> {
   const analysis = await analyses.requireAnalysis(ctx, id);
-  const [tagged] = await withTags(ctx, [analysis]);
   const path = await ctx.repo.networkInsightsPaths.get(ctx.caller, analysis.pathId);
-  const [pathTagged] = path ? await withTags(ctx, [path]) : [];
+  // One tags read for both.
+  const tags = await ctx.repo.tags.forResources(ctx.caller, path ? [analysis.id, path.id] : [analysis.id]);
+  const tagged: Tagged<NetworkInsightsAnalysis> = { id: analysis.id, resource: analysis, tags: tags.get(analysis.id) ?? [] };
+  const pathTagged: Tagged<NetworkInsightsPath> | undefined = path ? { id: path.id, resource: path, tags: tags.get(path.id) ?? [] } : undefined;
   return {
-    NetworkInsightsAnalysis: analysisWith(tagged as Tagged<NetworkInsightsAnalysis>, (e) => ({ ...to.explanation(e), Sentence: e.sentence })),
+    NetworkInsightsAnalysis: analysisWith(tagged, (e) => ({ ...to.explanation(e), Sentence: e.sentence })),
     ...(pathTagged ? { NetworkInsightsPath: pathToWire(pathTagged) } : {}),
   };
 }

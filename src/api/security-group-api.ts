@@ -1,5 +1,6 @@
 import type { Tagged } from '../core/describe-scoped.js';
 import type { PermissionInput, RuleSpec } from '../core/security-groups/ip-permissions.js';
+import { crossesVpc } from '../core/security-groups/rule-peering.js';
 import type { SecurityGroup, SecurityGroupRule } from '../core/security-groups/security-group.js';
 import { hasPorts, securityGroupArn, securityGroupRuleArn } from '../core/security-groups/security-group.js';
 import type { SecurityGroupView } from '../core/security-groups/security-group-filters.js';
@@ -37,7 +38,7 @@ function permissionsIn(list: readonly W.IpPermission[] | undefined): PermissionI
 
 /** The peering a reference to another VPC's group goes through, as UserIdGroupPair/ReferencedGroupInfo show it. */
 function peeringFields(g: SecurityGroup, r: SecurityGroupRule, peerings: Peerings): { VpcId?: string; VpcPeeringConnectionId?: string; PeeringStatus?: string } {
-  if (r.peer.kind !== 'group' || (r.peer.vpcId === g.vpcId && r.peer.userId === g.accountId)) return {};
+  if (r.peer.kind !== 'group' || !crossesVpc(g, r)) return {};
   const p = peerings.get(r.id);
   return { VpcId: r.peer.vpcId, ...(p ? { VpcPeeringConnectionId: p.id, PeeringStatus: p.status } : {}) };
 }

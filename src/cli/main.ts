@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/credentials-file.js';
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
+import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
 import { reachCommand } from './reach.js';
 
@@ -48,7 +49,7 @@ program
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
-    if (!/^\d{12}$/.test(opts.defaultAccount)) fail(`--default-account must be a 12-digit account id, not '${opts.defaultAccount}'`);
+    if (!isAccountId(opts.defaultAccount)) fail(`--default-account must be a 12-digit account id, not '${opts.defaultAccount}'`);
     if (opts.host !== 'localhost' && isIP(opts.host) === 0) fail(`--host must be an IP address or localhost, not '${opts.host}'`);
     if (opts.auth !== 'open' && opts.auth !== 'strict') fail(`--auth must be open or strict, not '${opts.auth}'`);
     const auth = opts.auth as 'open' | 'strict';

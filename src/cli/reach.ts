@@ -10,6 +10,7 @@ import type { CreateNetworkInsightsPathCommandInput } from '@aws-sdk/client-ec2'
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Command, Option } from 'commander';
 import { isIPv4 } from 'node:net';
+import { isAccountId } from './account-id.js';
 import type { NativeAnalysis } from './format-analysis.js';
 import { formatAnalysis } from './format-analysis.js';
 
@@ -51,7 +52,7 @@ interface Credentials {
  */
 function credentialsOf(opts: ReachOptions): Credentials {
   const accessKeyId = opts.accessKeyId ?? opts.account ?? process.env.AWS_ACCESS_KEY_ID;
-  if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) problem(`--account must be a 12-digit account id, not '${opts.account}'`);
+  if (opts.account !== undefined && !isAccountId(opts.account)) problem(`--account must be a 12-digit account id, not '${opts.account}'`);
   if (accessKeyId === undefined || accessKeyId === '') problem('no credentials: give --account (open mode), --access-key-id/--secret-access-key, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   const secretAccessKey = opts.secretAccessKey ?? (opts.account !== undefined ? 'open-mode' : process.env.AWS_SECRET_ACCESS_KEY) ?? 'open-mode';
   const sessionToken = opts.sessionToken ?? (opts.accessKeyId === undefined && opts.account === undefined ? process.env.AWS_SESSION_TOKEN : undefined);

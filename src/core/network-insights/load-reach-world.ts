@@ -11,25 +11,22 @@ import type { Subnet } from '../subnet.js';
 import type { Tag } from '../tag.js';
 import type { Vpc } from '../vpc.js';
 import type { NetworkInsightsPath } from './network-insights-path.js';
-
+import { scopeOfArn } from './path-endpoint.js';
 
 /** A VPC named by where it lives. */
 interface VpcRef extends Scope {
   readonly vpcId: string;
 }
 
-const ARN_SCOPE = /^arn:[a-z-]+:ec2:([a-z0-9-]+):(\d{12}):/;
-
 /** The scope an endpoint's ARN names (the caller's own for a plain id). */
-function scopeOfArn(arn: string | undefined, fallback: Scope): Scope {
-  const m = arn === undefined ? null : ARN_SCOPE.exec(arn);
-  return m ? { accountId: m[2] as string, region: m[1] as string } : fallback;
+function scopeOf(arn: string | undefined, fallback: Scope): Scope {
+  return (arn === undefined ? undefined : scopeOfArn(arn)) ?? fallback;
 }
 
 /** The VPC(s) an endpoint sits in: an interface's or instance's VPC, or both VPCs of a peering connection. */
 async function vpcsOfEndpoint(ctx: RequestContext, id: string | undefined, arn: string | undefined): Promise<VpcRef[]> {
   if (id === undefined) return [];
-  const scope = scopeOfArn(arn, ctx.caller);
+  const scope = scopeOf(arn, ctx.caller);
   if (id.startsWith('eni-')) {
     const eni = await ctx.repo.networkInterfaces.get(scope, id);
     return eni ? [{ accountId: eni.accountId, region: eni.region, vpcId: eni.vpcId }] : [];
@@ -62,16 +59,20 @@ const keyOf = (v: VpcRef): string => `${v.accountId}/${v.region}/${v.vpcId}`;
 export async function loadReachWorld(ctx: RequestContext, path: NetworkInsightsPath, additionalAccounts: readonly string[]): Promise<ReachWorld> {
   // Another account's destination (named by ARN) is no starting point: only what is peered with
   // the caller's side enters the world, so naming an ARN reveals nothing of an unrelated account.
-  const destinationOwner = path.destinationArn === undefined ? undefined : scopeOfArn(path.destinationArn, ctx.caller).accountId;
+  const destinationOwner = path.destinationArn === undefined ? undefined : scopeOf(path.destinationArn, ctx.caller).accountId;
   const seeds = [
     ...(await vpcsOfEndpoint(ctx, path.source, path.sourceArn)),
     ...(destinationOwner === ctx.caller.accountId || path.destination?.startsWith('pcx-') ? await vpcsOfEndpoint(ctx, path.destination, path.destinationArn) : []),
   ];
+  // One listing per distinct VPC id (a same-VPC path has two seeds in one VPC), read together.
+  const seedVpcIds = [...new Set(seeds.map((s) => s.vpcId))];
+  const listed = await Promise.all(seedVpcIds.map((vpcId) => ctx.repo.peerings.listForVpc(vpcId)));
+  const peeringsOfSeed = new Map(seedVpcIds.map((vpcId, i) => [vpcId, listed[i] ?? []]));
   const vpcRefs = new Map<string, VpcRef>();
   const peerings = new Map<string, PeeringConnection>();
   for (const seed of seeds) {
     vpcRefs.set(keyOf(seed), seed);
-    for (const c of await ctx.repo.peerings.listForVpc(seed.vpcId)) {
+    for (const c of peeringsOfSeed.get(seed.vpcId) ?? []) {
       peerings.set(c.id, c);
       for (const side of [c.requester, c.accepter]) vpcRefs.set(keyOf(side), side);
     }

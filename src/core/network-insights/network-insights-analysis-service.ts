@@ -1,10 +1,11 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
+import { checkId, requireAll } from '../checks.js';
 import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
-import { paginate } from '../paginate.js';
+import { checkPageRequest, paginate } from '../paginate.js';
 import { analyzeReachability } from '../reachability/analyze-reachability.js';
 import type { AnalysisResult } from '../reachability/analysis-result.js';
 import type { RequestContext } from '../request-context.js';
@@ -13,8 +14,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import { loadReachWorld } from './load-reach-world.js';
 import type { NetworkInsightsAnalysis } from './network-insights-analysis.js';
 import type { NetworkInsightsPath } from './network-insights-path.js';
-import { checkIdList, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
-import { networkInsightsErrors } from './network-insights-errors.js';
+import { NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { NETWORK_INSIGHTS_ANALYSIS_FILTERS } from './network-insights-filters.js';
 import { requirePath } from './network-insights-path-service.js';
 import { ec2Arn } from './path-endpoint.js';
@@ -124,12 +124,14 @@ export interface DescribeAnalysesRequest extends DescribeRequest {
  */
 export async function describeNetworkInsightsAnalyses(ctx: RequestContext, req: DescribeAnalysesRequest): Promise<{ items: Tagged<NetworkInsightsAnalysis>[]; nextToken?: string }> {
   const predicate = compileFilters(NETWORK_INSIGHTS_ANALYSIS_FILTERS, req.filters);
-  const ids = checkIdList('nia', req, networkInsightsErrors.analysisMalformed);
-  if (req.pathId !== undefined && !isWellFormedId('nip', req.pathId)) throw networkInsightsErrors.pathMalformed(req.pathId);
+  checkPageRequest(req, NETWORK_INSIGHTS_PAGE);
+  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
+  // The errors' precedence: the ids' count and form, then the path id's form, then the ids' existence.
+  // The first requireAll treats every id as found, so it checks count and form only, before any lookup.
+  requireAll('nia', ids, ids?.map((id) => ({ id })) ?? []);
+  if (req.pathId !== undefined && !isWellFormedId('nip', req.pathId)) throw errors.malformed('nip', req.pathId);
   const found = await ctx.repo.networkInsightsAnalyses.list(ctx.caller, ids ? { ids } : undefined);
-  const have = new Set(found.map((a) => a.id));
-  const missing = ids?.find((id) => !have.has(id));
-  if (missing !== undefined) throw networkInsightsErrors.analysisNotFound(missing);
+  requireAll('nia', ids, found);
   const inWindow = found.filter(
     (a) =>
       (req.pathId === undefined || a.pathId === req.pathId) &&
@@ -141,10 +143,9 @@ export async function describeNetworkInsightsAnalyses(ctx: RequestContext, req: 
 
 /** The caller's analysis, or InvalidNetworkInsightsAnalysisId.NotFound. */
 export async function requireAnalysis(ctx: RequestContext, id: string | undefined): Promise<NetworkInsightsAnalysis> {
-  if (id === undefined || id === '') throw errors.missingParameter('NetworkInsightsAnalysisId');
-  if (!isWellFormedId('nia', id)) throw networkInsightsErrors.analysisMalformed(id);
-  const analysis = await ctx.repo.networkInsightsAnalyses.get(ctx.caller, id);
-  if (!analysis) throw networkInsightsErrors.analysisNotFound(id);
+  const analysisId = checkId('nia', id, 'NetworkInsightsAnalysisId');
+  const analysis = await ctx.repo.networkInsightsAnalyses.get(ctx.caller, analysisId);
+  if (!analysis) throw errors.notFound('nia', analysisId);
   return analysis;
 }
 

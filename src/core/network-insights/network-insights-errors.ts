@@ -5,20 +5,6 @@ import { Ec2Error } from '../ec2-error.js';
  * where AWS's wording is unpublished the message follows EC2's house style [I].
  */
 export const networkInsightsErrors = {
-  /** [O] terraform-provider-aws matches this code on Describe/Delete of a gone path. */
-  pathNotFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInsightsPathId.NotFound', `The networkInsightsPath ID '${id}' does not exist`);
-  },
-  pathMalformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInsightsPathId.Malformed', `Invalid id: "${id}"`);
-  },
-  /** [O] terraform-provider-aws matches this code on Describe/Delete of a gone analysis. */
-  analysisNotFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInsightsAnalysisId.NotFound', `The networkInsightsAnalysis ID '${id}' does not exist`);
-  },
-  analysisMalformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInsightsAnalysisId.Malformed', `Invalid id: "${id}"`);
-  },
   /**
    * [D] the CLI's delete-network-insights-path example: a path with analyses cannot be deleted;
    * [O] the code is the one terraform-provider-aws retries on (errors.go).

@@ -1,10 +1,8 @@
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
-import { withTags } from '../describe-scoped.js';
+import { describeScoped, withTags } from '../describe-scoped.js';
+import { checkId } from '../checks.js';
 import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
 import { errors } from '../errors.js';
-import { compileFilters } from '../filters/compile-filters.js';
-import { isWellFormedId } from '../ids.js';
-import { paginate } from '../paginate.js';
 import type { PortRange } from '../reachability/reach-world.js';
 import type { RequestContext } from '../request-context.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -12,7 +10,7 @@ import { addTags, tagsFromSpecifications } from '../tags.js';
 import type { NetworkInsightsPath, PathFilter } from './network-insights-path.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_PATH_FILTERS } from './network-insights-filters.js';
-import { checkIdList, checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
+import { checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
 import { ec2Arn, resolvePathEndpoint } from './path-endpoint.js';
 
 export interface CreatePathInput {
@@ -112,21 +110,14 @@ export async function createNetworkInsightsPath(ctx: RequestContext, input: Crea
 
 /** The caller's path, or InvalidNetworkInsightsPathId.NotFound. */
 export async function requirePath(ctx: RequestContext, id: string | undefined): Promise<NetworkInsightsPath> {
-  if (id === undefined || id === '') throw errors.missingParameter('NetworkInsightsPathId');
-  if (!isWellFormedId('nip', id)) throw networkInsightsErrors.pathMalformed(id);
-  const path = await ctx.repo.networkInsightsPaths.get(ctx.caller, id);
-  if (!path) throw networkInsightsErrors.pathNotFound(id);
+  const pathId = checkId('nip', id, 'NetworkInsightsPathId');
+  const path = await ctx.repo.networkInsightsPaths.get(ctx.caller, pathId);
+  if (!path) throw errors.notFound('nip', pathId);
   return path;
 }
 
-export async function describeNetworkInsightsPaths(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInsightsPath>[]; nextToken?: string }> {
-  const predicate = compileFilters(NETWORK_INSIGHTS_PATH_FILTERS, req.filters);
-  const ids = checkIdList('nip', req, networkInsightsErrors.pathMalformed);
-  const found = await ctx.repo.networkInsightsPaths.list(ctx.caller, ids ? { ids } : undefined);
-  const have = new Set(found.map((p) => p.id));
-  const missing = ids?.find((id) => !have.has(id));
-  if (missing !== undefined) throw networkInsightsErrors.pathNotFound(missing);
-  return paginate((await withTags(ctx, found)).filter(predicate), req, NETWORK_INSIGHTS_PAGE);
+export function describeNetworkInsightsPaths(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInsightsPath>[]; nextToken?: string }> {
+  return describeScoped(ctx, 'nip', ctx.repo.networkInsightsPaths, NETWORK_INSIGHTS_PATH_FILTERS, req, NETWORK_INSIGHTS_PAGE);
 }
 
 export async function deleteNetworkInsightsPath(ctx: RequestContext, id: string | undefined): Promise<string> {

@@ -30,6 +30,12 @@ export interface PathEndpoint {
 // arn:<partition>:ec2:<region>:<account>:<type>/<id> (EC2's resource ARN format).
 const ARN = /^arn:(aws[a-z-]*):ec2:([a-z0-9-]{1,50}):(\d{12}):([a-z-]{1,40})\/(.{1,200})$/;
 
+/** The scope (account and Region) an EC2 ARN names, or undefined when the text is no such ARN. */
+export function scopeOfArn(value: string): Scope | undefined {
+  const m = ARN.exec(value);
+  return m ? { accountId: m[3] as string, region: m[2] as string } : undefined;
+}
+
 /** The ARN of an EC2 resource. */
 export function ec2Arn(scope: Scope, resourceType: string, id: string): string {
   return `arn:aws:ec2:${scope.region}:${scope.accountId}:${resourceType}/${id}`;
@@ -48,24 +54,22 @@ function notFound(kind: EndpointKind, id: string): Ec2Error {
   return errors.notFoundOther(KINDS[kind].notFound, id, KINDS[kind].noun);
 }
 
-/** Whether the resource exists where `owner` says, as `ctx.caller` may see it. */
-async function exists(ctx: RequestContext, kind: EndpointKind, id: string, owner: Scope): Promise<boolean> {
+/**
+ * The resource's owner when it exists where `named` says, as `ctx.caller` may see it; undefined
+ * otherwise. An interface or instance is owned where it is named; a peering connection's ARN names
+ * its requester's account and Region (the connection's owner).
+ */
+async function ownerIfExists(ctx: RequestContext, kind: EndpointKind, id: string, named: Scope): Promise<Scope | undefined> {
   switch (kind) {
     case 'eni':
-      return (await ctx.repo.networkInterfaces.get(owner, id)) !== undefined;
+      return (await ctx.repo.networkInterfaces.get(named, id)) !== undefined ? named : undefined;
     case 'i':
-      return (await ctx.repo.instances.get(owner, id)) !== undefined;
+      return (await ctx.repo.instances.get(named, id)) !== undefined ? named : undefined;
     case 'pcx': {
       const c = await ctx.repo.peerings.get(id);
-      return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now);
+      return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now) ? { accountId: c.requester.accountId, region: c.requester.region } : undefined;
     }
   }
-}
-
-/** A peering connection's ARN names its requester's account and Region (the connection's owner). */
-async function ownerOf(ctx: RequestContext, id: string): Promise<Scope> {
-  const c = await ctx.repo.peerings.get(id);
-  return c ? { accountId: c.requester.accountId, region: c.requester.region } : ctx.caller;
 }
 
 /**
@@ -87,7 +91,7 @@ export async function resolvePathEndpoint(ctx: RequestContext, parameter: 'sourc
     if (parameter === 'source') throw notFound(kind, id);
     return { id, kind, owner: named, arn: ec2Arn(named, KINDS[kind].arnType, id) };
   }
-  if (!(await exists(ctx, kind, id, named))) throw notFound(kind, id);
-  const owner = kind === 'pcx' ? await ownerOf(ctx, id) : named;
+  const owner = await ownerIfExists(ctx, kind, id, named);
+  if (!owner) throw notFound(kind, id);
   return { id, kind, owner, arn: ec2Arn(owner, KINDS[kind].arnType, id) };
 }

@@ -1,6 +1,6 @@
 import { CATCH_ALL_IPV4, type NetworkAcl, type NetworkAclEntry } from '../network-acls/network-acl.js';
 import type { AclRuleHit } from './analysis-result.js';
-import { cidrSpans, emptyLike, isEmptySet, restrict, union, without, type Constraint, type PacketSet } from './packet-set.js';
+import { cidrSpans, emptyLike, isEmptySet, protocolNumber, restrict, union, without, type Constraint, type PacketSet } from './packet-set.js';
 
 export interface AclVerdict {
   /** The packets the ACL lets through. */
@@ -17,7 +17,7 @@ function hit(e: NetworkAclEntry): AclRuleHit {
 
 /** The packets an entry matches, or undefined when its protocol is not the packets' (§3.5). */
 function matches(e: NetworkAclEntry, set: PacketSet, egress: boolean): Constraint | undefined {
-  const number = set.protocol === 'tcp' ? '6' : '17';
+  const number = protocolNumber(set.protocol);
   if (e.protocol !== '-1' && e.protocol !== number) return undefined;
   const addresses = cidrSpans(e.cidr ?? '');
   if (!addresses) return undefined;

@@ -67,8 +67,9 @@ export function analyzeReachability(world: ReachWorld, query: ReachQuery): Analy
   applyFilterIn(ix, forward.path, source.ok, start);
   const forwardBlocked = forward.path.blocked || (target.ok.kind !== 'pcx' && forward.arrivedAt === undefined);
   const forwardHops = finish(forward.path, forwardBlocked);
-  const returnHops = !forwardBlocked && forward.arrivedAt ? returnWalk(ix, source.ok, target.ok, forward).build() : [];
-  const returnBlocked = returnHops.some((h) => h.explanations.length > 0);
+  const returnPath = !forwardBlocked && forward.arrivedAt ? returnWalk(ix, source.ok, target.ok, forward) : undefined;
+  const returnHops = returnPath ? returnPath.build() : [];
+  const returnBlocked = returnPath?.blocked ?? false;
   const explanations = [...forwardHops, ...returnHops].flatMap((h) => h.explanations);
   return {
     pathFound: !forwardBlocked && !returnBlocked,

@@ -4,7 +4,7 @@ import type { SecurityGroup } from '../security-groups/security-group.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
-import { aclHop, eniHopFields, groupsExplanations, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { aclHop, blackholeExplanation, eniHopFields, groupsExplanations, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
 import { cidrSpans, firstAddress, header, isEmptySet, project, restrict, type PacketSet } from './packet-set.js';
 import { PathBuilder, type OpenHop } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering, type RouteChoice } from './route-lookup.js';
@@ -26,7 +26,7 @@ export interface ForwardOutcome {
 
 
 /** The pcx, if any, that would carry `address` from `vpcId`: one whose far VPC holds it (active first). */
-export function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
+function carrierFor(ix: WorldIndex, vpcId: string, address: number): { pcx: PeeringConnection; cidr: string } | undefined {
   const found = ix.peeringsOf(vpcId).flatMap((p) => {
     const ends = ix.ends(p, vpcId);
     if (!ends) return [];
@@ -139,17 +139,8 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   // A peering route (§3.2 steps 5-6).
   const pcx = decision.pcx;
   const ends = ix.ends(pcx, src.vpcId);
-  const status = ix.peeringStatus(pcx);
   if (choice && choice.route.state === 'blackhole') {
-    const owner = pcx.accepter.accountId;
-    path.explain(rtbHop, {
-      code: 'BAD_STATE_ROUTE',
-      sentence: sentence.blackhole(pcx.id, status, owner, pcx.accepter.region, sentence.blackholeFix(status, owner)),
-      ...routeFields(),
-      routeTableRoute: routeHit(choice.route),
-      vpcPeeringConnection: ix.ref(pcx.id, ends?.near ?? pcx.requester),
-      state: status,
-    });
+    path.explain(rtbHop, blackholeExplanation(ix, pcx, ix.ref(pcx.id, ends?.near ?? pcx.requester), choice.route, routeFields()));
   }
   if (!ends) return done();
   const pcxRef = ix.ref(pcx.id, ends.near);

@@ -1,12 +1,14 @@
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { PeeringConnection } from '../peering/peering-connection.js';
 import type { Subnet } from '../subnet.js';
 import { evaluateAcl } from './acl-evaluate.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import { sentence } from './explanation-sentence.js';
 import { addressSpans, spansUnion, describePorts, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
 import type { OpenHop, PathBuilder } from './path-builder.js';
+import { routeHit } from './route-lookup.js';
 import type { GroupsVerdict } from './security-group-evaluate.js';
-import type { WorldIndex } from './world-index.js';
+import type { IndexedRoute, WorldIndex } from './world-index.js';
 
 /** The resource's id, account and Region as a ComponentRef, for anything the world holds. */
 export function refOf(ix: WorldIndex, r: { readonly id: string; readonly accountId: string; readonly region: string }): ComponentRef {
@@ -141,4 +143,21 @@ export function ownAddressCheck(ix: WorldIndex, path: PathBuilder, hop: OpenHop,
     addresses: [...eni.privateIps],
   });
   return set;
+}
+
+/**
+ * BAD_STATE_ROUTE for a blackholed route through a peering the world still holds: the connection's
+ * state and how to mend it. `fields` locate the route (route table, subnet, VPC).
+ */
+export function blackholeExplanation(ix: WorldIndex, pcx: PeeringConnection, pcxRef: ComponentRef, route: IndexedRoute, fields: Partial<Explanation>): Explanation {
+  const status = ix.peeringStatus(pcx);
+  const owner = pcx.accepter.accountId;
+  return {
+    code: 'BAD_STATE_ROUTE',
+    sentence: sentence.blackhole(pcx.id, status, owner, pcx.accepter.region, sentence.blackholeFix(status, owner)),
+    ...fields,
+    routeTableRoute: routeHit(route),
+    vpcPeeringConnection: pcxRef,
+    state: status,
+  };
 }

@@ -112,7 +112,7 @@ export function spansToCidrs(spans: Spans): string[] {
   return out;
 }
 
-export function spansToRanges(spans: Spans): PortRange[] {
+function spansToRanges(spans: Spans): PortRange[] {
   return spans.map(([from, to]) => ({ from, to }));
 }
 
@@ -207,11 +207,6 @@ export function header(s: PacketSet): PacketHeader {
 /** Ranges as people write them: "443", "1024-65535". */
 export function describePorts(spans: Spans): string {
   return spans.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
-}
-
-export function parseIpv4Number(ip: string): number | undefined {
-  const n = parseIpv4Address(ip);
-  return n === undefined ? undefined : Number(n);
 }
 
 /** The lowest address of one side of the set, as text (what sentences and single-address fields show). */

@@ -14,7 +14,7 @@ const missing = (id: string): Resolved<never> => ({ problem: { code: 'NO_SOURCE_
  * explanation-codes page's example is a terminated instance); an id the world does not hold:
  * NO_SOURCE_OR_DESTINATION.
  */
-export function resolveInterface(ix: WorldIndex, id: string): Resolved<Endpoint> {
+function resolveInterface(ix: WorldIndex, id: string): Resolved<Endpoint> {
   if (id.startsWith('i-')) {
     const instance = ix.instance(id);
     if (!instance) return missing(id);

@@ -4,7 +4,7 @@ import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import type { ForwardOutcome } from './forward-walk.js';
 import { targetName } from './forward-walk.js';
-import { aclHop, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
+import { aclHop, blackholeExplanation, eniHopFields, ownAddressCheck, refOf, vpcLabel, vpcRef } from './hop-checks.js';
 import { firstAddress, header, isEmptySet, reply, restrict } from './packet-set.js';
 import { PathBuilder } from './path-builder.js';
 import { lookupRoute, pcxOf, routeHit, routesCovering } from './route-lookup.js';
@@ -74,17 +74,7 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
   }
 
   if (pcx && pcxRef) {
-    if (choice.route.state === 'blackhole') {
-      const status = ix.peeringStatus(pcx);
-      path.explain(rtbHop, {
-        code: 'BAD_STATE_ROUTE',
-        sentence: sentence.blackhole(pcx.id, status, pcx.accepter.accountId, pcx.accepter.region, sentence.blackholeFix(status, pcx.accepter.accountId)),
-        ...fields,
-        routeTableRoute: routeHit(choice.route),
-        vpcPeeringConnection: pcxRef,
-        state: status,
-      });
-    }
+    if (choice.route.state === 'blackhole') path.explain(rtbHop, blackholeExplanation(ix, pcx, pcxRef, choice.route, fields));
     const ends = ix.ends(pcx, dst.vpcId);
     const nearVpc = vpcRef(ix, dst.vpcId, dst);
     const farVpc = vpcRef(ix, src.vpcId, src);

@@ -1,5 +1,6 @@
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import type { PeeringConnection } from '../peering/peering-connection.js';
+import { carriesGroupReferences } from '../security-groups/rule-peering.js';
 import type { RulePeer, SecurityGroup, SecurityGroupRule } from '../security-groups/security-group.js';
 import type { SecurityGroupRuleHit } from './analysis-result.js';
 import { addressSpans, cidrSpans, emptyLike, isEmptySet, restrict, spansUnion, union, without, type Constraint, type PacketSet, type Spans } from './packet-set.js';
@@ -48,7 +49,7 @@ function referencedAddresses(ix: WorldIndex, localVpcId: string, peer: Extract<R
   // a middlebox the reference no longer matches). When the far end's VPC is known, only it counts.
   if (remoteVpcId !== undefined && g.vpcId !== remoteVpcId) return { spans: [] };
   if (g.vpcId !== localVpcId) {
-    const live = ix.peeringsBetween(localVpcId, g.vpcId).some((p) => ix.peeringStatus(p) === 'active' && p.requester.region === p.accepter.region);
+    const live = ix.peeringsBetween(localVpcId, g.vpcId).some((p) => carriesGroupReferences(p, ix.world.now));
     if (!live) return { spans: [] };
   }
   let spans: Spans = [];

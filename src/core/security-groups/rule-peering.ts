@@ -1,4 +1,5 @@
 import { effectiveStatus } from '../peering/effective-status.js';
+import type { PeeringConnection } from '../peering/peering-connection.js';
 import type { RequestContext } from '../request-context.js';
 import type { Scope } from '../scope.js';
 import type { SecurityGroup, SecurityGroupRule } from './security-group.js';
@@ -15,13 +16,45 @@ export interface RulePeering {
 const sameVpc = (s: VpcAt, t: VpcAt): boolean => s.vpcId === t.vpcId && s.accountId === t.accountId && s.region === t.region;
 
 /**
- * The active same-Region peering joining two VPCs, if any. A group of a peer VPC may be referenced
- * only while such a connection exists (VPC peering guide, "Update your security groups to reference
- * peer security groups"; REACHABILITY.md §3.4; AWS-BEHAVIOUR.md §3.13).
+ * Whether a connection carries security-group references: active as of `now` and within one
+ * Region (VPC peering guide, "Update your security groups to reference peer security groups";
+ * REACHABILITY.md §3.4; AWS-BEHAVIOUR.md §3.13).
  */
-export async function activePeeringBetween(ctx: RequestContext, a: VpcAt, b: VpcAt): Promise<string | undefined> {
-  for (const c of await ctx.repo.peerings.listForVpc(a.vpcId)) {
-    if (effectiveStatus(c, ctx.now).status !== 'active' || c.requester.region !== c.accepter.region) continue;
+export function carriesGroupReferences(c: PeeringConnection, now: number): boolean {
+  return effectiveStatus(c, now).status === 'active' && c.requester.region === c.accepter.region;
+}
+
+/** A VPC's connections (any state), as `listForVpc` gives them. */
+export type PeeringsOfVpc = (vpcId: string) => Promise<readonly PeeringConnection[]>;
+
+/**
+ * `listForVpc`, read once per VPC: for one read-only request, which writes no connection between
+ * two reads.
+ */
+export function memoPeeringsOfVpc(ctx: RequestContext): PeeringsOfVpc {
+  const memo = new Map<string, Promise<PeeringConnection[]>>();
+  return (vpcId) => {
+    let found = memo.get(vpcId);
+    if (!found) {
+      found = ctx.repo.peerings.listForVpc(vpcId);
+      memo.set(vpcId, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The active same-Region peering joining two VPCs, if any. A group of a peer VPC may be referenced
+ * only while such a connection exists (see carriesGroupReferences).
+ */
+export async function activePeeringBetween(
+  ctx: RequestContext,
+  a: VpcAt,
+  b: VpcAt,
+  peeringsOf: PeeringsOfVpc = (vpcId) => ctx.repo.peerings.listForVpc(vpcId),
+): Promise<string | undefined> {
+  for (const c of await peeringsOf(a.vpcId)) {
+    if (!carriesGroupReferences(c, ctx.now)) continue;
     if ((sameVpc(c.requester, a) && sameVpc(c.accepter, b)) || (sameVpc(c.accepter, a) && sameVpc(c.requester, b))) return c.id;
   }
   return undefined;
@@ -43,12 +76,19 @@ export function crossesVpc(group: SecurityGroup, rule: SecurityGroupRule): boole
  * failing that the one the rule was authorized through, with its status as of now (`deleted` once
  * the connection has been purged). Undefined for references inside the group's own VPC.
  */
-export async function peeringOfRule(ctx: RequestContext, group: SecurityGroup, rule: SecurityGroupRule): Promise<RulePeering | undefined> {
+async function peeringOfRule(ctx: RequestContext, group: SecurityGroup, rule: SecurityGroupRule, peeringsOf: PeeringsOfVpc): Promise<RulePeering | undefined> {
   const target = referencedVpc(group, rule);
-  if (!target || rule.peer.kind !== 'group' || !crossesVpc(group, rule)) return undefined;
-  const active = await activePeeringBetween(ctx, group, target);
+  if (!target || !crossesVpc(group, rule)) return undefined;
+  return shownPeering(ctx, rule, await activePeeringBetween(ctx, group, target, peeringsOf));
+}
+
+/**
+ * The peering shown with a cross-VPC reference once the active connection between the two VPCs
+ * (`active`, if any) is known: see peeringOfRule.
+ */
+export async function shownPeering(ctx: RequestContext, rule: SecurityGroupRule, active: string | undefined): Promise<RulePeering | undefined> {
   if (active) return { id: active, status: 'active' };
-  const through = rule.peer.vpcPeeringConnectionId;
+  const through = rule.peer.kind === 'group' ? rule.peer.vpcPeeringConnectionId : undefined;
   if (through === undefined) return undefined;
   const c = await ctx.repo.peerings.get(through);
   return { id: through, status: c ? effectiveStatus(c, ctx.now).status : 'deleted' };
@@ -58,11 +98,12 @@ export async function peeringOfRule(ctx: RequestContext, group: SecurityGroup, r
 export async function peeringsOfGroups(ctx: RequestContext, groups: readonly SecurityGroup[]): Promise<Map<string, RulePeering>> {
   const out = new Map<string, RulePeering>();
   const memo = new Map<string, RulePeering | undefined>();
+  const peeringsOf = memoPeeringsOfVpc(ctx);
   for (const g of groups) {
     for (const r of g.rules) {
       if (r.peer.kind !== 'group' || !crossesVpc(g, r)) continue;
       const key = `${g.vpcId}|${r.peer.userId}|${r.peer.vpcId}|${r.peer.vpcPeeringConnectionId ?? ''}`;
-      if (!memo.has(key)) memo.set(key, await peeringOfRule(ctx, g, r));
+      if (!memo.has(key)) memo.set(key, await peeringOfRule(ctx, g, r, peeringsOf));
       const p = memo.get(key);
       if (p) out.set(r.id, p);
     }

@@ -3,10 +3,9 @@ import { errors } from '../errors.js';
 import { isWellFormedId } from '../ids.js';
 import type { Page, PageRequest } from '../paginate.js';
 import { checkPageRequest, paginate } from '../paginate.js';
-import { effectiveStatus } from '../peering/effective-status.js';
 import type { RequestContext } from '../request-context.js';
-import type { RulePeering } from './rule-peering.js';
-import { activePeeringBetween, crossesVpc, peeringOfRule, referencedVpc } from './rule-peering.js';
+import type { PeeringsOfVpc, RulePeering } from './rule-peering.js';
+import { activePeeringBetween, carriesGroupReferences, crossesVpc, memoPeeringsOfVpc, referencedVpc, shownPeering } from './rule-peering.js';
 import type { SecurityGroup, SecurityGroupRule } from './security-group.js';
 import { sgErrors } from './security-group-errors.js';
 
@@ -32,9 +31,10 @@ export async function describeSecurityGroupReferences(ctx: RequestContext, input
   if (missing !== undefined) throw sgErrors.notFound(missing);
   const out: SecurityGroupReference[] = [];
   const seen = new Set<string>();
+  const peeringsOf = memoPeeringsOfVpc(ctx);
   for (const g of groups) {
-    for (const c of await ctx.repo.peerings.listForVpc(g.vpcId)) {
-      if (effectiveStatus(c, ctx.now).status !== 'active' || c.requester.region !== c.accepter.region) continue;
+    for (const c of await peeringsOf(g.vpcId)) {
+      if (!carriesGroupReferences(c, ctx.now)) continue;
       const mine = c.requester.vpcId === g.vpcId && c.requester.accountId === g.accountId ? c.requester : c.accepter;
       const other = mine === c.requester ? c.accepter : c.requester;
       const referencing = await ctx.repo.securityGroups.list({ accountId: other.accountId, region: other.region }, { vpcId: other.vpcId });
@@ -62,18 +62,22 @@ export interface StaleSecurityGroup {
 }
 
 /**
- * Whether a group reference still works: the group exists, and a peer VPC's group is still
- * reached through an active connection. Otherwise the rule is stale (EC2 API reference,
- * DescribeStaleSecurityGroups: "Rules are stale when they reference a deleted security group …
- * or a security group in a peer VPC for which the VPC peering connection has been deleted").
- * A stale rule stays in its group and matches nothing.
+ * A rule whose group reference no longer works, with the peering shown for it; undefined while it
+ * works. It works while the group exists and a peer VPC's group is still reached through an active
+ * connection. Otherwise the rule is stale (EC2 API reference, DescribeStaleSecurityGroups: "Rules
+ * are stale when they reference a deleted security group … or a security group in a peer VPC for
+ * which the VPC peering connection has been deleted"). A stale rule stays in its group and matches
+ * nothing.
  */
-export async function isStaleRule(ctx: RequestContext, group: SecurityGroup, rule: SecurityGroupRule): Promise<boolean> {
+async function staleRule(ctx: RequestContext, group: SecurityGroup, rule: SecurityGroupRule, peeringsOf: PeeringsOfVpc): Promise<StaleRule | undefined> {
   const target = referencedVpc(group, rule);
-  if (!target || rule.peer.kind !== 'group') return false;
+  if (!target || rule.peer.kind !== 'group') return undefined;
   const referenced = await ctx.repo.securityGroups.get({ accountId: target.accountId, region: target.region }, rule.peer.groupId);
-  if (!referenced) return true;
-  return crossesVpc(group, rule) && !(await activePeeringBetween(ctx, group, target));
+  const crosses = crossesVpc(group, rule);
+  const active = crosses ? await activePeeringBetween(ctx, group, target, peeringsOf) : undefined;
+  if (referenced && (!crosses || active !== undefined)) return undefined;
+  const peering = crosses ? await shownPeering(ctx, rule, active) : undefined;
+  return { rule, ...(peering ? { peering } : {}) };
 }
 
 const PAGE = { min: 5, max: 255 } as const;
@@ -83,15 +87,15 @@ export async function describeStaleSecurityGroups(ctx: RequestContext, input: Pa
   const vpc = await requireVpc(ctx, input.vpcId, 'VpcId');
   checkPageRequest(input, PAGE);
   const stale: StaleSecurityGroup[] = [];
+  const peeringsOf = memoPeeringsOfVpc(ctx);
+  // Lists come back ordered by id (ScopedCollection), so the groups are already in id order.
   for (const group of await ctx.repo.securityGroups.list(ctx.caller, { vpcId: vpc.id })) {
     const rules: StaleRule[] = [];
     for (const rule of group.rules) {
-      if (!(await isStaleRule(ctx, group, rule))) continue;
-      const peering = await peeringOfRule(ctx, group, rule);
-      rules.push({ rule, ...(peering ? { peering } : {}) });
+      const s = await staleRule(ctx, group, rule, peeringsOf);
+      if (s) rules.push(s);
     }
     if (rules.length > 0) stale.push({ id: group.id, group, rules });
   }
-  stale.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return paginate(stale, input, PAGE);
 }

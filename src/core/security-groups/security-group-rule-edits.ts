@@ -1,5 +1,5 @@
 import { errors } from '../errors.js';
-import { isWellFormedId } from '../ids.js';
+import { checkId } from '../checks.js';
 import type { RequestContext } from '../request-context.js';
 import type { PermissionInput } from './ip-permissions.js';
 import { checkText, rulesOf } from './ip-permissions.js';
@@ -23,12 +23,6 @@ export interface RuleRequestInput {
 export interface RuleUpdateInput {
   readonly ruleId?: string;
   readonly rule?: RuleRequestInput;
-}
-
-function ruleIdOf(id: string | undefined, parameter: string): string {
-  if (id === undefined || id === '') throw errors.missingParameter(parameter);
-  if (!isWellFormedId('sgr', id)) throw errors.malformed('sgr', id);
-  return id;
 }
 
 /** A SecurityGroupRuleRequest as the one-peer permission Authorize would take. */
@@ -63,7 +57,7 @@ export async function modifySecurityGroupRules(ctx: RequestContext, input: { gro
   const replaced = new Map<string, SecurityGroupRule>();
   for (const [i, u] of updates.entries()) {
     const parameter = `SecurityGroupRule.${i + 1}`;
-    const id = ruleIdOf(u.ruleId, `${parameter}.SecurityGroupRuleId`);
+    const id = checkId('sgr', u.ruleId, `${parameter}.SecurityGroupRuleId`);
     const old = group.rules.find((r) => r.id === id);
     if (!old) throw errors.notFound('sgr', id);
     if (!u.rule) throw errors.missingParameter(`${parameter}.SecurityGroupRule`);
@@ -107,7 +101,7 @@ export async function updateRuleDescriptions(ctx: RequestContext, input: Descrip
   const descriptions = new Map<string, string | undefined>();
   if (byId.length > 0) {
     for (const [i, d] of byId.entries()) {
-      const id = ruleIdOf(d.ruleId, `SecurityGroupRuleDescription.${i + 1}.SecurityGroupRuleId`);
+      const id = checkId('sgr', d.ruleId, `SecurityGroupRuleDescription.${i + 1}.SecurityGroupRuleId`);
       if (!group.rules.some((r) => r.id === id && r.egress === input.egress)) throw errors.notFound('sgr', id);
       if (d.description) checkText('Description', d.description);
       descriptions.set(id, d.description || undefined);
