@@ -1,4 +1,4 @@
-import { checkClientToken } from '../client-token.js';
+import { checkClientToken, rememberToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -279,12 +279,23 @@ function checkLaunchBasics(input: RunInstancesInput): { imageId: string; instanc
 
 /** The launch a ClientToken names, when one was made with it: the same answer, or a mismatch. */
 async function earlierLaunch(ctx: RequestContext, token: string, digest: string): Promise<Launch | undefined> {
-  const earlier = (await ctx.repo.instances.list(ctx.caller)).filter((i) => i.clientToken === token);
+  // The token index holds the launch's instance ids, joined by ',' (see rememberToken in runInstances).
+  const ids = await ctx.repo.meta.get(launchTokenKey(ctx, token));
+  if (ids === undefined) return undefined;
+  const earlier = (await ctx.repo.instances.list(ctx.caller, { ids: ids.split(',') })).filter((i) => i.clientToken === token);
   const first = earlier[0];
   if (!first) return undefined;
   if (first.requestDigest !== digest) throw errors.idempotentMismatch(token);
   earlier.sort((x, y) => (x.launchIndex ?? 0) - (y.launchIndex ?? 0));
   return { reservationId: first.reservationId, ownerId: first.accountId, instances: await taggedViews(ctx, earlier), repeated: true };
+}
+
+/**
+ * The meta key `rememberToken(ctx, 'i', token, …)` writes (client-token.ts keeps its key private
+ * and `earlierByToken` reads back one resource; a launch names several instances).
+ */
+function launchTokenKey(ctx: RequestContext, token: string): string {
+  return `client-token/i/${ctx.caller.accountId}/${ctx.caller.region}/${token}`;
 }
 
 /**
@@ -371,6 +382,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
     await addTags(ctx, ctx.caller, id, 'instance', tags.instance);
     made.push(instance);
   }
+  await rememberToken(ctx, 'i', input.clientToken, made.map((i) => i.id).join(','));
   return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made), repeated: false };
 }
 

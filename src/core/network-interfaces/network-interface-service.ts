@@ -1,4 +1,4 @@
-import { checkClientToken } from '../client-token.js';
+import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -251,16 +251,15 @@ export async function createNetworkInterface(ctx: RequestContext, input: CreateN
   const subnet = await requireSubnet(ctx, input.subnetId);
   const digest = JSON.stringify([subnet.id, input.description ?? null, input.groupIds ?? [], input.privateIpAddress ?? null, input.privateIpAddresses ?? [],
     input.secondaryPrivateIpAddressCount ?? null, input.ipv6Addresses ?? [], input.ipv6AddressCount ?? null, tags]);
-  if (input.clientToken !== undefined) {
-    const earlier = (await ctx.repo.networkInterfaces.list(ctx.caller)).find((e) => e.clientToken === input.clientToken);
-    if (earlier) {
-      if (earlier.requestDigest !== digest) throw errors.idempotentMismatch(input.clientToken);
-      return { ...(await describeInterface(ctx, earlier)), repeated: true };
-    }
+  const earlier = await earlierByToken(ctx, 'eni', input.clientToken, ctx.repo.networkInterfaces);
+  if (earlier && input.clientToken !== undefined) {
+    if (earlier.requestDigest !== digest) throw errors.idempotentMismatch(input.clientToken);
+    return { ...(await describeInterface(ctx, earlier)), repeated: true };
   }
   const eni = await newInterface(ctx, subnet, input, await subnetAddressesTaken(ctx, subnet));
   const stored: NetworkInterface = input.clientToken !== undefined ? { ...eni, clientToken: input.clientToken, requestDigest: digest } : eni;
   await ctx.repo.networkInterfaces.put(stored);
+  await rememberToken(ctx, 'eni', input.clientToken, eni.id);
   await addTags(ctx, ctx.caller, eni.id, 'network-interface', tags);
   const [view] = await interfaceViews(ctx, [stored]);
   return { id: eni.id, resource: view as NetworkInterfaceView, tags, repeated: false };
