@@ -43,17 +43,18 @@ export const DEFAULT_METADATA_OPTIONS: InstanceMetadataOptions = {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Terminated instances past their hour are gone for good: their rows and tags are dropped. */
-async function pruneGone(ctx: RequestContext, instances: readonly Instance[]): Promise<Instance[]> {
-  const kept: Instance[] = [];
-  for (const i of instances) {
-    if (isInstanceVisible(i, ctx.now)) kept.push(i);
-    else {
-      await ctx.repo.instances.remove(i.id);
-      await ctx.repo.tags.removeResource(i.id);
-    }
+/** What reads show: terminated instances past their hour are left out (their rows go at the next launch). */
+function visible(ctx: RequestContext, instances: readonly Instance[]): Instance[] {
+  return instances.filter((i) => isInstanceVisible(i, ctx.now));
+}
+
+/** Terminated instances past their hour are gone for good: a write (RunInstances) drops their rows and tags. */
+async function pruneGone(ctx: RequestContext): Promise<void> {
+  for (const i of await ctx.repo.instances.list(ctx.caller)) {
+    if (isInstanceVisible(i, ctx.now)) continue;
+    await ctx.repo.instances.remove(i.id);
+    await ctx.repo.tags.removeResource(i.id);
   }
-  return kept;
 }
 
 /** Every interface attached to one of these instances, primary or not. */
@@ -106,7 +107,7 @@ function checkInstanceIds(ids: readonly string[]): void {
 export async function requireInstances(ctx: RequestContext, ids: readonly string[] | undefined): Promise<Instance[]> {
   if (!ids || ids.length === 0) throw errors.missingParameter('InstanceId');
   checkInstanceIds(ids);
-  const found = await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller, { ids }));
+  const found = visible(ctx, await ctx.repo.instances.list(ctx.caller, { ids }));
   const have = new Set(found.map((i) => i.id));
   const missing = [...new Set(ids.filter((id) => !have.has(id)))];
   if (missing.length > 0) throw instanceErrors.notFoundMany(missing);
@@ -124,7 +125,7 @@ export async function describeInstances(ctx: RequestContext, req: DescribeReques
   const predicate = compileFilters(INSTANCE_FILTERS, req.filters);
   checkPageRequest(req, PAGE);
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const found = ids ? await requireInstances(ctx, ids) : await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller));
+  const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));
   const sorted = [...found].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return paginate((await taggedViews(ctx, sorted)).filter(predicate), req, PAGE);
 }
@@ -328,6 +329,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
   const count = existing ? 1 : counts.max;
   const wantsPublicIp = nic.associatePublicIpAddress ?? subnet.mapPublicIpOnLaunch;
   const arch = imageCatalogue(ctx.caller.region).find((m) => m.id === imageId)?.architecture ?? 'x86_64';
+  await pruneGone(ctx);
   const reservationId = ctx.ids.next('r');
   const taken = await subnetAddressesTaken(ctx, subnet);
   const made: Instance[] = [];
@@ -498,7 +500,7 @@ export async function describeInstanceStatus(ctx: RequestContext, req: InstanceS
   );
   checkPageRequest(req, PAGE);
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const found = ids ? await requireInstances(ctx, ids) : await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller));
+  const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));
   const shown = found.filter((i) => (req.includeAllInstances === true || instanceState(i) === 'running') && predicate(i));
   shown.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return paginate(shown, req, PAGE);
