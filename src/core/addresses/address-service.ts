@@ -148,8 +148,6 @@ async function addressByAssociation(ctx: RequestContext, associationId: string |
   return found;
 }
 
-const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-
 export interface AssociateAddressInput {
   readonly allocationId?: string;
   readonly publicIp?: string;
@@ -164,14 +162,14 @@ async function associationTarget(ctx: RequestContext, input: AssociateAddressInp
   if (input.instanceId !== undefined) {
     const instance = await ctx.repo.instances.get(ctx.caller, input.instanceId);
     const eni = instance ? await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId) : undefined;
-    if (!eni) throw addressErrors.instanceNotFound(input.instanceId);
+    if (!eni) throw errors.notFound('i', input.instanceId);
     return eni;
   }
   const eniId = input.networkInterfaceId as string;
   const gateways = await ctx.repo.natGateways.list(ctx.caller);
   if (gateways.some((g) => g.addresses.some((a) => a.networkInterfaceId === eniId))) throw addressErrors.managedByService();
   const eni = await ctx.repo.networkInterfaces.get(ctx.caller, eniId);
-  if (!eni) throw addressErrors.networkInterfaceNotFound(eniId);
+  if (!eni) throw errors.notFound('eni', eniId);
   return eni;
 }
 
@@ -185,8 +183,8 @@ export async function associateAddress(ctx: RequestContext, input: AssociateAddr
   if (input.allocationId === undefined && input.publicIp === undefined) throw errors.missingParameter('allocationId');
   if (input.instanceId !== undefined && input.networkInterfaceId !== undefined) throw addressErrors.bothAssociationTargets();
   if (input.instanceId === undefined && input.networkInterfaceId === undefined) throw addressErrors.noAssociationTarget();
-  if (input.instanceId !== undefined && !INSTANCE_ID.test(input.instanceId)) throw addressErrors.instanceMalformed(input.instanceId);
-  if (input.networkInterfaceId !== undefined && !isWellFormedId('eni', input.networkInterfaceId)) throw addressErrors.networkInterfaceMalformed(input.networkInterfaceId);
+  if (input.instanceId !== undefined && !isWellFormedId('i', input.instanceId)) throw errors.malformed('i', input.instanceId);
+  if (input.networkInterfaceId !== undefined && !isWellFormedId('eni', input.networkInterfaceId)) throw errors.malformed('eni', input.networkInterfaceId);
   if (input.privateIpAddress !== undefined && parseIpv4Address(input.privateIpAddress) === undefined) {
     throw errors.invalidValueFor('privateIpAddress', input.privateIpAddress);
   }

@@ -84,7 +84,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
   const input = normalise(raw);
   const instance = await requireInstance(ctx, id);
   const state = instanceState(instance);
-  if (state === 'terminated') throw instanceErrors.notFound(instance.id);
+  if (state === 'terminated') throw errors.notFound('i', instance.id);
   const needsStopped = input.instanceType !== undefined || input.userData !== undefined || input.ebsOptimized !== undefined;
   if (needsStopped && state !== 'stopped') throw instanceErrors.notStopped(instance.id);
   if (input.instanceType !== undefined && !isInstanceTypeName(input.instanceType)) throw instanceErrors.badInstanceType(input.instanceType);
@@ -112,7 +112,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
 /** ModifyInstanceMetadataOptions: the options as they will be; the answer says `pending`, reads `applied`. */
 export async function modifyInstanceMetadataOptions(ctx: RequestContext, id: string | undefined, given: Partial<InstanceMetadataOptions>): Promise<{ instanceId: string; options: InstanceMetadataOptions }> {
   const instance = await requireInstance(ctx, id);
-  if (instanceState(instance) === 'terminated') throw instanceErrors.notFound(instance.id);
+  if (instanceState(instance) === 'terminated') throw errors.notFound('i', instance.id);
   const options = checkMetadataOptions(given, instance.metadataOptions);
   await ctx.repo.instances.put({ ...instance, metadataOptions: options });
   return { instanceId: instance.id, options };

@@ -100,7 +100,7 @@ export async function taggedViews(ctx: RequestContext, instances: readonly Insta
 
 function checkInstanceIds(ids: readonly string[]): void {
   if (ids.length > 1000) throw errors.invalidParameterValue('The maximum number of ids per request is 1000');
-  for (const id of ids) if (!isWellFormedId('i', id)) throw instanceErrors.malformed(id);
+  for (const id of ids) if (!isWellFormedId('i', id)) throw errors.malformed('i', id);
 }
 
 /** The caller's visible instances with these ids, all of them or InvalidInstanceID.NotFound naming the missing. */

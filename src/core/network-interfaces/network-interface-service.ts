@@ -1,13 +1,12 @@
 import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
-import { requireSubnet } from '../checks.js';
+import { checkId, requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
-import { withTags } from '../describe-scoped.js';
+import { describeScopedViews, withTags } from '../describe-scoped.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
 import { checkRequestedAddress, firstFreeAddress } from '../nat-gateways/subnet-addresses.js';
 import { Cidr, formatIpv6, parseIpv4Address, parseIpv6Address } from '../net/index.js';
-import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -50,10 +49,9 @@ export interface CreateNetworkInterfaceInput extends InterfaceSpec {
 
 /** The caller's interface with this id, refusing malformed and unknown ids. */
 export async function requireInterface(ctx: RequestContext, id: string | undefined, parameter = 'networkInterfaceId'): Promise<NetworkInterface> {
-  if (id === undefined || id === '') throw errors.missingParameter(parameter);
-  if (!isWellFormedId('eni', id)) throw eniErrors.malformed(id);
-  const eni = await ctx.repo.networkInterfaces.get(ctx.caller, id);
-  if (!eni) throw eniErrors.notFound(id);
+  const eniId = checkId('eni', id, parameter);
+  const eni = await ctx.repo.networkInterfaces.get(ctx.caller, eniId);
+  if (!eni) throw errors.notFound('eni', eniId);
   return eni;
 }
 
@@ -77,19 +75,8 @@ export async function interfaceViews(ctx: RequestContext, enis: readonly Network
   }));
 }
 
-export async function describeNetworkInterfaces(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInterfaceView>[]; nextToken?: string }> {
-  const predicate = compileFilters(NETWORK_INTERFACE_FILTERS, req.filters);
-  checkPageRequest(req, PAGE);
-  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  if (ids && ids.length > 1000) throw errors.invalidParameterValue('The maximum number of ids per request is 1000');
-  for (const id of ids ?? []) if (!isWellFormedId('eni', id)) throw eniErrors.malformed(id);
-  const found = await ctx.repo.networkInterfaces.list(ctx.caller, ids ? { ids } : undefined);
-  const have = new Set(found.map((e) => e.id));
-  const missing = ids?.find((id) => !have.has(id));
-  if (missing !== undefined) throw eniErrors.notFound(missing);
-  const views = await interfaceViews(ctx, found);
-  const tagged = (await withTags(ctx, found)).map((t, i) => ({ id: t.id, resource: views[i] as NetworkInterfaceView, tags: t.tags }));
-  return paginate(tagged.filter(predicate), req, PAGE);
+export function describeNetworkInterfaces(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInterfaceView>[]; nextToken?: string }> {
+  return describeScopedViews(ctx, 'eni', ctx.repo.networkInterfaces, NETWORK_INTERFACE_FILTERS, req, PAGE, (items) => interfaceViews(ctx, items));
 }
 
 export async function describeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<Tagged<NetworkInterfaceView>> {
