@@ -1,6 +1,6 @@
 import { errors } from '../errors.js';
 import { isWellFormedId } from '../ids.js';
-import { resolveGroups } from '../network-interfaces/network-interface-service.js';
+import { interfaceViews, resolveGroups } from '../network-interfaces/network-interface-service.js';
 import type { PageRequest } from '../paginate.js';
 import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
@@ -8,7 +8,7 @@ import type { Instance, InstanceMetadataOptions } from './instance.js';
 import { instanceErrors } from './instance-errors.js';
 import type { InstanceView } from './instance-filters.js';
 import { instanceState } from './instance-state.js';
-import { checkMetadataOptions, instanceViews, requireInstance, requireInstances } from './instance-service.js';
+import { checkMetadataOptions, requireInstance, requireInstances } from './instance-service.js';
 import { isBurstable, isInstanceTypeName } from './instance-types.js';
 
 /** DescribeInstanceAttribute's attribute names (InstanceAttributeName in the EC2 model). */
@@ -27,8 +27,10 @@ export async function describeInstanceAttribute(
   if (attribute === undefined || attribute === '') throw errors.missingParameter('Attribute');
   if (!(INSTANCE_ATTRIBUTES as readonly string[]).includes(attribute)) throw errors.invalidValueFor('attribute', attribute);
   const instance = await requireInstance(ctx, id);
-  const [view] = await instanceViews(ctx, [instance]);
-  return { view: view as InstanceView, attribute: attribute as InstanceAttributeName };
+  // Only the primary interface's groups and source/dest check are shown: read it by id, not every interface and address.
+  const primary = instanceState(instance) === 'terminated' ? undefined : await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId);
+  const [eni] = primary?.attachment?.instanceId === instance.id ? await interfaceViews(ctx, [primary], false) : [];
+  return { view: { instance, ...(eni ? { eni } : {}) }, attribute: attribute as InstanceAttributeName };
 }
 
 export interface ModifyInstanceInput {

@@ -9,9 +9,10 @@ import { isWellFormedId } from '../ids.js';
 import { imageCatalogue } from '../images/image-catalogue.js';
 import { releasePublicIp, takePublicIp } from '../addresses/public-ip-pool.js';
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { NetworkInterfaceView } from '../network-interfaces/network-interface-view.js';
 import { eniErrors } from '../network-interfaces/network-interface-errors.js';
 import type { InterfaceSpec } from '../network-interfaces/network-interface-service.js';
-import { interfaceViews, newInterface, releaseInterfaceAddresses, removeInterface, requireInterface, subnetAddressesTaken } from '../network-interfaces/network-interface-service.js';
+import { dropInterface, interfaceViews, newInterface, releaseInterfaceAddresses, requireInterface, subnetAddressesTaken } from '../network-interfaces/network-interface-service.js';
 import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
@@ -65,36 +66,49 @@ export async function attachedInterfaces(ctx: RequestContext, instanceIds: reado
 }
 
 /**
- * What terminating an instance does to its interfaces: those with DeleteOnTermination go with it
+ * What terminating instances does to their interfaces: those with DeleteOnTermination go with them
  * (the primary one made at launch always has it), the others are detached and left available;
- * Elastic IPs on either are disassociated.
+ * Elastic IPs on either are disassociated. One read of the interfaces and one of the addresses.
  */
-async function releaseInstanceInterfaces(ctx: RequestContext, instance: Instance): Promise<void> {
-  for (const eni of await attachedInterfaces(ctx, [instance.id])) {
-    if (eni.attachment?.deleteOnTermination === true) await removeInterface(ctx, eni);
+async function releaseInstanceInterfaces(ctx: RequestContext, instances: readonly Instance[]): Promise<void> {
+  const enis = await attachedInterfaces(ctx, instances.map((i) => i.id));
+  await releaseInterfaceAddresses(ctx, enis.map((e) => e.id));
+  for (const eni of enis) {
+    if (eni.attachment?.deleteOnTermination === true) await dropInterface(ctx, eni);
     else {
-      await releaseInterfaceAddresses(ctx, eni.id);
       const { attachment: _detached, ...rest } = eni;
       await ctx.repo.networkInterfaces.put(rest);
     }
   }
 }
 
-/** Instances with their interfaces: the primary, then any others by device index (terminated ones have none left). */
-export async function instanceViews(ctx: RequestContext, instances: readonly Instance[]): Promise<InstanceView[]> {
+/**
+ * Instances with their interfaces: the primary, then any others by device index (terminated ones
+ * have none left). `attached`, when given, are all the interfaces attached to these instances
+ * (RunInstances has them at hand); otherwise they are read.
+ */
+export async function instanceViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<InstanceView[]> {
   const live = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.id);
-  const views = await interfaceViews(ctx, await attachedInterfaces(ctx, live));
+  const views = await interfaceViews(ctx, attached ?? (await attachedInterfaces(ctx, live)));
   views.sort((x, y) => (x.eni.attachment?.deviceIndex ?? 0) - (y.eni.attachment?.deviceIndex ?? 0));
+  const byInstance = new Map<string, NetworkInterfaceView[]>();
+  for (const v of views) {
+    const owner = v.eni.attachment?.instanceId;
+    if (owner === undefined) continue;
+    const list = byInstance.get(owner) ?? [];
+    list.push(v);
+    byInstance.set(owner, list);
+  }
   return instances.map((instance) => {
-    const mine = views.filter((v) => v.eni.attachment?.instanceId === instance.id);
+    const mine = byInstance.get(instance.id) ?? [];
     const eni = mine.find((v) => v.eni.id === instance.primaryNetworkInterfaceId);
     const others = mine.filter((v) => v !== eni);
     return { instance, ...(eni ? { eni } : {}), ...(others.length > 0 ? { others } : {}) };
   });
 }
 
-export async function taggedViews(ctx: RequestContext, instances: readonly Instance[]): Promise<Tagged<InstanceView>[]> {
-  const views = await instanceViews(ctx, instances);
+export async function taggedViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<Tagged<InstanceView>[]> {
+  const views = await instanceViews(ctx, instances, attached);
   return (await withTags(ctx, instances)).map((t, i) => ({ id: t.id, resource: views[i] as InstanceView, tags: t.tags }));
 }
 
@@ -333,6 +347,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
   const reservationId = ctx.ids.next('r');
   const taken = await subnetAddressesTaken(ctx, subnet);
   const made: Instance[] = [];
+  const madeInterfaces: NetworkInterface[] = [];
   for (let n = 0; n < count; n++) {
     const id = ctx.ids.next('i');
     const attachment = { id: ctx.ids.next('eni-attach'), instanceId: id, instanceOwnerId: ctx.caller.accountId, deviceIndex: 0, deleteOnTermination: nic.deleteOnTermination ?? true, attachedAt: ctx.now };
@@ -349,6 +364,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
       }
     }
     await ctx.repo.networkInterfaces.put(eni);
+    madeInterfaces.push(eni);
     await addTags(ctx, ctx.caller, eni.id, 'network-interface', tags.eni);
     const publicIp = wantsPublicIp ? await takePublicIp(ctx, id) : undefined;
     const instance: Instance = {
@@ -385,7 +401,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
     made.push(instance);
   }
   await rememberToken(ctx, 'i', input.clientToken, made.map((i) => i.id).join(','));
-  return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made), repeated: false };
+  return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made, madeInterfaces), repeated: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +474,7 @@ export async function rebootInstances(ctx: RequestContext, ids: readonly string[
 export async function terminateInstances(ctx: RequestContext, ids: readonly string[] | undefined): Promise<StateChange[]> {
   const instances = await requireInstances(ctx, ids);
   for (const i of instances) if (i.disableApiTermination === true && instanceState(i) !== 'terminated') throw instanceErrors.terminationProtected(i.id);
+  await releaseInstanceInterfaces(ctx, instances.filter((i) => instanceState(i) !== 'terminated'));
   const changes: StateChange[] = [];
   for (const i of instances) {
     const previous = instanceState(i);
@@ -465,7 +482,6 @@ export async function terminateInstances(ctx: RequestContext, ids: readonly stri
       changes.push({ instanceId: i.id, previous, current: 'terminated' });
       continue;
     }
-    await releaseInstanceInterfaces(ctx, i);
     const done = await givePublicIpBack(ctx, i);
     await ctx.repo.instances.put({ ...done, lifecycle: { target: 'terminated', since: ctx.now } });
     changes.push({ instanceId: i.id, previous, current: transitionalState('terminated') });

@@ -55,13 +55,16 @@ export async function requireInterface(ctx: RequestContext, id: string | undefin
   return eni;
 }
 
-/** Interfaces as reads show them: group names, and the Elastic IPs associated with their addresses. */
-export async function interfaceViews(ctx: RequestContext, enis: readonly NetworkInterface[]): Promise<NetworkInterfaceView[]> {
+/**
+ * Interfaces as reads show them: group names, and the Elastic IPs associated with their addresses
+ * (left out, and the addresses not read, with `withAssociations` false).
+ */
+export async function interfaceViews(ctx: RequestContext, enis: readonly NetworkInterface[], withAssociations = true): Promise<NetworkInterfaceView[]> {
   if (enis.length === 0) return [];
   const groupIds = [...new Set(enis.flatMap((e) => e.groupIds))];
   const names = new Map((await ctx.repo.securityGroups.list(ctx.caller, { ids: groupIds })).map((g) => [g.id, g.name]));
   const byEni = new Map<string, EniAssociation[]>();
-  for (const a of await ctx.repo.addresses.list(ctx.caller)) {
+  for (const a of withAssociations ? await ctx.repo.addresses.list(ctx.caller) : []) {
     const s = a.association;
     if (s?.networkInterfaceId === undefined || s.natGatewayId !== undefined) continue;
     const list = byEni.get(s.networkInterfaceId) ?? [];
@@ -255,11 +258,13 @@ export async function createNetworkInterface(ctx: RequestContext, input: CreateN
 // ---------------------------------------------------------------------------------------------
 // Deleting
 
-/** Elastic IPs associated with an interface's addresses are disassociated when it goes. */
-export async function releaseInterfaceAddresses(ctx: RequestContext, eniId: string, only?: readonly string[]): Promise<void> {
+/** Elastic IPs associated with these interfaces' addresses (or only with `only`) are disassociated when they go: one read of the addresses. */
+export async function releaseInterfaceAddresses(ctx: RequestContext, eniIds: readonly string[], only?: readonly string[]): Promise<void> {
+  if (eniIds.length === 0) return;
+  const wanted = new Set(eniIds);
   for (const a of await ctx.repo.addresses.list(ctx.caller)) {
     const s = a.association;
-    if (s?.networkInterfaceId !== eniId || s.natGatewayId !== undefined) continue;
+    if (s?.networkInterfaceId === undefined || !wanted.has(s.networkInterfaceId) || s.natGatewayId !== undefined) continue;
     if (only && !only.includes(s.privateIpAddress ?? '')) continue;
     await ctx.repo.addresses.put({ ...a, association: undefined });
   }
@@ -267,7 +272,12 @@ export async function releaseInterfaceAddresses(ctx: RequestContext, eniId: stri
 
 /** Removes an interface and what hangs on it (tags, Elastic IP associations). */
 export async function removeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<void> {
-  await releaseInterfaceAddresses(ctx, eni.id);
+  await releaseInterfaceAddresses(ctx, [eni.id]);
+  await dropInterface(ctx, eni);
+}
+
+/** Removes an interface's row and tags; its Elastic IPs must have been released already. */
+export async function dropInterface(ctx: RequestContext, eni: NetworkInterface): Promise<void> {
   await ctx.repo.networkInterfaces.remove(eni.id);
   await ctx.repo.tags.removeResource(eni.id);
 }
@@ -365,7 +375,7 @@ async function takeAddressFromOthers(ctx: RequestContext, eni: NetworkInterface,
   for (const other of await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: eni.vpcId })) {
     if (other.id === eni.id || other.subnetId !== eni.subnetId || !other.privateIps.includes(ip)) continue;
     if (other.privateIps[0] === ip) throw eniErrors.addressInUse();
-    await releaseInterfaceAddresses(ctx, other.id, [ip]);
+    await releaseInterfaceAddresses(ctx, [other.id], [ip]);
     await ctx.repo.networkInterfaces.put({ ...other, privateIps: other.privateIps.filter((p) => p !== ip) });
     return;
   }
@@ -380,7 +390,7 @@ export async function unassignPrivateIpAddresses(ctx: RequestContext, id: string
     if (ip === eni.privateIps[0]) throw eniErrors.cannotUnassignPrimary(ip);
     if (!eni.privateIps.includes(ip)) throw eniErrors.addressNotAssigned(ip, eni.id);
   }
-  await releaseInterfaceAddresses(ctx, eni.id, addresses);
+  await releaseInterfaceAddresses(ctx, [eni.id], addresses);
   await ctx.repo.networkInterfaces.put({ ...eni, privateIps: eni.privateIps.filter((ip) => !addresses.includes(ip)) });
 }
 
