@@ -99,7 +99,7 @@ export async function createNatGateway(ctx: RequestContext, input: CreateNatGate
   const live = scope.filter(isNatGatewayLive);
   await checkZoneLimit(ctx, live, subnet);
   // Interfaces and NAT gateways draw on one pool of the subnet's addresses.
-  const taken = await addressesInUse(ctx, subnet);
+  const taken = await addressesInUse(ctx, subnet, live);
   const requested = input.privateIpAddress === undefined ? undefined : checkRequestedAddress(subnet, input.privateIpAddress, taken);
   const privateIp = requested ?? firstFreeAddress(subnet, taken);
   let failure = privateIp === undefined ? natGatewayFailures.insufficientAddresses() : undefined;

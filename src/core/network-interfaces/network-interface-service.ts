@@ -16,7 +16,7 @@ import { eniErrors } from './network-interface-errors.js';
 import { NETWORK_INTERFACE_FILTERS } from './network-interface-filters.js';
 import type { EniAssociation, NetworkInterfaceView } from './network-interface-view.js';
 import { macAddressOf } from './network-interface-view.js';
-import { addressesInUse, ipv6AddressesInUse } from './subnet-addresses-in-use.js';
+import { addressesInUse, ipv6AddressesInUse, subnetAddressesInUse } from './subnet-addresses-in-use.js';
 
 /** Security groups per network interface: 5 by default (Amazon VPC quotas). */
 export const GROUPS_PER_INTERFACE = 5;
@@ -226,7 +226,7 @@ export async function newInterface(
 
 /** The addresses of a subnet already held, IPv4 and IPv6. */
 export async function subnetAddressesTaken(ctx: RequestContext, subnet: Subnet): Promise<{ v4: Set<string>; v6: Set<string> }> {
-  return { v4: await addressesInUse(ctx, subnet), v6: await ipv6AddressesInUse(ctx, subnet) };
+  return subnetAddressesInUse(ctx, subnet);
 }
 
 export interface CreatedInterface extends Tagged<NetworkInterfaceView> {
