@@ -1,3 +1,4 @@
+import { defaultVpcOf } from '../account-service.js';
 import { checkClientToken, rememberToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
@@ -215,7 +216,7 @@ async function launchSubnet(ctx: RequestContext, subnetId: string | undefined, z
     }
     return subnet;
   }
-  const vpc = (await ctx.repo.vpcs.list(ctx.caller)).find((v) => v.isDefault);
+  const vpc = await defaultVpcOf(ctx);
   // [O] Without a default VPC, RunInstances without a subnet answers `VPCIdNotSpecified: No default VPC for this user`.
   if (!vpc) throw sgErrors.noDefaultVpc();
   const subnets = (await ctx.repo.subnets.list(ctx.caller, { vpcId: vpc.id })).filter((s) => s.defaultForAz && (zone === undefined || s.availabilityZone === zone));
