@@ -4,7 +4,7 @@ import * as attrs from '../core/instances/instance-attributes.js';
 import { attachNetworkInterface, detachNetworkInterface } from '../core/instances/instance-interfaces.js';
 import type { InstanceView } from '../core/instances/instance-filters.js';
 import * as instances from '../core/instances/instance-service.js';
-import { instanceErrors } from '../core/instances/instance-errors.js';
+import { eniErrors } from '../core/network-interfaces/network-interface-errors.js';
 import { describeInstanceTypes } from '../core/instances/instance-types.js';
 import { STATE_CODES, instanceState, stateReason, stateTransitionReason, transitionalState } from '../core/instances/instance-state.js';
 import { privateDnsName } from '../core/network-interfaces/network-interface-view.js';
@@ -165,7 +165,7 @@ const flag = (v: W.AttributeBooleanValue | undefined): boolean | undefined => v?
 export const INSTANCE_OPERATIONS: OperationTable = {
   RunInstances: writes(async (ctx, input) => {
     const unsupported = unsupportedMembers(input)[0];
-    if (unsupported !== undefined) throw instanceErrors.unsupported(unsupported);
+    if (unsupported !== undefined) throw eniErrors.unsupported(unsupported);
     const launch = await instances.runInstances(ctx, {
       imageId: input.ImageId,
       instanceType: input.InstanceType,

@@ -8,7 +8,7 @@ import type { Instance, InstanceMetadataOptions } from './instance.js';
 import { instanceErrors } from './instance-errors.js';
 import type { InstanceView } from './instance-filters.js';
 import { instanceState } from './instance-state.js';
-import { checkMetadataOptions, requireInstance, requireInstances } from './instance-service.js';
+import { checkMetadataOptions, checkShutdownBehaviour, requireInstance, requireInstances } from './instance-service.js';
 import { isBurstable, isInstanceTypeName } from './instance-types.js';
 
 /** DescribeInstanceAttribute's attribute names (InstanceAttributeName in the EC2 model). */
@@ -91,7 +91,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
   if (needsStopped && state !== 'stopped') throw instanceErrors.notStopped(instance.id);
   if (input.instanceType !== undefined && !isInstanceTypeName(input.instanceType)) throw instanceErrors.badInstanceType(input.instanceType);
   const behaviour = input.instanceInitiatedShutdownBehavior;
-  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+  checkShutdownBehaviour(behaviour);
   if (input.sourceDestCheck !== undefined || input.groupIds !== undefined) {
     const eni = await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId);
     if (eni) {

@@ -76,7 +76,4 @@ export const instanceErrors = {
   primaryNotDetachable(): Ec2Error {
     return new Ec2Error('OperationNotPermitted', 'The network interface at device index 0 cannot be detached.');
   },
-  unsupported(parameter: string): Ec2Error {
-    return new Ec2Error('InvalidParameterValue', `The parameter ${parameter} is not supported by this server.`);
-  },
 } as const;

@@ -282,13 +282,17 @@ export function checkMetadataOptions(given: Partial<InstanceMetadataOptions> | u
   return o;
 }
 
+/** InstanceInitiatedShutdownBehavior: `stop` or `terminate` (RunInstances and ModifyInstanceAttribute). */
+export function checkShutdownBehaviour(behaviour: string | undefined): asserts behaviour is 'stop' | 'terminate' | undefined {
+  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+}
+
 function checkLaunchBasics(input: RunInstancesInput): { imageId: string; instanceType: string } {
   if (input.imageId === undefined || input.imageId === '') throw errors.missingParameter('ImageId');
   if (!isWellFormedId('ami', input.imageId)) throw instanceErrors.amiMalformed(input.imageId);
   const instanceType = input.instanceType ?? DEFAULT_INSTANCE_TYPE;
   if (!isInstanceTypeName(instanceType)) throw instanceErrors.badInstanceType(instanceType);
-  const behaviour = input.instanceInitiatedShutdownBehavior;
-  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+  checkShutdownBehaviour(input.instanceInitiatedShutdownBehavior);
   if (input.cpuCredits !== undefined && input.cpuCredits !== 'standard' && input.cpuCredits !== 'unlimited') throw errors.invalidValueFor('CpuCredits', input.cpuCredits);
   return { imageId: input.imageId, instanceType };
 }
