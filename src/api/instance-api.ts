@@ -60,7 +60,7 @@ function interfaceToWire(view: NonNullable<InstanceView['eni']>, publicIp: strin
 }
 
 /** An instance as DescribeInstances shows it; `shown` overrides the state for the answers of the calls that move it. */
-export function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: W.InstanceStateName): W.Instance {
+function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: W.InstanceStateName): W.Instance {
   const i = view.instance;
   const eni = view.eni;
   const primary = eni?.eni.privateIps[0];
@@ -123,7 +123,9 @@ function reservations(items: readonly Tagged<InstanceView>[]): W.Reservation[] {
   const by = new Map<string, Tagged<InstanceView>[]>();
   for (const item of items) {
     const key = item.resource.instance.reservationId;
-    by.set(key, [...(by.get(key) ?? []), item]);
+    const group = by.get(key);
+    if (group) group.push(item);
+    else by.set(key, [item]);
   }
   return [...by.values()].map((group) => {
     const first = group[0]?.resource.instance;

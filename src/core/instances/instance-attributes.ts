@@ -12,7 +12,7 @@ import { checkMetadataOptions, checkShutdownBehaviour, requireInstance, requireI
 import { isBurstable, isInstanceTypeName } from './instance-types.js';
 
 /** DescribeInstanceAttribute's attribute names (InstanceAttributeName in the EC2 model). */
-export const INSTANCE_ATTRIBUTES = [
+const INSTANCE_ATTRIBUTES = [
   'instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior', 'rootDeviceName',
   'blockDeviceMapping', 'productCodes', 'sourceDestCheck', 'groupSet', 'ebsOptimized', 'sriovNetSupport', 'enaSupport', 'enclaveOptions',
   'disableApiStop',

@@ -29,7 +29,7 @@ import { isBurstable, isInstanceTypeName } from './instance-types.js';
 import { STATE_CODES, instanceState, isInstanceVisible, transitionalState } from './instance-state.js';
 
 /** [D?] Running On-Demand instances: a default quota; 20 per launch keeps a runaway count small. */
-export const MAX_INSTANCES_PER_LAUNCH = 20;
+const MAX_INSTANCES_PER_LAUNCH = 20;
 const PAGE = { min: 5, max: 1000 } as const;
 // RunInstances: "Default: m1.small" (EC2 API reference, InstanceType).
 const DEFAULT_INSTANCE_TYPE = 'm1.small';
@@ -108,7 +108,7 @@ export async function instanceViews(ctx: RequestContext, instances: readonly Ins
   });
 }
 
-export async function taggedViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<Tagged<InstanceView>[]> {
+async function taggedViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<Tagged<InstanceView>[]> {
   const views = await instanceViews(ctx, instances, attached);
   return (await withTags(ctx, instances)).map((t, i) => ({ id: t.id, resource: views[i] as InstanceView, tags: t.tags }));
 }

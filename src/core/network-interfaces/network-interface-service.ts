@@ -19,7 +19,7 @@ import { macAddressOf } from './network-interface-view.js';
 import { addressesInUse, ipv6AddressesInUse, subnetAddressesInUse } from './subnet-addresses-in-use.js';
 
 /** Security groups per network interface: 5 by default (Amazon VPC quotas). */
-export const GROUPS_PER_INTERFACE = 5;
+const GROUPS_PER_INTERFACE = 5;
 /** [I] A bound on addresses per interface; AWS's depends on the instance type (50 for the largest). */
 const MAX_ADDRESSES = 50;
 const PAGE = { min: 5, max: 1000 } as const;
@@ -82,7 +82,7 @@ export function describeNetworkInterfaces(ctx: RequestContext, req: DescribeRequ
   return describeScopedViews(ctx, 'eni', ctx.repo.networkInterfaces, NETWORK_INTERFACE_FILTERS, req, PAGE, (items) => interfaceViews(ctx, items));
 }
 
-export async function describeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<Tagged<NetworkInterfaceView>> {
+async function describeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<Tagged<NetworkInterfaceView>> {
   const [view] = await interfaceViews(ctx, [eni]);
   const [tagged] = await withTags(ctx, [eni]);
   return { id: eni.id, resource: view as NetworkInterfaceView, tags: tagged?.tags ?? [] };
@@ -167,7 +167,7 @@ function subnetIpv6Block(subnet: Subnet): Cidr {
  * IPv6 addresses from the subnet's /64: those named (inside the block, free) and `count` more.
  * [I] Allocated ones are the lowest free from ::4 of the block up (AWS picks at random; any free one is valid).
  */
-export function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
+function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
   if (named.length === 0 && (count ?? 0) === 0) return [];
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw errors.invalidValueFor('ipv6AddressCount', String(count));
   if (named.length + (count ?? 0) > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
