@@ -4,7 +4,7 @@ import * as attrs from '../core/instances/instance-attributes.js';
 import { attachNetworkInterface, detachNetworkInterface } from '../core/instances/instance-interfaces.js';
 import type { InstanceView } from '../core/instances/instance-filters.js';
 import * as instances from '../core/instances/instance-service.js';
-import { instanceErrors } from '../core/instances/instance-errors.js';
+import { eniErrors } from '../core/network-interfaces/network-interface-errors.js';
 import { describeInstanceTypes } from '../core/instances/instance-types.js';
 import { STATE_CODES, instanceState, stateReason, stateTransitionReason, transitionalState } from '../core/instances/instance-state.js';
 import { privateDnsName } from '../core/network-interfaces/network-interface-view.js';
@@ -60,7 +60,7 @@ function interfaceToWire(view: NonNullable<InstanceView['eni']>, publicIp: strin
 }
 
 /** An instance as DescribeInstances shows it; `shown` overrides the state for the answers of the calls that move it. */
-export function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: W.InstanceStateName): W.Instance {
+function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: W.InstanceStateName): W.Instance {
   const i = view.instance;
   const eni = view.eni;
   const primary = eni?.eni.privateIps[0];
@@ -123,7 +123,9 @@ function reservations(items: readonly Tagged<InstanceView>[]): W.Reservation[] {
   const by = new Map<string, Tagged<InstanceView>[]>();
   for (const item of items) {
     const key = item.resource.instance.reservationId;
-    by.set(key, [...(by.get(key) ?? []), item]);
+    const group = by.get(key);
+    if (group) group.push(item);
+    else by.set(key, [item]);
   }
   return [...by.values()].map((group) => {
     const first = group[0]?.resource.instance;
@@ -165,7 +167,7 @@ const flag = (v: W.AttributeBooleanValue | undefined): boolean | undefined => v?
 export const INSTANCE_OPERATIONS: OperationTable = {
   RunInstances: writes(async (ctx, input) => {
     const unsupported = unsupportedMembers(input)[0];
-    if (unsupported !== undefined) throw instanceErrors.unsupported(unsupported);
+    if (unsupported !== undefined) throw eniErrors.unsupported(unsupported);
     const launch = await instances.runInstances(ctx, {
       imageId: input.ImageId,
       instanceType: input.InstanceType,

@@ -39,7 +39,7 @@ export function privateAddressesToWire(view: NetworkInterfaceView): W.NetworkInt
   });
 }
 
-export function networkInterfaceToWire({ resource: view, tags }: Tagged<NetworkInterfaceView>): W.NetworkInterface {
+function networkInterfaceToWire({ resource: view, tags }: Tagged<NetworkInterfaceView>): W.NetworkInterface {
   const e = view.eni;
   const primary = e.privateIps[0];
   const primaryAssociation = view.associations.find((a) => a.privateIp === primary);

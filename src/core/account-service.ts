@@ -5,6 +5,7 @@ import type { FilterSpec } from './filters/filter-spec.js';
 import type { RegionInfo } from './regions.js';
 import { findRegion, REGIONS, zoneId } from './regions.js';
 import type { RequestContext } from './request-context.js';
+import type { Vpc } from './vpc.js';
 
 export interface RegionView {
   readonly name: string;
@@ -59,9 +60,16 @@ export function describeAvailabilityZones(ctx: Pick<RequestContext, 'caller'>, i
     .filter(predicate);
 }
 
+/**
+ * The caller's default VPC in this region, if it has one. Kept here rather than in default-vpc.ts,
+ * which would close an import cycle (default-vpc → vpc-service → security groups → default-vpc).
+ */
+export async function defaultVpcOf(ctx: RequestContext): Promise<Vpc | undefined> {
+  return (await ctx.repo.vpcs.list(ctx.caller)).find((v) => v.isDefault);
+}
+
 export async function describeAccountAttributes(ctx: RequestContext, names: readonly string[] | undefined): Promise<{ name: string; values: string[] }[]> {
-  const vpcs = await ctx.repo.vpcs.list(ctx.caller);
-  const defaultVpc = vpcs.find((v) => v.isDefault);
+  const defaultVpc = await defaultVpcOf(ctx);
   const all = [
     { name: 'supported-platforms', values: ['VPC'] },
     { name: 'default-vpc', values: [defaultVpc ? defaultVpc.id : 'none'] },

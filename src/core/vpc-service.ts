@@ -112,9 +112,9 @@ async function hasDependencies(ctx: RequestContext, vpc: Vpc, own: VpcOwnResourc
   const inVpc = { vpcId: vpc.id };
   if (own.tables.some((t) => !t.associations.some((a) => a.main))) return true;
   if (own.groups.some((g) => g.name !== 'default') || own.acls.some((a) => !a.isDefault)) return true;
+  // Network interfaces live in subnets and DeleteSubnet refuses while any is left: the subnet check covers them.
   if ((await ctx.repo.subnets.list(ctx.caller, inVpc)).length > 0) return true;
   if ((await ctx.repo.internetGateways.list(ctx.caller, inVpc)).length > 0) return true;
-  if ((await ctx.repo.networkInterfaces.list(ctx.caller, inVpc)).length > 0) return true;
   return (await ctx.repo.egressOnlyInternetGateways.list(ctx.caller, inVpc)).length > 0;
 }
 

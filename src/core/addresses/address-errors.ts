@@ -30,18 +30,6 @@ export const addressErrors = {
   releaseNeedsAllocationId(): Ec2Error {
     return new Ec2Error('InvalidParameterValue', 'You must specify an allocation id when releasing a VPC elastic IP address');
   },
-  instanceNotFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
-  },
-  instanceMalformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
-  },
-  networkInterfaceNotFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`);
-  },
-  networkInterfaceMalformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInterfaceID.Malformed', `Invalid id: "${id}"`);
-  },
   /** Observed (CloudFormation and client test logs): `Gateway.NotAttached: Network vpc-… is not attached to any internet gateway`. */
   gatewayNotAttached(vpcId: string): Ec2Error {
     return new Ec2Error('Gateway.NotAttached', `Network ${vpcId} is not attached to any internet gateway`);

@@ -8,6 +8,7 @@ import { isWellFormedId } from '../ids.js';
 import { parseIpv4Address } from '../net/index.js';
 import type { PageRequest } from '../paginate.js';
 import { checkPageRequest, paginate } from '../paginate.js';
+import { hasAttachedInternetGateway } from '../internet-gateways/internet-gateway-service.js';
 import type { RequestContext } from '../request-context.js';
 import type { TagSpecificationInput } from '../tags.js';
 import { addTags, tagsFromSpecifications } from '../tags.js';
@@ -78,7 +79,11 @@ export async function requireAddress(ctx: RequestContext, allocationId: string |
 
 async function addressByPublicIp(ctx: RequestContext, ip: string): Promise<ElasticIp> {
   if (parseIpv4Address(ip) === undefined) throw addressErrors.addressMalformed(ip);
-  const found = (await ctx.repo.addresses.list(ctx.caller)).find((a) => a.publicIp === ip);
+  return addressWithPublicIp(await ctx.repo.addresses.list(ctx.caller), ip);
+}
+
+function addressWithPublicIp(all: readonly ElasticIp[], ip: string): ElasticIp {
+  const found = all.find((a) => a.publicIp === ip);
   if (!found) throw addressErrors.addressNotFound(ip);
   return found;
 }
@@ -148,8 +153,6 @@ async function addressByAssociation(ctx: RequestContext, associationId: string |
   return found;
 }
 
-const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-
 export interface AssociateAddressInput {
   readonly allocationId?: string;
   readonly publicIp?: string;
@@ -164,14 +167,14 @@ async function associationTarget(ctx: RequestContext, input: AssociateAddressInp
   if (input.instanceId !== undefined) {
     const instance = await ctx.repo.instances.get(ctx.caller, input.instanceId);
     const eni = instance ? await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId) : undefined;
-    if (!eni) throw addressErrors.instanceNotFound(input.instanceId);
+    if (!eni) throw errors.notFound('i', input.instanceId);
     return eni;
   }
   const eniId = input.networkInterfaceId as string;
   const gateways = await ctx.repo.natGateways.list(ctx.caller);
   if (gateways.some((g) => g.addresses.some((a) => a.networkInterfaceId === eniId))) throw addressErrors.managedByService();
   const eni = await ctx.repo.networkInterfaces.get(ctx.caller, eniId);
-  if (!eni) throw addressErrors.networkInterfaceNotFound(eniId);
+  if (!eni) throw errors.notFound('eni', eniId);
   return eni;
 }
 
@@ -185,23 +188,33 @@ export async function associateAddress(ctx: RequestContext, input: AssociateAddr
   if (input.allocationId === undefined && input.publicIp === undefined) throw errors.missingParameter('allocationId');
   if (input.instanceId !== undefined && input.networkInterfaceId !== undefined) throw addressErrors.bothAssociationTargets();
   if (input.instanceId === undefined && input.networkInterfaceId === undefined) throw addressErrors.noAssociationTarget();
-  if (input.instanceId !== undefined && !INSTANCE_ID.test(input.instanceId)) throw addressErrors.instanceMalformed(input.instanceId);
-  if (input.networkInterfaceId !== undefined && !isWellFormedId('eni', input.networkInterfaceId)) throw addressErrors.networkInterfaceMalformed(input.networkInterfaceId);
+  if (input.instanceId !== undefined && !isWellFormedId('i', input.instanceId)) throw errors.malformed('i', input.instanceId);
+  if (input.networkInterfaceId !== undefined && !isWellFormedId('eni', input.networkInterfaceId)) throw errors.malformed('eni', input.networkInterfaceId);
   if (input.privateIpAddress !== undefined && parseIpv4Address(input.privateIpAddress) === undefined) {
     throw errors.invalidValueFor('privateIpAddress', input.privateIpAddress);
   }
-  const address = input.allocationId !== undefined ? await requireAddress(ctx, input.allocationId) : await addressByPublicIp(ctx, input.publicIp as string);
+  // One read of the caller's addresses: the one to associate, and any the target address holds.
+  const allocationId = input.allocationId === undefined ? undefined : checkId('eipalloc', input.allocationId, 'allocationId');
+  if (input.allocationId === undefined && parseIpv4Address(input.publicIp as string) === undefined) throw addressErrors.addressMalformed(input.publicIp as string);
+  const all = await ctx.repo.addresses.list(ctx.caller);
+  let address: ElasticIp;
+  if (allocationId !== undefined) {
+    const found = all.find((a) => a.id === allocationId);
+    if (!found) throw errors.notFound('eipalloc', allocationId);
+    address = found;
+  } else {
+    address = addressWithPublicIp(all, input.publicIp as string);
+  }
   if (address.association?.natGatewayId !== undefined) throw addressErrors.managedByService();
   const eni = await associationTarget(ctx, input);
   const privateIp = input.privateIpAddress ?? eni.privateIps[0] ?? '';
   if (!eni.privateIps.includes(privateIp)) throw addressErrors.privateIpNotOnInterface(privateIp, eni.id);
-  const gateways = await ctx.repo.internetGateways.list(ctx.caller, { vpcId: eni.vpcId });
-  if (!gateways.some((g) => g.attachedVpcId === eni.vpcId)) throw addressErrors.gatewayNotAttached(eni.vpcId);
+  if (!(await hasAttachedInternetGateway(ctx, eni.vpcId))) throw addressErrors.gatewayNotAttached(eni.vpcId);
   const current = address.association;
   const same = current?.networkInterfaceId === eni.id && current.privateIpAddress === privateIp;
   if (current && !same && input.allowReassociation !== true) throw addressErrors.alreadyAssociated(address.id);
   // Whatever Elastic IP the target address held gives way to this one.
-  for (const other of await ctx.repo.addresses.list(ctx.caller)) {
+  for (const other of all) {
     const o = other.association;
     if (other.id !== address.id && o?.networkInterfaceId === eni.id && o.privateIpAddress === privateIp) await ctx.repo.addresses.put({ ...other, association: undefined });
   }

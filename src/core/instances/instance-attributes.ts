@@ -1,6 +1,6 @@
 import { errors } from '../errors.js';
 import { isWellFormedId } from '../ids.js';
-import { resolveGroups } from '../network-interfaces/network-interface-service.js';
+import { interfaceViews, resolveGroups } from '../network-interfaces/network-interface-service.js';
 import type { PageRequest } from '../paginate.js';
 import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
@@ -8,11 +8,11 @@ import type { Instance, InstanceMetadataOptions } from './instance.js';
 import { instanceErrors } from './instance-errors.js';
 import type { InstanceView } from './instance-filters.js';
 import { instanceState } from './instance-state.js';
-import { checkMetadataOptions, instanceViews, requireInstance, requireInstances } from './instance-service.js';
+import { checkMetadataOptions, checkShutdownBehaviour, requireInstance, requireInstances } from './instance-service.js';
 import { isBurstable, isInstanceTypeName } from './instance-types.js';
 
 /** DescribeInstanceAttribute's attribute names (InstanceAttributeName in the EC2 model). */
-export const INSTANCE_ATTRIBUTES = [
+const INSTANCE_ATTRIBUTES = [
   'instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior', 'rootDeviceName',
   'blockDeviceMapping', 'productCodes', 'sourceDestCheck', 'groupSet', 'ebsOptimized', 'sriovNetSupport', 'enaSupport', 'enclaveOptions',
   'disableApiStop',
@@ -27,8 +27,10 @@ export async function describeInstanceAttribute(
   if (attribute === undefined || attribute === '') throw errors.missingParameter('Attribute');
   if (!(INSTANCE_ATTRIBUTES as readonly string[]).includes(attribute)) throw errors.invalidValueFor('attribute', attribute);
   const instance = await requireInstance(ctx, id);
-  const [view] = await instanceViews(ctx, [instance]);
-  return { view: view as InstanceView, attribute: attribute as InstanceAttributeName };
+  // Only the primary interface's groups and source/dest check are shown: read it by id, not every interface and address.
+  const primary = instanceState(instance) === 'terminated' ? undefined : await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId);
+  const [eni] = primary?.attachment?.instanceId === instance.id ? await interfaceViews(ctx, [primary], false) : [];
+  return { view: { instance, ...(eni ? { eni } : {}) }, attribute: attribute as InstanceAttributeName };
 }
 
 export interface ModifyInstanceInput {
@@ -84,12 +86,12 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
   const input = normalise(raw);
   const instance = await requireInstance(ctx, id);
   const state = instanceState(instance);
-  if (state === 'terminated') throw instanceErrors.notFound(instance.id);
+  if (state === 'terminated') throw errors.notFound('i', instance.id);
   const needsStopped = input.instanceType !== undefined || input.userData !== undefined || input.ebsOptimized !== undefined;
   if (needsStopped && state !== 'stopped') throw instanceErrors.notStopped(instance.id);
   if (input.instanceType !== undefined && !isInstanceTypeName(input.instanceType)) throw instanceErrors.badInstanceType(input.instanceType);
   const behaviour = input.instanceInitiatedShutdownBehavior;
-  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+  checkShutdownBehaviour(behaviour);
   if (input.sourceDestCheck !== undefined || input.groupIds !== undefined) {
     const eni = await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId);
     if (eni) {
@@ -112,7 +114,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
 /** ModifyInstanceMetadataOptions: the options as they will be; the answer says `pending`, reads `applied`. */
 export async function modifyInstanceMetadataOptions(ctx: RequestContext, id: string | undefined, given: Partial<InstanceMetadataOptions>): Promise<{ instanceId: string; options: InstanceMetadataOptions }> {
   const instance = await requireInstance(ctx, id);
-  if (instanceState(instance) === 'terminated') throw instanceErrors.notFound(instance.id);
+  if (instanceState(instance) === 'terminated') throw errors.notFound('i', instance.id);
   const options = checkMetadataOptions(given, instance.metadataOptions);
   await ctx.repo.instances.put({ ...instance, metadataOptions: options });
   return { instanceId: instance.id, options };

@@ -1,16 +1,11 @@
 import { Ec2Error } from '../ec2-error.js';
+import { errors } from '../errors.js';
 
 /** Errors of the instance calls, with AWS's codes; the evidence for each is next to it. */
 export const instanceErrors = {
-  notFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
-  },
   /** Several unknown ids are named together, as AWS does (`The instance IDs 'i-1, i-2' do not exist`). */
   notFoundMany(ids: readonly string[]): Ec2Error {
-    return ids.length === 1 ? instanceErrors.notFound(ids[0] ?? '') : new Ec2Error('InvalidInstanceID.NotFound', `The instance IDs '${ids.join(', ')}' do not exist`);
-  },
-  malformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
+    return ids.length === 1 ? errors.notFound('i', ids[0] ?? '') : new Ec2Error('InvalidInstanceID.NotFound', `The instance IDs '${ids.join(', ')}' do not exist`);
   },
   /** Observed: `IncorrectInstanceState: The instance 'i-…' is not in a state from which it can be started.` (and `stopped`, `rebooted`). */
   incorrectState(id: string, verb: 'started' | 'stopped' | 'rebooted'): Ec2Error {
@@ -80,8 +75,5 @@ export const instanceErrors = {
   /** Observed: `OperationNotPermitted: The network interface at device index 0 cannot be detached.` */
   primaryNotDetachable(): Ec2Error {
     return new Ec2Error('OperationNotPermitted', 'The network interface at device index 0 cannot be detached.');
-  },
-  unsupported(parameter: string): Ec2Error {
-    return new Ec2Error('InvalidParameterValue', `The parameter ${parameter} is not supported by this server.`);
   },
 } as const;

@@ -1,4 +1,5 @@
-import { checkClientToken } from '../client-token.js';
+import { defaultVpcOf } from '../account-service.js';
+import { checkClientToken, rememberToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -9,9 +10,10 @@ import { isWellFormedId } from '../ids.js';
 import { imageCatalogue } from '../images/image-catalogue.js';
 import { releasePublicIp, takePublicIp } from '../addresses/public-ip-pool.js';
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import type { NetworkInterfaceView } from '../network-interfaces/network-interface-view.js';
 import { eniErrors } from '../network-interfaces/network-interface-errors.js';
 import type { InterfaceSpec } from '../network-interfaces/network-interface-service.js';
-import { interfaceViews, newInterface, releaseInterfaceAddresses, removeInterface, requireInterface, subnetAddressesTaken } from '../network-interfaces/network-interface-service.js';
+import { dropInterface, interfaceViews, newInterface, releaseInterfaceAddresses, requireInterface, subnetAddressesTaken } from '../network-interfaces/network-interface-service.js';
 import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
@@ -27,7 +29,7 @@ import { isBurstable, isInstanceTypeName } from './instance-types.js';
 import { STATE_CODES, instanceState, isInstanceVisible, transitionalState } from './instance-state.js';
 
 /** [D?] Running On-Demand instances: a default quota; 20 per launch keeps a runaway count small. */
-export const MAX_INSTANCES_PER_LAUNCH = 20;
+const MAX_INSTANCES_PER_LAUNCH = 20;
 const PAGE = { min: 5, max: 1000 } as const;
 // RunInstances: "Default: m1.small" (EC2 API reference, InstanceType).
 const DEFAULT_INSTANCE_TYPE = 'm1.small';
@@ -43,17 +45,18 @@ export const DEFAULT_METADATA_OPTIONS: InstanceMetadataOptions = {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Terminated instances past their hour are gone for good: their rows and tags are dropped. */
-async function pruneGone(ctx: RequestContext, instances: readonly Instance[]): Promise<Instance[]> {
-  const kept: Instance[] = [];
-  for (const i of instances) {
-    if (isInstanceVisible(i, ctx.now)) kept.push(i);
-    else {
-      await ctx.repo.instances.remove(i.id);
-      await ctx.repo.tags.removeResource(i.id);
-    }
+/** What reads show: terminated instances past their hour are left out (their rows go at the next launch). */
+function visible(ctx: RequestContext, instances: readonly Instance[]): Instance[] {
+  return instances.filter((i) => isInstanceVisible(i, ctx.now));
+}
+
+/** Terminated instances past their hour are gone for good: a write (RunInstances) drops their rows and tags. */
+async function pruneGone(ctx: RequestContext): Promise<void> {
+  for (const i of await ctx.repo.instances.list(ctx.caller)) {
+    if (isInstanceVisible(i, ctx.now)) continue;
+    await ctx.repo.instances.remove(i.id);
+    await ctx.repo.tags.removeResource(i.id);
   }
-  return kept;
 }
 
 /** Every interface attached to one of these instances, primary or not. */
@@ -64,49 +67,62 @@ export async function attachedInterfaces(ctx: RequestContext, instanceIds: reado
 }
 
 /**
- * What terminating an instance does to its interfaces: those with DeleteOnTermination go with it
+ * What terminating instances does to their interfaces: those with DeleteOnTermination go with them
  * (the primary one made at launch always has it), the others are detached and left available;
- * Elastic IPs on either are disassociated.
+ * Elastic IPs on either are disassociated. One read of the interfaces and one of the addresses.
  */
-async function releaseInstanceInterfaces(ctx: RequestContext, instance: Instance): Promise<void> {
-  for (const eni of await attachedInterfaces(ctx, [instance.id])) {
-    if (eni.attachment?.deleteOnTermination === true) await removeInterface(ctx, eni);
+async function releaseInstanceInterfaces(ctx: RequestContext, instances: readonly Instance[]): Promise<void> {
+  const enis = await attachedInterfaces(ctx, instances.map((i) => i.id));
+  await releaseInterfaceAddresses(ctx, enis.map((e) => e.id));
+  for (const eni of enis) {
+    if (eni.attachment?.deleteOnTermination === true) await dropInterface(ctx, eni);
     else {
-      await releaseInterfaceAddresses(ctx, eni.id);
       const { attachment: _detached, ...rest } = eni;
       await ctx.repo.networkInterfaces.put(rest);
     }
   }
 }
 
-/** Instances with their interfaces: the primary, then any others by device index (terminated ones have none left). */
-export async function instanceViews(ctx: RequestContext, instances: readonly Instance[]): Promise<InstanceView[]> {
+/**
+ * Instances with their interfaces: the primary, then any others by device index (terminated ones
+ * have none left). `attached`, when given, are all the interfaces attached to these instances
+ * (RunInstances has them at hand); otherwise they are read.
+ */
+export async function instanceViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<InstanceView[]> {
   const live = instances.filter((i) => instanceState(i) !== 'terminated').map((i) => i.id);
-  const views = await interfaceViews(ctx, await attachedInterfaces(ctx, live));
+  const views = await interfaceViews(ctx, attached ?? (await attachedInterfaces(ctx, live)));
   views.sort((x, y) => (x.eni.attachment?.deviceIndex ?? 0) - (y.eni.attachment?.deviceIndex ?? 0));
+  const byInstance = new Map<string, NetworkInterfaceView[]>();
+  for (const v of views) {
+    const owner = v.eni.attachment?.instanceId;
+    if (owner === undefined) continue;
+    const list = byInstance.get(owner) ?? [];
+    list.push(v);
+    byInstance.set(owner, list);
+  }
   return instances.map((instance) => {
-    const mine = views.filter((v) => v.eni.attachment?.instanceId === instance.id);
+    const mine = byInstance.get(instance.id) ?? [];
     const eni = mine.find((v) => v.eni.id === instance.primaryNetworkInterfaceId);
     const others = mine.filter((v) => v !== eni);
     return { instance, ...(eni ? { eni } : {}), ...(others.length > 0 ? { others } : {}) };
   });
 }
 
-export async function taggedViews(ctx: RequestContext, instances: readonly Instance[]): Promise<Tagged<InstanceView>[]> {
-  const views = await instanceViews(ctx, instances);
+async function taggedViews(ctx: RequestContext, instances: readonly Instance[], attached?: readonly NetworkInterface[]): Promise<Tagged<InstanceView>[]> {
+  const views = await instanceViews(ctx, instances, attached);
   return (await withTags(ctx, instances)).map((t, i) => ({ id: t.id, resource: views[i] as InstanceView, tags: t.tags }));
 }
 
 function checkInstanceIds(ids: readonly string[]): void {
   if (ids.length > 1000) throw errors.invalidParameterValue('The maximum number of ids per request is 1000');
-  for (const id of ids) if (!isWellFormedId('i', id)) throw instanceErrors.malformed(id);
+  for (const id of ids) if (!isWellFormedId('i', id)) throw errors.malformed('i', id);
 }
 
 /** The caller's visible instances with these ids, all of them or InvalidInstanceID.NotFound naming the missing. */
 export async function requireInstances(ctx: RequestContext, ids: readonly string[] | undefined): Promise<Instance[]> {
   if (!ids || ids.length === 0) throw errors.missingParameter('InstanceId');
   checkInstanceIds(ids);
-  const found = await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller, { ids }));
+  const found = visible(ctx, await ctx.repo.instances.list(ctx.caller, { ids }));
   const have = new Set(found.map((i) => i.id));
   const missing = [...new Set(ids.filter((id) => !have.has(id)))];
   if (missing.length > 0) throw instanceErrors.notFoundMany(missing);
@@ -124,7 +140,7 @@ export async function describeInstances(ctx: RequestContext, req: DescribeReques
   const predicate = compileFilters(INSTANCE_FILTERS, req.filters);
   checkPageRequest(req, PAGE);
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const found = ids ? await requireInstances(ctx, ids) : await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller));
+  const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));
   const sorted = [...found].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return paginate((await taggedViews(ctx, sorted)).filter(predicate), req, PAGE);
 }
@@ -200,7 +216,7 @@ async function launchSubnet(ctx: RequestContext, subnetId: string | undefined, z
     }
     return subnet;
   }
-  const vpc = (await ctx.repo.vpcs.list(ctx.caller)).find((v) => v.isDefault);
+  const vpc = await defaultVpcOf(ctx);
   // [O] Without a default VPC, RunInstances without a subnet answers `VPCIdNotSpecified: No default VPC for this user`.
   if (!vpc) throw sgErrors.noDefaultVpc();
   const subnets = (await ctx.repo.subnets.list(ctx.caller, { vpcId: vpc.id })).filter((s) => s.defaultForAz && (zone === undefined || s.availabilityZone === zone));
@@ -266,25 +282,40 @@ export function checkMetadataOptions(given: Partial<InstanceMetadataOptions> | u
   return o;
 }
 
+/** InstanceInitiatedShutdownBehavior: `stop` or `terminate` (RunInstances and ModifyInstanceAttribute). */
+export function checkShutdownBehaviour(behaviour: string | undefined): asserts behaviour is 'stop' | 'terminate' | undefined {
+  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+}
+
 function checkLaunchBasics(input: RunInstancesInput): { imageId: string; instanceType: string } {
   if (input.imageId === undefined || input.imageId === '') throw errors.missingParameter('ImageId');
   if (!isWellFormedId('ami', input.imageId)) throw instanceErrors.amiMalformed(input.imageId);
   const instanceType = input.instanceType ?? DEFAULT_INSTANCE_TYPE;
   if (!isInstanceTypeName(instanceType)) throw instanceErrors.badInstanceType(instanceType);
-  const behaviour = input.instanceInitiatedShutdownBehavior;
-  if (behaviour !== undefined && behaviour !== 'stop' && behaviour !== 'terminate') throw errors.invalidValueFor('InstanceInitiatedShutdownBehavior', behaviour);
+  checkShutdownBehaviour(input.instanceInitiatedShutdownBehavior);
   if (input.cpuCredits !== undefined && input.cpuCredits !== 'standard' && input.cpuCredits !== 'unlimited') throw errors.invalidValueFor('CpuCredits', input.cpuCredits);
   return { imageId: input.imageId, instanceType };
 }
 
 /** The launch a ClientToken names, when one was made with it: the same answer, or a mismatch. */
 async function earlierLaunch(ctx: RequestContext, token: string, digest: string): Promise<Launch | undefined> {
-  const earlier = (await ctx.repo.instances.list(ctx.caller)).filter((i) => i.clientToken === token);
+  // The token index holds the launch's instance ids, joined by ',' (see rememberToken in runInstances).
+  const ids = await ctx.repo.meta.get(launchTokenKey(ctx, token));
+  if (ids === undefined) return undefined;
+  const earlier = (await ctx.repo.instances.list(ctx.caller, { ids: ids.split(',') })).filter((i) => i.clientToken === token);
   const first = earlier[0];
   if (!first) return undefined;
   if (first.requestDigest !== digest) throw errors.idempotentMismatch(token);
   earlier.sort((x, y) => (x.launchIndex ?? 0) - (y.launchIndex ?? 0));
   return { reservationId: first.reservationId, ownerId: first.accountId, instances: await taggedViews(ctx, earlier), repeated: true };
+}
+
+/**
+ * The meta key `rememberToken(ctx, 'i', token, …)` writes (client-token.ts keeps its key private
+ * and `earlierByToken` reads back one resource; a launch names several instances).
+ */
+function launchTokenKey(ctx: RequestContext, token: string): string {
+  return `client-token/i/${ctx.caller.accountId}/${ctx.caller.region}/${token}`;
 }
 
 /**
@@ -317,9 +348,11 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
   const count = existing ? 1 : counts.max;
   const wantsPublicIp = nic.associatePublicIpAddress ?? subnet.mapPublicIpOnLaunch;
   const arch = imageCatalogue(ctx.caller.region).find((m) => m.id === imageId)?.architecture ?? 'x86_64';
+  await pruneGone(ctx);
   const reservationId = ctx.ids.next('r');
   const taken = await subnetAddressesTaken(ctx, subnet);
   const made: Instance[] = [];
+  const madeInterfaces: NetworkInterface[] = [];
   for (let n = 0; n < count; n++) {
     const id = ctx.ids.next('i');
     const attachment = { id: ctx.ids.next('eni-attach'), instanceId: id, instanceOwnerId: ctx.caller.accountId, deviceIndex: 0, deleteOnTermination: nic.deleteOnTermination ?? true, attachedAt: ctx.now };
@@ -336,6 +369,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
       }
     }
     await ctx.repo.networkInterfaces.put(eni);
+    madeInterfaces.push(eni);
     await addTags(ctx, ctx.caller, eni.id, 'network-interface', tags.eni);
     const publicIp = wantsPublicIp ? await takePublicIp(ctx, id) : undefined;
     const instance: Instance = {
@@ -371,7 +405,8 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
     await addTags(ctx, ctx.caller, id, 'instance', tags.instance);
     made.push(instance);
   }
-  return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made), repeated: false };
+  await rememberToken(ctx, 'i', input.clientToken, made.map((i) => i.id).join(','));
+  return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made, madeInterfaces), repeated: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +479,7 @@ export async function rebootInstances(ctx: RequestContext, ids: readonly string[
 export async function terminateInstances(ctx: RequestContext, ids: readonly string[] | undefined): Promise<StateChange[]> {
   const instances = await requireInstances(ctx, ids);
   for (const i of instances) if (i.disableApiTermination === true && instanceState(i) !== 'terminated') throw instanceErrors.terminationProtected(i.id);
+  await releaseInstanceInterfaces(ctx, instances.filter((i) => instanceState(i) !== 'terminated'));
   const changes: StateChange[] = [];
   for (const i of instances) {
     const previous = instanceState(i);
@@ -451,7 +487,6 @@ export async function terminateInstances(ctx: RequestContext, ids: readonly stri
       changes.push({ instanceId: i.id, previous, current: 'terminated' });
       continue;
     }
-    await releaseInstanceInterfaces(ctx, i);
     const done = await givePublicIpBack(ctx, i);
     await ctx.repo.instances.put({ ...done, lifecycle: { target: 'terminated', since: ctx.now } });
     changes.push({ instanceId: i.id, previous, current: transitionalState('terminated') });
@@ -486,7 +521,7 @@ export async function describeInstanceStatus(ctx: RequestContext, req: InstanceS
   );
   checkPageRequest(req, PAGE);
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  const found = ids ? await requireInstances(ctx, ids) : await pruneGone(ctx, await ctx.repo.instances.list(ctx.caller));
+  const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));
   const shown = found.filter((i) => (req.includeAllInstances === true || instanceState(i) === 'running') && predicate(i));
   shown.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return paginate(shown, req, PAGE);

@@ -14,7 +14,7 @@ export const STATE_CODES: Readonly<Record<InstanceStateName, number>> = {
 // EC2 user guide, "Terminate Amazon EC2 instances": a terminated instance "remains visible in the
 // console for a short while" (about an hour) before its entry is deleted; after that Describe by
 // its id answers InvalidInstanceID.NotFound.
-export const TERMINATED_LINGER_MS = 60 * 60 * 1000;
+const TERMINATED_LINGER_MS = 60 * 60 * 1000;
 
 /**
  * The state a read shows. As with NAT gateways (docs/architecture.md), stored states are never

@@ -31,7 +31,7 @@ export function isBurstable(instanceType: string): boolean {
  * Nxlarge 4N; memory 4 GiB per vCPU (8 for r/x families, 2 for c). Any well-formed name is a
  * type here, as any well-formed AMI id is an image.
  */
-export function instanceTypeInfo(name: string): InstanceTypeInfo | undefined {
+function instanceTypeInfo(name: string): InstanceTypeInfo | undefined {
   const m = INSTANCE_TYPE.exec(name);
   if (!m) return undefined;
   const family = m[1] as string;

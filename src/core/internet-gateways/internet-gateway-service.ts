@@ -30,6 +30,12 @@ export async function requireInternetGateway(ctx: RequestContext, id: string | u
   return igw;
 }
 
+/** Whether an internet gateway is attached to the VPC (AssociateAddress and public NAT gateways need one). */
+export async function hasAttachedInternetGateway(ctx: RequestContext, vpcId: string): Promise<boolean> {
+  const gateways = await ctx.repo.internetGateways.list(ctx.caller, { vpcId });
+  return gateways.some((g) => g.attachedVpcId === vpcId);
+}
+
 export async function createInternetGateway(ctx: RequestContext, tagSpecifications: readonly TagSpecificationInput[] | undefined): Promise<Tagged<InternetGateway>> {
   const tags = tagsFromSpecifications('internet-gateway', tagSpecifications);
   const igw: InternetGateway = { id: ctx.ids.next('igw'), accountId: ctx.caller.accountId, region: ctx.caller.region, createdAt: ctx.now };

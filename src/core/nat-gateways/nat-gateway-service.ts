@@ -6,6 +6,7 @@ import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
 import { checkPageRequest, paginate } from '../paginate.js';
+import { hasAttachedInternetGateway } from '../internet-gateways/internet-gateway-service.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -70,8 +71,7 @@ async function checkZoneLimit(ctx: RequestContext, live: readonly NatGateway[], 
 
 /** Why a public gateway cannot come up, as AWS reports it on a `failed` gateway rather than refusing the call. */
 async function publicFailure(ctx: RequestContext, subnet: Subnet, address: ElasticIp): Promise<NatGateway['failure']> {
-  const gateways = await ctx.repo.internetGateways.list(ctx.caller, { vpcId: subnet.vpcId });
-  if (!gateways.some((g) => g.attachedVpcId === subnet.vpcId)) return natGatewayFailures.gatewayNotAttached(subnet.vpcId);
+  if (!(await hasAttachedInternetGateway(ctx, subnet.vpcId))) return natGatewayFailures.gatewayNotAttached(subnet.vpcId);
   if (address.association) return natGatewayFailures.alreadyAssociated(address.id);
   return undefined;
 }
@@ -99,7 +99,7 @@ export async function createNatGateway(ctx: RequestContext, input: CreateNatGate
   const live = scope.filter(isNatGatewayLive);
   await checkZoneLimit(ctx, live, subnet);
   // Interfaces and NAT gateways draw on one pool of the subnet's addresses.
-  const taken = await addressesInUse(ctx, subnet);
+  const taken = await addressesInUse(ctx, subnet, live);
   const requested = input.privateIpAddress === undefined ? undefined : checkRequestedAddress(subnet, input.privateIpAddress, taken);
   const privateIp = requested ?? firstFreeAddress(subnet, taken);
   let failure = privateIp === undefined ? natGatewayFailures.insufficientAddresses() : undefined;

@@ -8,7 +8,7 @@ import { addressErrors } from '../addresses/address-errors.js';
  * The addresses of a subnet a resource may take: AWS reserves the first four (network, VPC router,
  * DNS, future use) and the last (broadcast) of every subnet (VPC user guide, "Subnet CIDR blocks").
  */
-export function usableRange(subnet: Subnet): { first: bigint; last: bigint; cidr: Cidr } {
+function usableRange(subnet: Subnet): { first: bigint; last: bigint; cidr: Cidr } {
   const cidr = Cidr.parse(subnet.cidrBlock) as Cidr;
   return { first: cidr.firstAddress + 4n, last: cidr.lastAddress - 1n, cidr };
 }

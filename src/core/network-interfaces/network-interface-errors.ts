@@ -2,12 +2,6 @@ import { Ec2Error } from '../ec2-error.js';
 
 /** Errors of the network interface calls, with AWS's codes; the evidence for each is next to it. */
 export const eniErrors = {
-  notFound(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInterfaceID.NotFound', `The networkInterface ID '${id}' does not exist`);
-  },
-  malformed(id: string): Ec2Error {
-    return new Ec2Error('InvalidNetworkInterfaceID.Malformed', `Invalid id: "${id}"`);
-  },
   /**
    * Observed (gruntwork-io/cloud-nuke #431 and PR #1132, against AWS): DeleteNetworkInterface on an
    * attached interface answers `InvalidParameterValue: Network interface 'eni-…' is currently in use.`

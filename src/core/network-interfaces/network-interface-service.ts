@@ -1,13 +1,12 @@
-import { checkClientToken } from '../client-token.js';
-import { requireSubnet } from '../checks.js';
+import { checkClientToken, earlierByToken, rememberToken } from '../client-token.js';
+import { checkId, requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
-import { withTags } from '../describe-scoped.js';
+import { describeScopedViews, withTags } from '../describe-scoped.js';
 import { errors } from '../errors.js';
 import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
 import { checkRequestedAddress, firstFreeAddress } from '../nat-gateways/subnet-addresses.js';
 import { Cidr, formatIpv6, parseIpv4Address, parseIpv6Address } from '../net/index.js';
-import { checkPageRequest, paginate } from '../paginate.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -17,10 +16,10 @@ import { eniErrors } from './network-interface-errors.js';
 import { NETWORK_INTERFACE_FILTERS } from './network-interface-filters.js';
 import type { EniAssociation, NetworkInterfaceView } from './network-interface-view.js';
 import { macAddressOf } from './network-interface-view.js';
-import { addressesInUse, ipv6AddressesInUse } from './subnet-addresses-in-use.js';
+import { addressesInUse, ipv6AddressesInUse, subnetAddressesInUse } from './subnet-addresses-in-use.js';
 
 /** Security groups per network interface: 5 by default (Amazon VPC quotas). */
-export const GROUPS_PER_INTERFACE = 5;
+const GROUPS_PER_INTERFACE = 5;
 /** [I] A bound on addresses per interface; AWS's depends on the instance type (50 for the largest). */
 const MAX_ADDRESSES = 50;
 const PAGE = { min: 5, max: 1000 } as const;
@@ -50,20 +49,22 @@ export interface CreateNetworkInterfaceInput extends InterfaceSpec {
 
 /** The caller's interface with this id, refusing malformed and unknown ids. */
 export async function requireInterface(ctx: RequestContext, id: string | undefined, parameter = 'networkInterfaceId'): Promise<NetworkInterface> {
-  if (id === undefined || id === '') throw errors.missingParameter(parameter);
-  if (!isWellFormedId('eni', id)) throw eniErrors.malformed(id);
-  const eni = await ctx.repo.networkInterfaces.get(ctx.caller, id);
-  if (!eni) throw eniErrors.notFound(id);
+  const eniId = checkId('eni', id, parameter);
+  const eni = await ctx.repo.networkInterfaces.get(ctx.caller, eniId);
+  if (!eni) throw errors.notFound('eni', eniId);
   return eni;
 }
 
-/** Interfaces as reads show them: group names, and the Elastic IPs associated with their addresses. */
-export async function interfaceViews(ctx: RequestContext, enis: readonly NetworkInterface[]): Promise<NetworkInterfaceView[]> {
+/**
+ * Interfaces as reads show them: group names, and the Elastic IPs associated with their addresses
+ * (left out, and the addresses not read, with `withAssociations` false).
+ */
+export async function interfaceViews(ctx: RequestContext, enis: readonly NetworkInterface[], withAssociations = true): Promise<NetworkInterfaceView[]> {
   if (enis.length === 0) return [];
   const groupIds = [...new Set(enis.flatMap((e) => e.groupIds))];
   const names = new Map((await ctx.repo.securityGroups.list(ctx.caller, { ids: groupIds })).map((g) => [g.id, g.name]));
   const byEni = new Map<string, EniAssociation[]>();
-  for (const a of await ctx.repo.addresses.list(ctx.caller)) {
+  for (const a of withAssociations ? await ctx.repo.addresses.list(ctx.caller) : []) {
     const s = a.association;
     if (s?.networkInterfaceId === undefined || s.natGatewayId !== undefined) continue;
     const list = byEni.get(s.networkInterfaceId) ?? [];
@@ -77,22 +78,11 @@ export async function interfaceViews(ctx: RequestContext, enis: readonly Network
   }));
 }
 
-export async function describeNetworkInterfaces(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInterfaceView>[]; nextToken?: string }> {
-  const predicate = compileFilters(NETWORK_INTERFACE_FILTERS, req.filters);
-  checkPageRequest(req, PAGE);
-  const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
-  if (ids && ids.length > 1000) throw errors.invalidParameterValue('The maximum number of ids per request is 1000');
-  for (const id of ids ?? []) if (!isWellFormedId('eni', id)) throw eniErrors.malformed(id);
-  const found = await ctx.repo.networkInterfaces.list(ctx.caller, ids ? { ids } : undefined);
-  const have = new Set(found.map((e) => e.id));
-  const missing = ids?.find((id) => !have.has(id));
-  if (missing !== undefined) throw eniErrors.notFound(missing);
-  const views = await interfaceViews(ctx, found);
-  const tagged = (await withTags(ctx, found)).map((t, i) => ({ id: t.id, resource: views[i] as NetworkInterfaceView, tags: t.tags }));
-  return paginate(tagged.filter(predicate), req, PAGE);
+export function describeNetworkInterfaces(ctx: RequestContext, req: DescribeRequest): Promise<{ items: Tagged<NetworkInterfaceView>[]; nextToken?: string }> {
+  return describeScopedViews(ctx, 'eni', ctx.repo.networkInterfaces, NETWORK_INTERFACE_FILTERS, req, PAGE, (items) => interfaceViews(ctx, items));
 }
 
-export async function describeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<Tagged<NetworkInterfaceView>> {
+async function describeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<Tagged<NetworkInterfaceView>> {
   const [view] = await interfaceViews(ctx, [eni]);
   const [tagged] = await withTags(ctx, [eni]);
   return { id: eni.id, resource: view as NetworkInterfaceView, tags: tagged?.tags ?? [] };
@@ -177,7 +167,7 @@ function subnetIpv6Block(subnet: Subnet): Cidr {
  * IPv6 addresses from the subnet's /64: those named (inside the block, free) and `count` more.
  * [I] Allocated ones are the lowest free from ::4 of the block up (AWS picks at random; any free one is valid).
  */
-export function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
+function pickIpv6(subnet: Subnet, taken: Set<string>, named: readonly string[], count: number | undefined): string[] {
   if (named.length === 0 && (count ?? 0) === 0) return [];
   if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw errors.invalidValueFor('ipv6AddressCount', String(count));
   if (named.length + (count ?? 0) > MAX_ADDRESSES) throw errors.invalidParameterValue(`An interface can hold at most ${MAX_ADDRESSES} IPv6 addresses here.`);
@@ -236,7 +226,7 @@ export async function newInterface(
 
 /** The addresses of a subnet already held, IPv4 and IPv6. */
 export async function subnetAddressesTaken(ctx: RequestContext, subnet: Subnet): Promise<{ v4: Set<string>; v6: Set<string> }> {
-  return { v4: await addressesInUse(ctx, subnet), v6: await ipv6AddressesInUse(ctx, subnet) };
+  return subnetAddressesInUse(ctx, subnet);
 }
 
 export interface CreatedInterface extends Tagged<NetworkInterfaceView> {
@@ -251,16 +241,15 @@ export async function createNetworkInterface(ctx: RequestContext, input: CreateN
   const subnet = await requireSubnet(ctx, input.subnetId);
   const digest = JSON.stringify([subnet.id, input.description ?? null, input.groupIds ?? [], input.privateIpAddress ?? null, input.privateIpAddresses ?? [],
     input.secondaryPrivateIpAddressCount ?? null, input.ipv6Addresses ?? [], input.ipv6AddressCount ?? null, tags]);
-  if (input.clientToken !== undefined) {
-    const earlier = (await ctx.repo.networkInterfaces.list(ctx.caller)).find((e) => e.clientToken === input.clientToken);
-    if (earlier) {
-      if (earlier.requestDigest !== digest) throw errors.idempotentMismatch(input.clientToken);
-      return { ...(await describeInterface(ctx, earlier)), repeated: true };
-    }
+  const earlier = await earlierByToken(ctx, 'eni', input.clientToken, ctx.repo.networkInterfaces);
+  if (earlier && input.clientToken !== undefined) {
+    if (earlier.requestDigest !== digest) throw errors.idempotentMismatch(input.clientToken);
+    return { ...(await describeInterface(ctx, earlier)), repeated: true };
   }
   const eni = await newInterface(ctx, subnet, input, await subnetAddressesTaken(ctx, subnet));
   const stored: NetworkInterface = input.clientToken !== undefined ? { ...eni, clientToken: input.clientToken, requestDigest: digest } : eni;
   await ctx.repo.networkInterfaces.put(stored);
+  await rememberToken(ctx, 'eni', input.clientToken, eni.id);
   await addTags(ctx, ctx.caller, eni.id, 'network-interface', tags);
   const [view] = await interfaceViews(ctx, [stored]);
   return { id: eni.id, resource: view as NetworkInterfaceView, tags, repeated: false };
@@ -269,11 +258,13 @@ export async function createNetworkInterface(ctx: RequestContext, input: CreateN
 // ---------------------------------------------------------------------------------------------
 // Deleting
 
-/** Elastic IPs associated with an interface's addresses are disassociated when it goes. */
-export async function releaseInterfaceAddresses(ctx: RequestContext, eniId: string, only?: readonly string[]): Promise<void> {
+/** Elastic IPs associated with these interfaces' addresses (or only with `only`) are disassociated when they go: one read of the addresses. */
+export async function releaseInterfaceAddresses(ctx: RequestContext, eniIds: readonly string[], only?: readonly string[]): Promise<void> {
+  if (eniIds.length === 0) return;
+  const wanted = new Set(eniIds);
   for (const a of await ctx.repo.addresses.list(ctx.caller)) {
     const s = a.association;
-    if (s?.networkInterfaceId !== eniId || s.natGatewayId !== undefined) continue;
+    if (s?.networkInterfaceId === undefined || !wanted.has(s.networkInterfaceId) || s.natGatewayId !== undefined) continue;
     if (only && !only.includes(s.privateIpAddress ?? '')) continue;
     await ctx.repo.addresses.put({ ...a, association: undefined });
   }
@@ -281,7 +272,12 @@ export async function releaseInterfaceAddresses(ctx: RequestContext, eniId: stri
 
 /** Removes an interface and what hangs on it (tags, Elastic IP associations). */
 export async function removeInterface(ctx: RequestContext, eni: NetworkInterface): Promise<void> {
-  await releaseInterfaceAddresses(ctx, eni.id);
+  await releaseInterfaceAddresses(ctx, [eni.id]);
+  await dropInterface(ctx, eni);
+}
+
+/** Removes an interface's row and tags; its Elastic IPs must have been released already. */
+export async function dropInterface(ctx: RequestContext, eni: NetworkInterface): Promise<void> {
   await ctx.repo.networkInterfaces.remove(eni.id);
   await ctx.repo.tags.removeResource(eni.id);
 }
@@ -379,7 +375,7 @@ async function takeAddressFromOthers(ctx: RequestContext, eni: NetworkInterface,
   for (const other of await ctx.repo.networkInterfaces.list(ctx.caller, { vpcId: eni.vpcId })) {
     if (other.id === eni.id || other.subnetId !== eni.subnetId || !other.privateIps.includes(ip)) continue;
     if (other.privateIps[0] === ip) throw eniErrors.addressInUse();
-    await releaseInterfaceAddresses(ctx, other.id, [ip]);
+    await releaseInterfaceAddresses(ctx, [other.id], [ip]);
     await ctx.repo.networkInterfaces.put({ ...other, privateIps: other.privateIps.filter((p) => p !== ip) });
     return;
   }
@@ -394,7 +390,7 @@ export async function unassignPrivateIpAddresses(ctx: RequestContext, id: string
     if (ip === eni.privateIps[0]) throw eniErrors.cannotUnassignPrimary(ip);
     if (!eni.privateIps.includes(ip)) throw eniErrors.addressNotAssigned(ip, eni.id);
   }
-  await releaseInterfaceAddresses(ctx, eni.id, addresses);
+  await releaseInterfaceAddresses(ctx, [eni.id], addresses);
   await ctx.repo.networkInterfaces.put({ ...eni, privateIps: eni.privateIps.filter((ip) => !addresses.includes(ip)) });
 }
 

@@ -1,4 +1,5 @@
 import { checkId, requireVpc } from '../checks.js';
+import { defaultVpcOf } from '../account-service.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { describeScopedViews } from '../describe-scoped.js';
 import { errors } from '../errors.js';
@@ -29,10 +30,6 @@ export async function requireGroup(ctx: RequestContext, id: string | undefined, 
   const group = await ctx.repo.securityGroups.get(ctx.caller, groupId);
   if (!group) throw sgErrors.notFound(groupId);
   return group;
-}
-
-async function defaultVpcOf(ctx: RequestContext): Promise<Vpc | undefined> {
-  return (await ctx.repo.vpcs.list(ctx.caller)).find((v) => v.isDefault);
 }
 
 /** A group named by id, or by name in the default VPC (GroupName is for the default VPC only). */
