@@ -12,6 +12,7 @@ import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
 import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
+import { drainThen } from './drain-then.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
 import { startSweeper, sweepAll } from './peering-sweeper.js';
@@ -117,7 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((err: { code?: string; statusCode?: number; message: string }, req, reply) => {
     const requestId = randomUUID();
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return xmlReply(reply, 413, encodeError('RequestEntityTooLarge', `Request body larger than ${options.bodyLimit ?? 1024 * 1024} bytes`, requestId));
+      const refuse = (): FastifyReply =>
+        xmlReply(reply, 413, encodeError('RequestEntityTooLarge', `Request body larger than ${options.bodyLimit ?? 1024 * 1024} bytes`, requestId));
+      return drainThen(req.raw, refuse);
     }
     if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
       return xmlReply(reply, err.statusCode, encodeError('InvalidRequest', err.message, requestId));
