@@ -26,9 +26,15 @@ export async function earlierByToken<T extends ScopedResource>(ctx: RequestConte
   return id === undefined ? undefined : collection.get(ctx.caller, id);
 }
 
-/** Records which resource a ClientToken made, for `earlierByToken`. */
-export async function rememberToken(ctx: RequestContext, kind: IdPrefix, token: string | undefined, id: string): Promise<void> {
-  if (token !== undefined) await ctx.repo.meta.set(tokenKey(ctx, kind, token), id);
+/** The ids an earlier call with this ClientToken made (RunInstances makes several at once). */
+export async function idsByToken(ctx: RequestContext, kind: IdPrefix, token: string): Promise<string[] | undefined> {
+  return (await ctx.repo.meta.get(tokenKey(ctx, kind, token)))?.split(',');
+}
+
+/** Records which resources a ClientToken made, for `earlierByToken` and `idsByToken`. */
+export async function rememberToken(ctx: RequestContext, kind: IdPrefix, token: string | undefined, ...ids: string[]): Promise<void> {
+  // Ids never hold ',' (ids.ts), so the list is stored joined by it.
+  if (token !== undefined) await ctx.repo.meta.set(tokenKey(ctx, kind, token), ids.join(','));
 }
 
 function tokenKey(ctx: RequestContext, kind: IdPrefix, token: string): string {

@@ -1,5 +1,5 @@
 import { defaultVpcOf } from '../account-service.js';
-import { checkClientToken, rememberToken } from '../client-token.js';
+import { checkClientToken, idsByToken, rememberToken } from '../client-token.js';
 import { requireSubnet } from '../checks.js';
 import type { DescribeRequest, Tagged } from '../describe-scoped.js';
 import { withTags } from '../describe-scoped.js';
@@ -299,23 +299,14 @@ function checkLaunchBasics(input: RunInstancesInput): { imageId: string; instanc
 
 /** The launch a ClientToken names, when one was made with it: the same answer, or a mismatch. */
 async function earlierLaunch(ctx: RequestContext, token: string, digest: string): Promise<Launch | undefined> {
-  // The token index holds the launch's instance ids, joined by ',' (see rememberToken in runInstances).
-  const ids = await ctx.repo.meta.get(launchTokenKey(ctx, token));
+  const ids = await idsByToken(ctx, 'i', token);
   if (ids === undefined) return undefined;
-  const earlier = (await ctx.repo.instances.list(ctx.caller, { ids: ids.split(',') })).filter((i) => i.clientToken === token);
+  const earlier = (await ctx.repo.instances.list(ctx.caller, { ids })).filter((i) => i.clientToken === token);
   const first = earlier[0];
   if (!first) return undefined;
   if (first.requestDigest !== digest) throw errors.idempotentMismatch(token);
   earlier.sort((x, y) => (x.launchIndex ?? 0) - (y.launchIndex ?? 0));
   return { reservationId: first.reservationId, ownerId: first.accountId, instances: await taggedViews(ctx, earlier), repeated: true };
-}
-
-/**
- * The meta key `rememberToken(ctx, 'i', token, …)` writes (client-token.ts keeps its key private
- * and `earlierByToken` reads back one resource; a launch names several instances).
- */
-function launchTokenKey(ctx: RequestContext, token: string): string {
-  return `client-token/i/${ctx.caller.accountId}/${ctx.caller.region}/${token}`;
 }
 
 /**
@@ -405,7 +396,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
     await addTags(ctx, ctx.caller, id, 'instance', tags.instance);
     made.push(instance);
   }
-  await rememberToken(ctx, 'i', input.clientToken, made.map((i) => i.id).join(','));
+  await rememberToken(ctx, 'i', input.clientToken, ...made.map((i) => i.id));
   return { reservationId, ownerId: ctx.caller.accountId, instances: await taggedViews(ctx, made, madeInterfaces), repeated: false };
 }
 
