@@ -5,6 +5,7 @@ import type { RunningServer } from '../../support/start-server.js';
 import type { StartOptions } from '../../support/start-server.js';
 import { startServer } from '../../support/start-server.js';
 import { ConsoleApp } from '../pages/console-app.js';
+import { screenshot } from './screenshots.js';
 import { BrowserSession, CHROMIUM, launchChromium } from './browser-session.js';
 
 /** Whether this machine can run the browser suite (in CI a missing chromium fails instead). */
@@ -31,7 +32,16 @@ export function consoleHarness(serverOptions: () => StartOptions = () => ({ inMe
     [server, browser] = await Promise.all([startServer(serverOptions()), launchChromium()]);
   }, 60_000);
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // A failed step leaves no trace of what the page showed: keep a picture and its text.
+    if (task.result?.state === 'fail') {
+      await Promise.all(sessions.map(async (s, i) => {
+        const name = `failed-${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${i}`;
+        const file = await screenshot(s.page, name, true).catch(() => 'no screenshot');
+        const text = await s.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '');
+        console.error(`page ${i} at ${s.page.url()} (${file}):\n${text.slice(0, 3_000)}`);
+      }));
+    }
     const errors = sessions.flatMap((s) => s.browserErrors());
     await Promise.all(sessions.splice(0).map((s) => s.close()));
     expect(errors, 'errors in the browser console').toEqual([]);
