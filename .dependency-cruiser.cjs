@@ -1,5 +1,6 @@
 // Enforces the layer direction of docs/architecture.md:
 //   server -> api -> core <- store ; server -> protocol ; server -> auth ; cli -> server
+//   server -> dataplane -> core (the data plane reads the store through core's ports)
 // core imports nothing of ours but itself and does no I/O; protocol imports nothing of ours.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -34,6 +35,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/store/' },
       to: { path: '^src/(protocol|auth|api|server|cli)/' },
+    },
+    {
+      name: 'dataplane-only-core',
+      comment: 'the data plane drives the kernel from the store through core: no HTTP, no storage engine',
+      severity: 'error',
+      from: { path: '^src/dataplane/' },
+      to: { path: '^src/(protocol|auth|api|server|cli|store)/' },
     },
     {
       name: 'api-not-outward',

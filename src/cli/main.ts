@@ -3,16 +3,18 @@ import { Command, Option } from 'commander';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/credentials-file.js';
+import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
+import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
 
 const program = new Command();
-program.name('vpcpeer').description('A self-hosted Amazon VPC peering service speaking the EC2 API.');
+program.name('vpcpeer').description('A self-hosted Amazon VPC peering service speaking the EC2 API.').enablePositionalOptions();
 
 const truthy = (v: boolean | string | undefined): boolean => v === true || v === 'true' || v === '1';
 
@@ -27,6 +29,7 @@ interface ServeOptions {
   auth: string;
   credentials: string;
   allowOpenAuth?: boolean | string;
+  dataplane?: boolean | string;
 }
 
 program
@@ -46,6 +49,7 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
+  .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
@@ -64,6 +68,11 @@ program
       }
       if (credentials.size === 0) fail(`${credentials.path} lists no credentials; add one with \`vpcpeer credentials create --account <id> --credentials ${opts.credentials}\``);
     }
+    const dataplane = truthy(opts.dataplane);
+    if (dataplane) {
+      const missing = dataplaneMissing();
+      if (missing.length > 0) fail(`--dataplane cannot run on this machine; missing: ${missing.join('; ')}`);
+    }
     const inMemory = truthy(opts.inMemory);
     // A folder another server holds, or one that cannot be written, is the user's to fix: say so plainly.
     const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) }).catch((err: unknown) => fail((err as Error).message));
@@ -73,6 +82,7 @@ program
       defaultRegion: opts.defaultRegion,
       logLevel: opts.logLevel,
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
+      dataplane,
     });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
     await app.ready();
@@ -84,9 +94,10 @@ program
       });
     });
     const where = inMemory ? 'in memory (lost on exit)' : store.location;
+    const planeNote = dataplane ? ' (data plane: on)' : '';
     const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
     // One line users (and test harnesses) can read: where to point clients, where state lives.
-    process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})\n`);
+    process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
     const stop = (): void => {
       void app.close().then(() => store.close()).then(() => process.exit(0));
     };
@@ -116,6 +127,7 @@ credentialsCommand
   });
 
 program.addCommand(reachCommand());
+program.addCommand(execCommand());
 
 function fail(message: string): never {
   process.stderr.write(`vpcpeer: ${message}\n`);

@@ -1,4 +1,3 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
 import {
   CreateNetworkInsightsPathCommand,
   DeleteNetworkInsightsAnalysisCommand,
@@ -7,23 +6,17 @@ import {
   StartNetworkInsightsAnalysisCommand,
 } from '@aws-sdk/client-ec2';
 import type { CreateNetworkInsightsPathCommandInput } from '@aws-sdk/client-ec2';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { Command, Option } from 'commander';
 import { isIPv4 } from 'node:net';
-import { isAccountId } from './account-id.js';
 import type { NativeAnalysis } from './format-analysis.js';
 import { formatAnalysis } from './format-analysis.js';
+import type { AccessOptions, ServerAccess } from './server-access.js';
+import { CliProblem, problem, serverAccess, signedGet, withAccessOptions } from './server-access.js';
 
-interface ReachOptions {
+interface ReachOptions extends AccessOptions {
   protocol: string;
   port?: string;
   sourceIp?: string;
-  endpoint: string;
-  region?: string;
-  account?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  sessionToken?: string;
   additionalAccount?: string[];
   keep?: boolean;
   json?: boolean;
@@ -33,31 +26,6 @@ interface ReachOptions {
 const FOUND = 0;
 const BLOCKED = 1;
 const PROBLEM = 2;
-
-class ReachProblem extends Error {}
-
-function problem(message: string): never {
-  throw new ReachProblem(message);
-}
-
-interface Credentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-}
-
-/**
- * As the AWS CLI finds them: options, then AWS_* variables. `--account` is open mode's shortcut: a
- * 12-digit access key id is that account (the secret is not checked there).
- */
-function credentialsOf(opts: ReachOptions): Credentials {
-  const accessKeyId = opts.accessKeyId ?? opts.account ?? process.env.AWS_ACCESS_KEY_ID;
-  if (opts.account !== undefined && !isAccountId(opts.account)) problem(`--account must be a 12-digit account id, not '${opts.account}'`);
-  if (accessKeyId === undefined || accessKeyId === '') problem('no credentials: give --account (open mode), --access-key-id/--secret-access-key, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
-  const secretAccessKey = opts.secretAccessKey ?? (opts.account !== undefined ? 'open-mode' : process.env.AWS_SECRET_ACCESS_KEY) ?? 'open-mode';
-  const sessionToken = opts.sessionToken ?? (opts.accessKeyId === undefined && opts.account === undefined ? process.env.AWS_SESSION_TOKEN : undefined);
-  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
-}
 
 /** The path's question: DESTINATION is a resource (id or ARN) or an IPv4 address. */
 function pathInput(source: string, destination: string, opts: ReachOptions): CreateNetworkInsightsPathCommandInput {
@@ -85,34 +53,18 @@ function pathInput(source: string, destination: string, opts: ReachOptions): Cre
   return { ...base, Destination: destination, ...(port !== undefined ? { DestinationPort: port } : {}), ...(opts.sourceIp !== undefined ? { SourceIp: opts.sourceIp } : {}) };
 }
 
-/** GET /_vpcpeer/analyses/<id>, signed as the EC2 calls are (the endpoint authenticates the same way). */
-async function fetchNative(endpoint: URL, region: string, credentials: Credentials, id: string): Promise<NativeAnalysis> {
+/** GET /_vpcpeer/analyses/<id>: the analysis with a sentence on every explanation. */
+async function fetchNative(access: ServerAccess, id: string): Promise<NativeAnalysis> {
   const path = `/_vpcpeer/analyses/${encodeURIComponent(id)}`;
-  const signer = new SignatureV4({ service: 'ec2', region, credentials, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'GET',
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    ...(endpoint.port !== '' ? { port: Number(endpoint.port) } : {}),
-    path,
-    query: {},
-    headers: { host: endpoint.host },
-  });
-  const res = await fetch(new URL(path, endpoint), { headers: signed.headers });
-  const body = (await res.json().catch(() => ({}))) as { NetworkInsightsAnalysis?: NativeAnalysis; error?: string; message?: string };
-  if (!res.ok || !body.NetworkInsightsAnalysis) problem(`GET ${path}: HTTP ${res.status} ${body.error ?? ''} ${body.message ?? ''}`.trim());
-  return body.NetworkInsightsAnalysis;
+  const { status, body } = await signedGet(access, path);
+  const analysis = body.NetworkInsightsAnalysis as NativeAnalysis | undefined;
+  if (status !== 200 || !analysis) problem(`GET ${path}: HTTP ${status} ${String(body.error ?? '')} ${String(body.message ?? '')}`.trim());
+  return analysis;
 }
 
 async function reach(source: string, destination: string, opts: ReachOptions): Promise<number> {
-  let endpoint: URL;
-  try {
-    endpoint = new URL(opts.endpoint);
-  } catch {
-    problem(`--endpoint must be a URL such as http://127.0.0.1:4566, not '${opts.endpoint}'`);
-  }
-  const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const credentials = credentialsOf(opts);
+  const access = serverAccess(opts);
+  const { endpoint, region, credentials } = access;
   const input = pathInput(source, destination, opts);
   for (const a of opts.additionalAccount ?? []) if (!/^\d{12}$/.test(a)) problem(`--additional-account must be a 12-digit account id, not '${a}'`);
   // vpcpeer supports Node 20.12+ (package.json engines); the SDK's notice about its own future
@@ -128,7 +80,7 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
         new StartNetworkInsightsAnalysisCommand({ NetworkInsightsPathId: pathId, ...(opts.additionalAccount ? { AdditionalAccounts: opts.additionalAccount } : {}) }),
       );
       analysisId = started.NetworkInsightsAnalysis?.NetworkInsightsAnalysisId ?? problem('StartNetworkInsightsAnalysis answered without an analysis id');
-      const analysis = await fetchNative(endpoint, region, credentials, analysisId);
+      const analysis = await fetchNative(access, analysisId);
       if (opts.json) process.stdout.write(JSON.stringify(analysis, null, 2) + '\n');
       else {
         const what = `${input.Protocol}${input.DestinationPort !== undefined ? ` port ${input.DestinationPort}` : input.FilterAtSource?.DestinationPortRange ? ` port ${input.FilterAtSource.DestinationPortRange.FromPort}` : ''}`;
@@ -150,19 +102,13 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
 
 /** `vpcpeer reach SOURCE DESTINATION`: a Network Insights path and analysis made through a running server's API, printed hop by hop. */
 export function reachCommand(): Command {
-  return new Command('reach')
+  return withAccessOptions(new Command('reach'))
     .description('Would traffic from SOURCE reach DESTINATION? Analyses the path through a running server and prints it hop by hop (exit 0: reachable, 1: blocked, 2: error)')
     .argument('<source>', 'network interface or instance (id or ARN)')
     .argument('<destination>', 'network interface, instance or peering connection (id or ARN), or an IPv4 address')
     .addOption(new Option('--protocol <protocol>', 'tcp or udp').default('tcp'))
     .option('--port <port>', 'destination port (default: any)')
     .option('--source-ip <ip>', 'one of the source\'s private IPv4 addresses (default: its primary)')
-    .addOption(new Option('--endpoint <url>', 'the vpcpeer server').env('VPCPEER_ENDPOINT').default('http://127.0.0.1:4566'))
-    .option('--region <region>', 'Region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)')
-    .option('--account <id>', 'open mode: act as this 12-digit account (used as the access key id)')
-    .option('--access-key-id <key>', 'access key id (default: AWS_ACCESS_KEY_ID)')
-    .option('--secret-access-key <secret>', 'secret access key (default: AWS_SECRET_ACCESS_KEY)')
-    .option('--session-token <token>', 'session token of temporary credentials (default: AWS_SESSION_TOKEN)')
     .option('--additional-account <id...>', 'other accounts the analysis may enter (AdditionalAccounts)')
     .option('--keep', 'keep the path and analysis (by default both are deleted after printing)')
     .option('--json', 'print the analysis as JSON (with sentences) instead of text')
@@ -172,7 +118,7 @@ export function reachCommand(): Command {
         process.exitCode = await reach(source, destination, opts);
       } catch (err) {
         const e = err as { name?: string; message?: string };
-        const what = err instanceof ReachProblem ? e.message : `${e.name ?? 'Error'}: ${e.message ?? String(err)}`;
+        const what = err instanceof CliProblem ? e.message : `${e.name ?? 'Error'}: ${e.message ?? String(err)}`;
         process.stderr.write(`vpcpeer reach: ${what}\n`);
         process.exitCode = PROBLEM;
       }

@@ -139,7 +139,25 @@ export interface AuditRepository {
 }
 
 /** Port: everything the domain reads and writes. One instance lives for one transaction. */
+/** Everything that bears on packets, in every account and Region, read in one go. */
+export interface NetworkSnapshot {
+  readonly vpcs: readonly Vpc[];
+  readonly subnets: readonly Subnet[];
+  readonly routeTables: readonly RouteTable[];
+  readonly securityGroups: readonly SecurityGroup[];
+  readonly networkAcls: readonly NetworkAcl[];
+  readonly networkInterfaces: readonly NetworkInterface[];
+  readonly instances: readonly Instance[];
+  readonly peerings: readonly PeeringConnection[];
+}
+
+/** Port: the whole store's network at once (the data plane mirrors every account and Region). */
+export interface NetworkSnapshotReader {
+  snapshot(): Promise<NetworkSnapshot>;
+}
+
 export interface Repository {
+  readonly network: NetworkSnapshotReader;
   readonly vpcs: ScopedCollection<Vpc>;
   readonly subnets: ScopedCollection<Subnet>;
   readonly routeTables: ScopedCollection<RouteTable>;

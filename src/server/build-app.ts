@@ -12,6 +12,7 @@ import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
 import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
+import { startDataplane } from '../dataplane/dataplane-controller.js';
 import { drainThen } from './drain-then.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
@@ -41,6 +42,11 @@ export interface AppOptions {
    * with valid SigV4 signatures.
    */
   readonly auth?: { readonly mode: 'open' } | { readonly mode: 'strict'; readonly credentials: CredentialsFile };
+  /**
+   * Real packets (`serve --dataplane`): a namespace per running instance and interface, kept equal
+   * to the store after every change. Off by default; the caller checks the machine first.
+   */
+  readonly dataplane?: boolean;
   /** How long a client may take to send its request line and headers, in ms (slowloris). */
   readonly headersTimeoutMs?: number;
 }
@@ -110,6 +116,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const stopSweeper = startSweeper(options.store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
   app.addHook('onClose', async () => stopSweeper());
+
+  const dataplane = options.dataplane
+    ? startDataplane({ store: options.store, now: () => clock.now(), log: (level, message) => app.log[level](message) })
+    : undefined;
+  if (dataplane) {
+    // Every accepted change may move packets: the controller coalesces them and compares plans.
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method === 'POST' && reply.statusCode < 400) dataplane.changed();
+    });
+    app.addHook('onClose', async () => dataplane.stop());
+  }
 
   // Bodies are kept as raw bytes: the query parser decides what is valid, not Fastify.
   app.removeAllContentTypeParsers();
@@ -245,6 +262,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (err instanceof Ec2Error) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
       throw err;
     }
+  });
+
+  // The data plane's state; `?settle=1` first waits until every change made so far is in the
+  // kernel (tests and scripts probe traffic right after an API call).
+  app.get('/_vpcpeer/dataplane', async (req, reply) => {
+    if (!dataplane) return { enabled: false };
+    const caller = await callerOf(req, reply);
+    if (!caller) return reply;
+    if (new Map(signedRequestOf(req).query).get('settle') === '1') await dataplane.settled();
+    return { enabled: true, ...dataplane.status() };
+  });
+  // Where `vpcpeer exec` enters an instance or interface: the owner (or an admin) only.
+  app.get('/_vpcpeer/dataplane/hosts/:id', async (req, reply) => {
+    const id = (req.params as { id: string }).id;
+    if (!dataplane) return reply.code(409).send({ error: 'DataplaneDisabled', message: 'This server runs without a data plane: start it with `vpcpeer serve --dataplane`.' });
+    const caller = await callerOf(req, reply);
+    if (!caller) return reply;
+    const scope = { accountId: caller.accountId, region: caller.region };
+    const owned = await options.store.read(async (repo) => (id.startsWith('i-') ? repo.instances.get(scope, id) : id.startsWith('eni-') ? repo.networkInterfaces.get(scope, id) : undefined));
+    if (!owned && !(authenticator && caller.admin)) return reply.code(404).send({ error: 'NotFound', message: `${id} is no instance or network interface of account ${caller.accountId} in ${caller.region}.` });
+    await dataplane.settled();
+    const where = dataplane.whereIs(id);
+    if (!where) return reply.code(409).send({ error: 'NotRunning', message: `${id} has no network namespace: only running instances and interfaces attached to nothing carry traffic.` });
+    return { id, ...where };
   });
 
   app.post('/_vpcpeer/reset', async (req, reply) => {

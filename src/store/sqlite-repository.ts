@@ -4,6 +4,7 @@ import type {
   AuditRecord,
   AuditRepository,
   MetaRepository,
+  NetworkSnapshotReader,
   PeeringPrefilter,
   PeeringRepository,
   Repository,
@@ -13,7 +14,14 @@ import type {
   TagRecord,
   TagRepository,
 } from '../core/repository.js';
+import type { Instance } from '../core/instances/instance.js';
+import type { NetworkAcl } from '../core/network-acls/network-acl.js';
+import type { NetworkInterface } from '../core/network-interfaces/network-interface.js';
+import type { RouteTable } from '../core/route-table.js';
 import type { Scope } from '../core/scope.js';
+import type { SecurityGroup } from '../core/security-groups/security-group.js';
+import type { Subnet } from '../core/subnet.js';
+import type { Vpc } from '../core/vpc.js';
 import { sidesOf } from '../core/peering/visibility.js';
 import type { Tag, TaggableType } from '../core/tag.js';
 import type { PeeringCache } from './peering-cache.js';
@@ -372,9 +380,31 @@ function auditRepository(sql: SqlRunner): AuditRepository {
  * pass a cache of committed connections; a write transaction passes the set it records the ids
  * it changes in, for the store to invalidate when the transaction ends.
  */
+/** Every VPC, subnet, route table, group, ACL, interface, instance and connection: two queries. */
+function networkSnapshotReader(sql: SqlRunner): NetworkSnapshotReader {
+  return {
+    async snapshot() {
+      const rows = await sql.all<{ kind: string; doc: string }>("SELECT kind, doc FROM resources WHERE kind IN ('vpc', 'subnet', 'rtb', 'sg', 'acl', 'eni', 'i') ORDER BY id", []);
+      const of = <T>(kind: string): T[] => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.doc) as T);
+      const peerings = parseDocs<PeeringConnection>(await sql.all<DocRow>('SELECT doc FROM peerings ORDER BY id', []));
+      return {
+        vpcs: of<Vpc>('vpc'),
+        subnets: of<Subnet>('subnet'),
+        routeTables: of<RouteTable>('rtb'),
+        securityGroups: of<SecurityGroup>('sg'),
+        networkAcls: of<NetworkAcl>('acl'),
+        networkInterfaces: of<NetworkInterface>('eni'),
+        instances: of<Instance>('i'),
+        peerings,
+      };
+    },
+  };
+}
+
 export function sqliteRepository(sql: SqlRunner, options: RepositoryOptions = {}): Repository {
   const tags = tagRepository(sql, options);
   return {
+    network: networkSnapshotReader(sql),
     vpcs: scopedCollection(sql, 'vpc'),
     subnets: scopedCollection(sql, 'subnet'),
     routeTables: scopedCollection(sql, 'rtb'),

@@ -1,11 +1,4 @@
-import type { Instance } from '../instances/instance.js';
-import type { NetworkAcl } from '../network-acls/network-acl.js';
-import type { NetworkInterface } from '../network-interfaces/network-interface.js';
-import type { PeeringConnection } from '../peering/peering-connection.js';
-import type { RouteTable } from '../route-table.js';
-import type { SecurityGroup } from '../security-groups/security-group.js';
-import type { Subnet } from '../subnet.js';
-import type { Vpc } from '../vpc.js';
+import type { NetworkSnapshot } from '../repository.js';
 
 /**
  * Everything an analysis may look at, read from one store snapshot: the source's VPC, every VPC
@@ -13,16 +6,8 @@ import type { Vpc } from '../vpc.js';
  * records: what AWS derives (route states, a subnet's main route table, the default ACL's
  * implicit associations, a peering's effective status at `now`) the analyzer derives itself.
  */
-export interface ReachWorld {
+export interface ReachWorld extends NetworkSnapshot {
   readonly now: number;
-  readonly vpcs: readonly Vpc[];
-  readonly subnets: readonly Subnet[];
-  readonly routeTables: readonly RouteTable[];
-  readonly peerings: readonly PeeringConnection[];
-  readonly securityGroups: readonly SecurityGroup[];
-  readonly networkAcls: readonly NetworkAcl[];
-  readonly networkInterfaces: readonly NetworkInterface[];
-  readonly instances: readonly Instance[];
   /** Resource id -> its `Name` tag as the caller sees it (AnalysisComponent.Name); absent when untagged. */
   readonly names: ReadonlyMap<string, string>;
   /**

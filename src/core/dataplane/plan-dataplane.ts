@@ -1,0 +1,131 @@
+import type { NetworkInterface } from '../network-interfaces/network-interface.js';
+import { effectiveStatus } from '../peering/effective-status.js';
+import type { NetworkSnapshot } from '../repository.js';
+import { WorldIndex } from '../reachability/world-index.js';
+import type { Subnet } from '../subnet.js';
+import { liveIpv4Cidrs } from '../vpc.js';
+import type { DataplanePlan, PlannedHost, PlannedInterface, PlannedLink, PlannedPort, PlannedRoute, PlannedRouter, PlannedTable } from './dataplane-plan.js';
+import { FIRST_ROUTE_TABLE } from './dataplane-plan.js';
+import { deviceName } from './device-name.js';
+import { renderRouterNft } from './render-router-nft.js';
+
+/** Everything in the store that bears on packets, in every account and Region, at `now`. */
+export interface NetworkWorld extends NetworkSnapshot {
+  readonly now: number;
+}
+
+// Namespace names are file names: the whole id fits.
+const routerNs = (vpcId: string): string => `vpcp-r-${vpcId}`;
+const hostNs = (id: string): string => `vpcp-h-${id}`;
+
+// Each peering is its own veth, so both ends can use the same two link-local addresses: IPv4
+// routes point at the far end's (RFC 5549 next hop), and no address has to be allocated.
+const REQUESTER_LL = 'fe80::1';
+const ACCEPTER_LL = 'fe80::2';
+
+function ipv4ToNumber(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+function numberToIpv4(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+}
+
+/** The subnet's router address: network + 1, as AWS reserves it (VPC user guide, "Subnet CIDR blocks"). */
+function gatewayOf(subnet: Subnet): { gateway: string; prefixLength: number } {
+  const [network, length] = subnet.cidrBlock.split('/');
+  return { gateway: numberToIpv4(ipv4ToNumber(network ?? '0.0.0.0') + 1), prefixLength: Number(length) };
+}
+
+/**
+ * The data plane the world calls for. Only running instances and interfaces attached to nothing
+ * carry traffic (a stopped instance's interfaces are silent, as REACHABILITY's walk treats them);
+ * interfaces AWS manages for its own services (NAT gateways) are left out: nothing here forwards
+ * to the internet. Derivations (a subnet's route table, route states, peering status at `now`)
+ * are the reachability analyzer's own, so the two cannot disagree on what the store means.
+ */
+export function planDataplane(world: NetworkWorld): DataplanePlan {
+  const accounts = new Set(world.vpcs.map((v) => v.accountId));
+  // Every account is visible: the kernel does not care who owns what.
+  const ix = new WorldIndex({ ...world, names: new Map(), visibleAccounts: accounts }, { accountId: '', region: '', source: '', protocol: 'tcp' });
+  const subnets = new Map(world.subnets.map((s) => [s.id, s]));
+
+  const hosts: PlannedHost[] = [];
+  const portsByVpc = new Map<string, PlannedPort[]>();
+  const tableNumbers = new Map<string, number>();
+  const tableNumberOf = (subnet: Subnet): number => {
+    const t = ix.routeTableOf(subnet);
+    if (!t) return 0;
+    let n = tableNumbers.get(t.id);
+    if (n === undefined) {
+      n = FIRST_ROUTE_TABLE + tableNumbers.size;
+      tableNumbers.set(t.id, n);
+    }
+    return n;
+  };
+  const plug = (eni: NetworkInterface, dev: string): PlannedInterface | undefined => {
+    const subnet = subnets.get(eni.subnetId);
+    if (!subnet || eni.privateIps.length === 0) return undefined;
+    const { gateway, prefixLength } = gatewayOf(subnet);
+    const routerDev = deviceName('e', eni.id);
+    const ports = portsByVpc.get(eni.vpcId) ?? [];
+    ports.push({ eniId: eni.id, dev: routerDev, subnetId: subnet.id, ips: eni.privateIps, gateway, table: tableNumberOf(subnet) });
+    portsByVpc.set(eni.vpcId, ports);
+    return { eniId: eni.id, dev, routerNs: routerNs(eni.vpcId), routerDev, ips: eni.privateIps, prefixLength, gateway };
+  };
+
+  const enisByInstance = new Map<string, NetworkInterface[]>();
+  for (const eni of [...world.networkInterfaces].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (eni.requesterManaged) continue;
+    const owner = eni.attachment?.instanceId;
+    if (owner === undefined) {
+      const one = plug(eni, 'eth0');
+      if (one) hosts.push({ id: eni.id, ns: hostNs(eni.id), interfaces: [one] });
+      continue;
+    }
+    enisByInstance.set(owner, [...(enisByInstance.get(owner) ?? []), eni]);
+  }
+  for (const instance of [...world.instances].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (instance.lifecycle.target !== 'running') continue;
+    const enis = (enisByInstance.get(instance.id) ?? []).sort((a, b) => (a.attachment?.deviceIndex ?? 0) - (b.attachment?.deviceIndex ?? 0));
+    const interfaces = enis.map((e) => plug(e, `eth${e.attachment?.deviceIndex ?? 0}`)).filter((x): x is PlannedInterface => x !== undefined);
+    if (interfaces.length > 0) hosts.push({ id: instance.id, ns: hostNs(instance.id), interfaces });
+  }
+
+  // Links: active connections between two VPCs that both have a router.
+  const linksByVpc = new Map<string, PlannedLink[]>();
+  for (const p of [...world.peerings].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (effectiveStatus(p, world.now).status !== 'active') continue;
+    const a = p.requester.vpcId;
+    const b = p.accepter.vpcId;
+    if (a === b || !portsByVpc.has(a) || !portsByVpc.has(b)) continue;
+    const dev = deviceName('p', p.id);
+    linksByVpc.set(a, [...(linksByVpc.get(a) ?? []), { peeringId: p.id, dev, creates: true, peerNs: routerNs(b), local: REQUESTER_LL, remote: ACCEPTER_LL }]);
+    linksByVpc.set(b, [...(linksByVpc.get(b) ?? []), { peeringId: p.id, dev, creates: false, peerNs: routerNs(a), local: ACCEPTER_LL, remote: REQUESTER_LL }]);
+  }
+
+  const routers: PlannedRouter[] = [];
+  for (const vpc of [...world.vpcs].sort((a, b) => a.id.localeCompare(b.id))) {
+    const ports = portsByVpc.get(vpc.id);
+    if (!ports) continue;
+    const links = linksByVpc.get(vpc.id) ?? [];
+    const linkOf = new Map(links.map((l) => [l.peeringId, l]));
+    const tables: PlannedTable[] = [];
+    for (const t of world.routeTables.filter((x) => x.vpcId === vpc.id).sort((a, b) => a.id.localeCompare(b.id))) {
+      const table = tableNumbers.get(t.id);
+      if (table === undefined) continue;
+      const routes: PlannedRoute[] = [];
+      for (const r of ix.routes(t)) {
+        if (r.route.target.kind === 'local') continue;
+        // Only an active peering carries packets; every other target (gateways, NAT) leads off
+        // this host, and a blackhole drops silently, as AWS does.
+        const link = r.route.target.kind === 'vpc-peering-connection' && r.state === 'active' ? linkOf.get(r.route.target.id) : undefined;
+        routes.push({ destination: r.cidr, target: link ? { kind: 'link', dev: link.dev, via: link.remote } : { kind: 'blackhole' } });
+      }
+      tables.push({ routeTableId: t.id, table, routes });
+    }
+    const router = { vpcId: vpc.id, ns: routerNs(vpc.id), cidrs: liveIpv4Cidrs(vpc), ports, links, tables };
+    routers.push({ ...router, nft: renderRouterNft(ix, router, world.networkInterfaces) });
+  }
+  return { routers, hosts };
+}

@@ -1,0 +1,205 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { kernelFacts } from '../core/dataplane/kernel-facts.js';
+import { planDataplane } from '../core/dataplane/plan-dataplane.js';
+import type { UnitOfWork } from '../core/repository.js';
+import type { AgentReply, AgentRequest } from './agent-main.js';
+import { NETNS_DIR } from './fact-applier.js';
+
+export interface DataplaneOptions {
+  readonly store: UnitOfWork;
+  /** The server's clock (ms): a connection's status can change with time. */
+  readonly now: () => number;
+  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** How often the store is read again even without a change (clock-driven states). */
+  readonly resyncMs?: number;
+}
+
+export interface DataplaneStatus {
+  readonly running: boolean;
+  readonly agentPid?: number;
+  readonly routers: number;
+  readonly hosts: number;
+  /** Kernel changes made by the last reconcile that changed anything, and how long it took. */
+  readonly lastChanges: number;
+  readonly lastMs: number;
+  readonly reconciles: number;
+  readonly errors: readonly string[];
+}
+
+export interface DataplaneController {
+  /** The store changed: reconcile soon (coalesced with other changes). */
+  changed(): void;
+  /** Resolves once every change reported before the call is in the kernel. */
+  settled(): Promise<void>;
+  /** Where a running instance's or free interface's namespace is (`vpcpeer exec`). */
+  whereIs(id: string): { readonly pid: number; readonly path: string } | undefined;
+  status(): DataplaneStatus;
+  stop(): Promise<void>;
+}
+
+/** What `--dataplane` needs that this machine lacks, as sentences; empty when all is there. */
+export function dataplaneMissing(): string[] {
+  const missing: string[] = [];
+  const works = (argv: string[]): boolean => spawnSync(argv[0] as string, argv.slice(1), { stdio: 'ignore', timeout: 10_000 }).status === 0;
+  if (process.platform !== 'linux') return ['Linux network namespaces (this is ' + process.platform + ')'];
+  if (!works(['unshare', '--version']) || !works(['nsenter', '--version'])) missing.push('unshare and nsenter (util-linux)');
+  else if (!works(['unshare', '--user', '--map-root-user', '--net', '--mount', 'true'])) missing.push('user namespaces (unshare -Urnm is refused: check kernel.unprivileged_userns_clone / user.max_user_namespaces)');
+  if (!works(['ip', '-V'])) missing.push('`ip` (apt-get install iproute2)');
+  if (!works(['nft', '--version'])) missing.push('`nft` (apt-get install nftables)');
+  return missing;
+}
+
+const AGENT = fileURLToPath(new URL('./agent-main.js', import.meta.url));
+
+/**
+ * Runs the data-plane agent and keeps the kernel equal to the store: after every write (coalesced
+ * over a few ms), and every `resyncMs`. Each pass reads the whole network, plans it (pure), and
+ * sends the agent the facts only when they differ from the last ones it applied. When the agent
+ * fails, the API keeps serving: the failure is logged and the agent started again.
+ */
+export function startDataplane(options: DataplaneOptions): DataplaneController {
+  let agent: ChildProcessWithoutNullStreams | undefined;
+  let stopping = false;
+  let restarts = 0;
+  let nextId = 1;
+  const pending = new Map<number, (r: AgentReply) => void>();
+  let lastKey = '';
+  let hostNs = new Map<string, string>();
+  let counts = { routers: 0, hosts: 0 };
+  let last = { changes: 0, ms: 0, reconciles: 0, errors: [] as readonly string[] };
+
+  const launch = (): void => {
+    // A tmpfs on /run inside the agent's own mount namespace holds its named namespaces; the
+    // host's /run is untouched, and everything vanishes with the agent.
+    const child = spawn(
+      'unshare',
+      ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--', 'sh', '-c', `mount -t tmpfs vpcpeer /run && mkdir -p ${NETNS_DIR} && exec "$@"`, 'vpcpeer-dataplane', process.execPath, AGENT],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    agent = child;
+    lastKey = '';
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const reply = JSON.parse(line) as AgentReply;
+      pending.get(reply.id)?.(reply);
+      pending.delete(reply.id);
+    });
+    child.stderr.on('data', (d: Buffer) => options.log('warn', `data plane agent: ${d.toString().trim()}`));
+    child.on('exit', (code, signal) => {
+      if (agent === child) agent = undefined;
+      for (const [id, resolve] of pending) resolve({ id, changes: 0, errors: ['the data plane agent exited'], ms: 0 });
+      pending.clear();
+      if (stopping) return;
+      options.log('error', `the data plane agent exited (${signal ?? `code ${code}`}); the API goes on, the data plane restarts`);
+      if (restarts++ < 5) setTimeout(() => { if (!stopping) { launch(); changed(); } }, 1000).unref();
+    });
+  };
+
+  const request = (req: Omit<AgentRequest, 'id'>): Promise<AgentReply> =>
+    new Promise((resolve) => {
+      const child = agent;
+      if (!child) return resolve({ id: 0, changes: 0, errors: ['the data plane agent is not running'], ms: 0 });
+      const id = nextId++;
+      pending.set(id, resolve);
+      child.stdin.write(JSON.stringify({ id, ...req }) + '\n');
+    });
+
+  const syncOnce = async (): Promise<void> => {
+    const snapshot = await options.store.read((repo) => repo.network.snapshot());
+    const plan = planDataplane({ ...snapshot, now: options.now() });
+    const facts = kernelFacts(plan);
+    const nft = plan.routers.map((r) => [r.ns, r.nft] as const);
+    const key = JSON.stringify([facts, nft]);
+    if (key === lastKey) return;
+    const reply = await request({ facts, nft });
+    const where = new Map<string, string>();
+    for (const h of plan.hosts) {
+      where.set(h.id, h.ns);
+      for (const i of h.interfaces) where.set(i.eniId, h.ns);
+    }
+    hostNs = where;
+    counts = { routers: plan.routers.length, hosts: plan.hosts.length };
+    last = { changes: reply.changes, ms: reply.ms, reconciles: last.reconciles + 1, errors: reply.errors };
+    if (reply.errors.length > 0) {
+      options.log('warn', `data plane: ${reply.errors.join('; ')}`);
+      return; // lastKey stays: the next pass tries again (the agent rebuilds from nothing)
+    }
+    lastKey = key;
+  };
+
+  // One pass at a time; changes during a pass are picked up by one more pass.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await syncOnce();
+        } catch (err) {
+          options.log('error', `data plane: ${(err as Error).message}`);
+        }
+      } while (again && !stopping);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const changed = (): void => {
+    if (timer || stopping) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void run();
+    }, 5);
+  };
+  const resync = setInterval(changed, options.resyncMs ?? 2000);
+  resync.unref();
+
+  launch();
+  changed();
+
+  return {
+    changed,
+    async settled() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      // A pass already under way may have read the store before the change: run one more.
+      if (running) {
+        again = true;
+        await running;
+        return;
+      }
+      await run();
+    },
+    whereIs(id) {
+      const ns = hostNs.get(id);
+      const pid = agent?.pid;
+      return ns === undefined || pid === undefined ? undefined : { pid, path: `/proc/${pid}/root${NETNS_DIR}/${ns}` };
+    },
+    status() {
+      return { running: agent !== undefined, ...(agent?.pid ? { agentPid: agent.pid } : {}), ...counts, lastChanges: last.changes, lastMs: last.ms, reconciles: last.reconciles, errors: last.errors };
+    },
+    async stop() {
+      stopping = true;
+      clearInterval(resync);
+      if (timer) clearTimeout(timer);
+      await running;
+      const child = agent;
+      if (!child) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.stdin.end();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(kill);
+    },
+  };
+}

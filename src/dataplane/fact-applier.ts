@@ -1,0 +1,95 @@
+import type { KernelFact } from '../core/dataplane/kernel-facts.js';
+import { runTool } from './run-tool.js';
+
+/** Where named namespaces live inside the agent's own mount namespace. */
+export const NETNS_DIR = '/run/netns';
+
+// Routers forward; nothing waits on IPv6 duplicate address detection (DATAPLANE.md pitfall 3).
+const ROUTER_SYSCTLS = ['net/ipv4/ip_forward=1', 'net/ipv6/conf/all/accept_dad=0', 'net/ipv6/conf/default/accept_dad=0'];
+const HOST_SYSCTLS = ['net/ipv6/conf/all/accept_dad=0', 'net/ipv6/conf/default/accept_dad=0'];
+
+const keyOf = (f: KernelFact): string => `${f.ns}\u0000${f.add}`;
+
+export interface ApplyResult {
+  readonly changes: number;
+  readonly errors: readonly string[];
+}
+
+/**
+ * Keeps the kernel equal to the last facts given: applies only the difference from what it
+ * applied before (the agent owns these namespaces; nothing else changes them). A failed step
+ * leaves what was applied unknown, so the next call starts again from nothing (tears every
+ * namespace down and rebuilds: about 30 ms per VPC, DATAPLANE.md §3.8).
+ */
+export class FactApplier {
+  private applied: KernelFact[] = [];
+  private nft = new Map<string, string>();
+  private dirty = false;
+
+  async apply(facts: readonly KernelFact[], nft: ReadonlyMap<string, string>): Promise<ApplyResult> {
+    if (this.dirty) await this.teardown();
+    const before = new Set(this.applied.map(keyOf));
+    const after = new Set(facts.map(keyOf));
+    const removed = this.applied.filter((f) => !after.has(keyOf(f)));
+    const added = facts.filter((f) => !before.has(keyOf(f)));
+    const goneNs = new Set(removed.filter((f) => f.phase === 1).map((f) => f.add.slice('netns add '.length)));
+    const errors: string[] = [];
+
+    // Undo first, innermost first, skipping what goes with a namespace being removed.
+    for (const phase of [3, 2] as const) {
+      const undo = removed.filter((f) => f.phase === phase && !goneNs.has(f.ns) && f.del !== undefined).reverse();
+      await this.batches(undo.map((f) => ({ ns: f.ns, line: f.del as string })), undefined);
+    }
+    await this.batches(removed.filter((f) => f.phase === 1).map((f) => ({ ns: '', line: f.del as string })), undefined);
+    for (const ns of goneNs) this.nft.delete(ns);
+
+    const created = added.filter((f) => f.phase === 1);
+    await this.batches(created.map((f) => ({ ns: '', line: f.add })), errors);
+    await Promise.all(created.map((f) => this.sysctls(f.add.slice('netns add '.length), f.kind === 'router' ? ROUTER_SYSCTLS : HOST_SYSCTLS, errors)));
+    for (const phase of [2, 3] as const) await this.batches(added.filter((f) => f.phase === phase).map((f) => ({ ns: f.ns, line: f.add })), errors);
+
+    let nftChanges = 0;
+    for (const [ns, text] of nft) {
+      if (this.nft.get(ns) === text) continue;
+      nftChanges++;
+      // One transaction: the table is made if missing, dropped, and written whole, so a bad
+      // rule leaves the old ruleset in place (DATAPLANE.md §4, step 6).
+      const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'nft', '-f', '-'], `table inet vpcpeer {}\ndelete table inet vpcpeer\n${text}`);
+      if (r.code === 0) this.nft.set(ns, text);
+      else errors.push(`nft in ${ns}: ${r.stderr.trim()}`);
+    }
+    this.applied = [...facts];
+    if (errors.length > 0) this.dirty = true;
+    return { changes: removed.length + added.length + nftChanges, errors };
+  }
+
+  /** Removes every namespace this applier made (their devices, routes and rules go with them). */
+  async teardown(): Promise<void> {
+    const names = this.applied.filter((f) => f.phase === 1).map((f) => ({ ns: '', line: f.del as string }));
+    await this.batches(names, undefined);
+    this.applied = [];
+    this.nft.clear();
+    this.dirty = false;
+  }
+
+  /** One `ip -batch` per namespace, in first-seen order; errors are collected when `errors` is given. */
+  private async batches(lines: readonly { ns: string; line: string }[], errors: string[] | undefined): Promise<void> {
+    const byNs = new Map<string, string[]>();
+    for (const { ns, line } of lines) byNs.set(ns, [...(byNs.get(ns) ?? []), line]);
+    // Different namespaces are independent within a phase: run them together.
+    await Promise.all(
+      [...byNs].map(async ([ns, nsLines]) => {
+        const argv = ns === '' ? ['ip', '-force', '-batch', '-'] : ['ip', '-n', ns, '-force', '-batch', '-'];
+        const r = await runTool(argv, nsLines.join('\n') + '\n');
+        if (r.code !== 0 && errors) errors.push(`ip${ns ? ` -n ${ns}` : ''}: ${r.stderr.trim()}`);
+      }),
+    );
+  }
+
+  private async sysctls(ns: string, settings: readonly string[], errors: string[]): Promise<void> {
+    // /proc/sys/net shows the namespace of whoever reads it: write it from inside.
+    const script = settings.map((s) => { const [k, v] = s.split('='); return `echo ${v} > /proc/sys/${k}`; }).join('; ');
+    const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'sh', '-c', script]);
+    if (r.code !== 0) errors.push(`sysctl in ${ns}: ${r.stderr.trim()}`);
+  }
+}
