@@ -35,9 +35,11 @@ export class FactApplier {
     const goneNs = new Set(removed.filter((f) => f.phase === 1).map((f) => f.add.slice('netns add '.length)));
     const errors: string[] = [];
 
-    // Undo first, innermost first, skipping what goes with a namespace being removed.
+    // Undo first, innermost first. Settings inside a namespace being removed go with it, but its
+    // veths are deleted by hand: a process still running in the namespace (started with `vpcpeer
+    // exec`) keeps it alive, and with it the router's end of the pair.
     for (const phase of [3, 2] as const) {
-      const undo = removed.filter((f) => f.phase === phase && !goneNs.has(f.ns) && f.del !== undefined).reverse();
+      const undo = removed.filter((f) => f.phase === phase && (phase === 2 || !goneNs.has(f.ns)) && f.del !== undefined).reverse();
       await this.batches(undo.map((f) => ({ ns: f.ns, line: f.del as string })), undefined);
     }
     await this.batches(removed.filter((f) => f.phase === 1).map((f) => ({ ns: '', line: f.del as string })), undefined);

@@ -80,7 +80,7 @@ export function useDataplaneServer(): DataplaneSuite {
         });
       }),
     spawnIn(account, id, ...command) {
-      const child = spawn(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
       children.push(child);
       return child;
     },

@@ -1,0 +1,60 @@
+// Runs inside one instance's namespace (started with `vpcpeer exec`): TCP and UDP servers on the
+// given ports that answer with this host's name, and a prober reading one JSON request per line
+// on stdin ({id, proto, ip, port, sport}) and answering {id, who} with the name of whoever
+// answered (null: nothing did within the time limit). Naming the answerer tells a packet that
+// reached the intended instance from one that reached another VPC's look-alike address.
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { createInterface } from 'node:readline';
+
+const [name, portsJson, timeoutText] = process.argv.slice(2);
+const ports = JSON.parse(portsJson);
+const TIMEOUT = Number(timeoutText ?? 1000);
+
+let ready = 0;
+const up = () => {
+  if (++ready === ports.length * 2) console.log(JSON.stringify({ ready: name }));
+};
+for (const port of ports) {
+  net.createServer((s) => s.end(name)).listen(port, '0.0.0.0', up);
+  const udp = dgram.createSocket('udp4');
+  udp.on('message', (_m, from) => udp.send(name, from.port, from.address));
+  udp.bind(port, '0.0.0.0', up);
+}
+
+function tcp(ip, port, sport) {
+  return new Promise((done) => {
+    let got = '';
+    const s = net.connect({ host: ip, port, localPort: sport });
+    const finish = (who) => {
+      s.destroy();
+      done(who);
+    };
+    s.setTimeout(TIMEOUT, () => finish(null));
+    s.on('data', (d) => (got += d));
+    s.on('end', () => finish(got || null));
+    s.on('error', () => finish(null));
+  });
+}
+
+function udp(ip, port, sport) {
+  return new Promise((done) => {
+    const s = dgram.createSocket('udp4');
+    const timer = setTimeout(() => finish(null), TIMEOUT);
+    const finish = (who) => {
+      clearTimeout(timer);
+      s.close();
+      done(who);
+    };
+    s.on('message', (m) => finish(m.toString()));
+    s.on('error', () => finish(null));
+    s.bind(sport, () => s.send('probe', port, ip));
+  });
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue;
+  const q = JSON.parse(line);
+  const run = q.proto === 'tcp' ? tcp : udp;
+  void run(q.ip, q.port, q.sport).then((who) => process.stdout.write(JSON.stringify({ id: q.id, who }) + '\n'));
+}
