@@ -42,7 +42,7 @@ export class FactApplier {
       const undo = removed.filter((f) => f.phase === phase && (phase === 2 || !goneNs.has(f.ns)) && f.del !== undefined).reverse();
       await this.batches(undo.map((f) => ({ ns: f.ns, line: f.del as string })), undefined);
     }
-    await this.batches(removed.filter((f) => f.phase === 1).map((f) => ({ ns: '', line: f.del as string })), undefined);
+    await this.removeNamespaces(removed.filter((f) => f.phase === 1));
     for (const ns of goneNs) this.nft.delete(ns);
 
     const created = added.filter((f) => f.phase === 1);
@@ -67,11 +67,32 @@ export class FactApplier {
 
   /** Removes every namespace this applier made (their devices, routes and rules go with them). */
   async teardown(): Promise<void> {
-    const names = this.applied.filter((f) => f.phase === 1).map((f) => ({ ns: '', line: f.del as string }));
-    await this.batches(names, undefined);
+    await this.removeNamespaces(this.applied.filter((f) => f.phase === 1));
     this.applied = [];
     this.nft.clear();
     this.dirty = false;
+  }
+
+  /**
+   * Deletes namespaces. What runs in an instance's namespace (started with `vpcpeer exec`) goes
+   * with it, as an instance's processes end when it stops or terminates: left alive, such a
+   * process would keep the namespace, cut off, and outlive the server.
+   */
+  private async removeNamespaces(facts: readonly KernelFact[]): Promise<void> {
+    await Promise.all(
+      facts.filter((f) => f.kind === 'host').map(async (f) => {
+        const ns = f.add.slice('netns add '.length);
+        const pids = await runTool(['ip', 'netns', 'pids', ns], '', 5_000, true);
+        for (const pid of pids.stdout.split('\n').map(Number).filter((n) => Number.isInteger(n) && n > 1)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }),
+    );
+    await this.batches(facts.map((f) => ({ ns: '', line: f.del as string })), undefined);
   }
 
   /** One `ip -batch` per namespace, in first-seen order; errors are collected when `errors` is given. */

@@ -55,7 +55,14 @@ export function useDataplaneServer(): DataplaneSuite {
     if (dataplaneAvailable) server = await startServer({ inMemory: true, args: ['--dataplane'] });
   });
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
+    // Each exec is its own process group (exec -> nsenter -> the command): kill the whole group.
+    for (const c of children) {
+      try {
+        if (c.pid !== undefined) process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await server?.stop();
   });
   const running = (): RunningServer => {
@@ -80,7 +87,7 @@ export function useDataplaneServer(): DataplaneSuite {
         });
       }),
     spawnIn(account, id, ...command) {
-      const child = spawn(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
       children.push(child);
       return child;
     },
