@@ -1,0 +1,104 @@
+// The data plane's planner (pure): what the kernel should hold for a world. Real packets are
+// checked against the analyzer in test/dataplane/; these pin the plan's shape and edge cases.
+import { describe, expect, it } from 'vitest';
+import { deviceName } from '../../../src/core/dataplane/device-name.js';
+import { kernelFacts } from '../../../src/core/dataplane/kernel-facts.js';
+import { planDataplane } from '../../../src/core/dataplane/plan-dataplane.js';
+import { OTHER, peeredPair, WorldBuilder } from '../reachability/world-builder.js';
+
+const factLines = (facts: ReturnType<typeof kernelFacts>, ns: string): string[] => facts.filter((f) => f.ns === ns).map((f) => f.add);
+
+describe('planDataplane', () => {
+  it('two peered VPCs: a router each, a host per free interface, the peering link, routes by longest prefix', () => {
+    const { w, a, b, pcx, eniA, eniB } = peeredPair();
+    const plan = planDataplane(w.build());
+    expect(plan.routers.map((r) => r.vpcId)).toEqual([a, b].sort());
+    expect(plan.hosts.map((h) => h.id).sort()).toEqual([eniA, eniB].sort());
+    const routerA = plan.routers.find((r) => r.vpcId === a);
+    const link = deviceName('p', pcx);
+    expect(routerA?.links).toEqual([{ peeringId: pcx, dev: link, creates: true, peerNs: `vpcp-r-${b}`, local: 'fe80::1', remote: 'fe80::2' }]);
+    expect(routerA?.tables[0]?.routes).toEqual([{ destination: '10.1.0.0/16', target: { kind: 'link', dev: link, via: 'fe80::2' } }]);
+    const host = plan.hosts.find((h) => h.id === eniA);
+    expect(host?.interfaces).toEqual([{ eniId: eniA, dev: 'eth0', routerNs: `vpcp-r-${a}`, routerDev: deviceName('e', eniA), ips: ['10.0.1.10'], prefixLength: 24, gateway: '10.0.1.1' }]);
+
+    const facts = kernelFacts(plan);
+    expect(factLines(facts, `vpcp-r-${a}`)).toEqual(
+      expect.arrayContaining([
+        `link add ${link} type veth peer name ${link} netns vpcp-r-${b}`,
+        `route add 10.0.1.10/32 dev ${deviceName('e', eniA)} table 100`,
+        'route add blackhole 10.0.0.0/16 table 100',
+        'rule add pref 100 to 10.0.0.0/16 lookup 100',
+        `rule add pref 1000 iif ${deviceName('e', eniA)} lookup 1000`,
+        'rule add pref 32000 blackhole',
+        `route add 10.1.0.0/16 via inet6 fe80::2 dev ${link} table 1000`,
+      ]),
+    );
+    // The accepter's side does not create the pair again.
+    expect(factLines(facts, `vpcp-r-${b}`).some((l) => l.startsWith('link add'))).toBe(false);
+    expect(factLines(facts, `vpcp-h-${eniA}`)).toEqual([
+      'link set lo up',
+      `link add eth0 type veth peer name ${deviceName('e', eniA)} netns vpcp-r-${a}`,
+      'link set eth0 up',
+      'address add 10.0.1.10/24 dev eth0 noprefixroute',
+      'route add 10.0.1.1 dev eth0',
+      'route add default via 10.0.1.1 dev eth0',
+    ]);
+  });
+
+  it('a connection that is not active has no link, and routes to it are blackholes', () => {
+    for (const status of ['pending-acceptance', 'rejected', 'deleted', 'expired'] as const) {
+      const { w, a } = peeredPair({ status });
+      const plan = planDataplane(w.build());
+      const routerA = plan.routers.find((r) => r.vpcId === a);
+      expect(routerA?.links, status).toEqual([]);
+      expect(routerA?.tables[0]?.routes, status).toEqual([{ destination: '10.1.0.0/16', target: { kind: 'blackhole' } }]);
+    }
+  });
+
+  it('only running instances carry traffic; a VPC with nothing running has no router', () => {
+    const w = new WorldBuilder();
+    const v = w.vpc('v', '10.5.0.0/16');
+    const idle = w.vpc('idle', '10.6.0.0/16');
+    w.subnet(idle, '10.6.1.0/24');
+    const s = w.subnet(v, '10.5.1.0/24');
+    const g = w.group(v, { egress: [{ protocol: '-1' }] });
+    const running = w.instance(w.eni(s, '10.5.1.10', [g]), 'running');
+    w.instance(w.eni(s, '10.5.1.11', [g]), 'stopped');
+    w.instance(w.eni(s, '10.5.1.12', [g]), 'terminated');
+    const plan = planDataplane(w.build());
+    expect(plan.hosts.map((h) => h.id)).toEqual([running]);
+    expect(plan.routers.map((r) => r.vpcId)).toEqual([v]);
+  });
+
+  it('renders groups and ACLs: union of rules, references by device and address, ACL entries in order', () => {
+    const { w, b, sgA, sgB, subB, pcx } = peeredPair();
+    w.addRules(sgB, { ingress: [{ protocol: 'udp', ports: [53, 53], group: sgA }] });
+    w.acl(b, [{ ruleNumber: 200, egress: false, protocol: '6', action: 'allow', cidr: '10.0.0.0/8', portRange: { from: 443, to: 443 } }, { ruleNumber: 100, egress: false, protocol: '-1', action: 'deny', cidr: '10.0.9.0/24' }], [subB]);
+    const nft = planDataplane(w.build()).routers.find((r) => r.vpcId === b)?.nft ?? '';
+    expect(nft).toContain('ip saddr 10.0.0.0/16 meta l4proto tcp th dport 443 return');
+    expect(nft).toContain(`iifname . ip saddr { "${deviceName('p', pcx)}" . 10.0.1.10 } meta l4proto udp th dport 53 return`);
+    const acl = nft.slice(nft.indexOf(`chain acl_in_${subB.replace(/-/g, '_')}`));
+    const lines = acl.split('\n').slice(1, 6).map((l) => l.trim());
+    expect(lines).toEqual([`iifname { "${deviceName('e', w.networkInterfaces.find((e) => e.subnetId === subB)?.id ?? '')}" } return`, 'ip saddr 10.0.9.0/24 drop', 'ip saddr 10.0.0.0/8 meta l4proto tcp th dport 443 return', 'ip saddr 0.0.0.0/0 drop', 'drop']);
+    // No transit and the source/destination check come before anything a rule could allow.
+    expect(nft.indexOf('iifname "p*" oifname != "e*" drop')).toBeLessThan(nft.indexOf('ct state established,related accept'));
+  });
+
+  it('a peer group reference through a connection across Regions matches nothing (references need one Region)', () => {
+    const { w, b, sgA, sgB } = peeredPair({ bWhere: { account: OTHER, region: 'eu-west-1' } });
+    w.addRules(sgB, { ingress: [{ protocol: 'udp', ports: [53, 53], group: sgA }] });
+    const nft = planDataplane(w.build()).routers.find((r) => r.vpcId === b)?.nft ?? '';
+    expect(nft).not.toContain('dport 53');
+  });
+
+  it('a changed route changes one fact: the agent applies only the difference', () => {
+    const { w, a, pcx } = peeredPair();
+    const before = kernelFacts(planDataplane(w.build()));
+    w.route(w.mainTable(a), '10.1.5.0/24', pcx);
+    const after = kernelFacts(planDataplane(w.build()));
+    const key = (f: { ns: string; add: string }): string => `${f.ns} ${f.add}`;
+    const was = new Set(before.map(key));
+    expect(after.filter((f) => !was.has(key(f))).map((f) => f.add)).toEqual([`route add 10.1.5.0/24 via inet6 fe80::2 dev ${deviceName('p', pcx)} table 1000`]);
+    expect(before.filter((f) => !new Set(after.map(key)).has(key(f)))).toEqual([]);
+  });
+});
