@@ -1,4 +1,5 @@
 import type { Instance } from './instances/instance.js';
+import type { NetworkSnapshot } from './network-snapshot.js';
 import type { NetworkInsightsAnalysis } from './network-insights/network-insights-analysis.js';
 import type { NetworkInsightsPath } from './network-insights/network-insights-path.js';
 import type { NetworkInterface } from './network-interfaces/network-interface.js';
@@ -139,18 +140,6 @@ export interface AuditRepository {
 }
 
 /** Port: everything the domain reads and writes. One instance lives for one transaction. */
-/** Everything that bears on packets, in every account and Region, read in one go. */
-export interface NetworkSnapshot {
-  readonly vpcs: readonly Vpc[];
-  readonly subnets: readonly Subnet[];
-  readonly routeTables: readonly RouteTable[];
-  readonly securityGroups: readonly SecurityGroup[];
-  readonly networkAcls: readonly NetworkAcl[];
-  readonly networkInterfaces: readonly NetworkInterface[];
-  readonly instances: readonly Instance[];
-  readonly peerings: readonly PeeringConnection[];
-}
-
 /** Port: the whole store's network at once (the data plane mirrors every account and Region). */
 export interface NetworkSnapshotReader {
   snapshot(): Promise<NetworkSnapshot>;

@@ -1,6 +1,6 @@
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import { effectiveStatus } from '../peering/effective-status.js';
-import type { NetworkSnapshot } from '../repository.js';
+import type { NetworkSnapshot } from '../network-snapshot.js';
 import { WorldIndex } from '../reachability/world-index.js';
 import type { Subnet } from '../subnet.js';
 import { liveIpv4Cidrs } from '../vpc.js';

@@ -1,4 +1,4 @@
-import type { NetworkSnapshot } from '../repository.js';
+import type { NetworkSnapshot } from '../network-snapshot.js';
 
 /**
  * Everything an analysis may look at, read from one store snapshot: the source's VPC, every VPC
