@@ -1,0 +1,84 @@
+// The store is the only truth: after a graceful stop or a crash, a restarted server rebuilds the
+// data plane from it, and traffic flows again as before.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AcceptVpcPeeringConnectionCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateRouteCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  CreateVpcPeeringConnectionCommand,
+  DescribeRouteTablesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { describe, expect, it } from 'vitest';
+import type { RunningServer } from '../support/start-server.js';
+import { CLI, startServer } from '../support/start-server.js';
+import { dataplaneAvailable, TCP_PROBE } from './dataplane-harness.js';
+
+const ACCOUNT = '111111111111';
+
+function ec2(server: RunningServer): EC2Client {
+  return new EC2Client({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'x' }, maxAttempts: 1 });
+}
+
+function exec(server: RunningServer, id: string, ...command: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI, 'exec', '--endpoint', server.url, '--account', ACCOUNT, id, '--', ...command], { timeout: 30_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}`.trim() });
+    });
+  });
+}
+
+/** A one-shot server in `id` (answers one connection on `port`), then a probe from `from`. */
+async function reaches(server: RunningServer, from: string, to: { id: string; ip: string }, port: number): Promise<boolean> {
+  await fetch(`${server.url}/_vpcpeer/dataplane?settle=1`);
+  const serving = exec(server, to.id, process.execPath, '-e', `const s = require('net').createServer((c) => { c.end('port ${port}'); s.close(); }).listen(${port}, () => console.log('up')); setTimeout(() => process.exit(0), 5000);`);
+  await new Promise((r) => setTimeout(r, 700));
+  const probe = await exec(server, from, ...TCP_PROBE(to.ip, port));
+  await serving;
+  return probe.code === 0;
+}
+
+describe.skipIf(!dataplaneAvailable)('data plane: rebuilt from the store at start', () => {
+  it('after a graceful stop and after a crash, traffic flows again as the store says', { timeout: 120_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vpcpeer-dp-restart-'));
+    let server = await startServer({ dataDir, args: ['--dataplane'] });
+    try {
+      const c = ec2(server);
+      const made: { vpc: string; table: string; instance: string; ip: string }[] = [];
+      for (const n of [0, 1]) {
+        const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: `10.${n}.0.0/16` }))).Vpc?.VpcId as string;
+        const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.${n}.1.0/24` }))).Subnet?.SubnetId as string;
+        const group = (await c.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).SecurityGroups?.[0]?.GroupId as string;
+        await c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: group, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 9000, ToPort: 9000, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
+        const table = (await c.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }))).RouteTables?.[0]?.RouteTableId as string;
+        const i = (await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet }))).Instances?.[0];
+        made.push({ vpc, table, instance: i?.InstanceId as string, ip: i?.PrivateIpAddress as string });
+      }
+      const [a, b] = made as [(typeof made)[number], (typeof made)[number]];
+      const pcx = (await c.send(new CreateVpcPeeringConnectionCommand({ VpcId: a.vpc, PeerVpcId: b.vpc }))).VpcPeeringConnection?.VpcPeeringConnectionId as string;
+      await c.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+      await c.send(new CreateRouteCommand({ RouteTableId: a.table, DestinationCidrBlock: '10.1.0.0/16', VpcPeeringConnectionId: pcx }));
+      await c.send(new CreateRouteCommand({ RouteTableId: b.table, DestinationCidrBlock: '10.0.0.0/16', VpcPeeringConnectionId: pcx }));
+      c.destroy();
+      const target = { id: b.instance, ip: b.ip };
+      expect(await reaches(server, a.instance, target, 9000)).toBe(true);
+
+      await server.stop();
+      server = await startServer({ dataDir, args: ['--dataplane'] });
+      expect(await reaches(server, a.instance, target, 9000)).toBe(true);
+
+      await server.kill();
+      server = await startServer({ dataDir, args: ['--dataplane'] });
+      expect(await reaches(server, a.instance, target, 9000)).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+});
