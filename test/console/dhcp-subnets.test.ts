@@ -70,7 +70,7 @@ describe.skipIf(!chromiumAvailable)('console: DHCP option sets and subnet settin
     await dhcp.openDetails(dopt);
     await dhcp.action('Delete DHCP option set');
     await dhcp.confirmDelete('Delete DHCP option set');
-    await dhcp.waitLoaded();
+    await dhcp.waitForRowGone(dopt);
     expect(await dhcp.ids()).not.toContain(dopt);
   });
 

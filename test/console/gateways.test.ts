@@ -78,6 +78,7 @@ describe.skipIf(!chromiumAvailable)('console: internet gateways, egress-only gat
     await eigws.select(eigw);
     await eigws.action('Delete egress only internet gateway');
     await eigws.confirmDelete('Delete egress only internet gateway');
+    await eigws.waitForRowGone(eigw);
     expect(await eigws.ids()).toEqual([]);
     expect((await client.send(new DescribeEgressOnlyInternetGatewaysCommand({}))).EgressOnlyInternetGateways).toEqual([]);
 

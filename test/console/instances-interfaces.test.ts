@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable)('console: network interfaces and instances',
     await enis.select(eni);
     await enis.action('Delete network interfaces');
     await enis.confirmDelete('Delete network interfaces');
-    await enis.waitLoaded();
+    await enis.waitForRowGone(eni);
     expect(await enis.ids()).not.toContain(eni);
     expect((await client.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).NetworkInterfaces).toEqual([]);
   });

@@ -81,6 +81,7 @@ describe.skipIf(!chromiumAvailable)('console: security groups and network ACLs',
     await sgs.select(sg);
     await sgs.action('Delete security groups');
     await sgs.confirmDelete('Delete security groups');
+    await sgs.waitForRowGone(sg);
     expect((await sgs.rows()).map((r) => r['Security group name'])).toEqual(['default']);
     expect((await client.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).SecurityGroups?.map((g) => g.GroupName)).toEqual(['default']);
   });
@@ -150,7 +151,7 @@ describe.skipIf(!chromiumAvailable)('console: security groups and network ACLs',
     expect(await assoc()).not.toBe(acl);
     await acls.action('Delete network ACLs');
     await acls.confirmDelete('Delete network ACLs');
-    await acls.waitLoaded();
+    await acls.waitForRowGone(acl);
     expect(await acls.ids()).not.toContain(acl);
     expect((await client.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).NetworkAcls?.map((a) => a.IsDefault)).toEqual([true]);
   });

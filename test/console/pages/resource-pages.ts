@@ -136,6 +136,11 @@ export class ResourcePages {
     await dialog.waitFor({ state: 'detached' });
   }
 
+  /** Waits until no row of the list names `id` (a delete is shown once the list has reloaded). */
+  async waitForRowGone(id: string): Promise<void> {
+    await this.table().getByRole('row').filter({ hasText: id }).waitFor({ state: 'detached' });
+  }
+
   /** A dialog without a typed confirmation (detach, release): its button. */
   async confirm(dialogHeader: string, button: string): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: dialogHeader });
