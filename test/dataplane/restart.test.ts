@@ -38,14 +38,49 @@ function exec(server: RunningServer, id: string, ...command: string[]): Promise<
 /** A one-shot server in `id` (answers one connection on `port`), then a probe from `from`. */
 async function reaches(server: RunningServer, from: string, to: { id: string; ip: string }, port: number): Promise<boolean> {
   await fetch(`${server.url}/_vpcpeer/dataplane?settle=1`);
-  const serving = exec(server, to.id, process.execPath, '-e', `const s = require('net').createServer((c) => { c.end('port ${port}'); s.close(); }).listen(${port}, () => console.log('up')); setTimeout(() => process.exit(0), 5000);`);
+  const serving = exec(server, to.id, process.execPath, '-e', `const s = require('net').createServer((c) => { c.end('port ${port}'); s.close(); }).listen(${port}, () => console.log('up')); setTimeout(() => process.exit(0), 5000).unref();`);
   await new Promise((r) => setTimeout(r, 700));
   const probe = await exec(server, from, ...TCP_PROBE(to.ip, port));
   await serving;
   return probe.code === 0;
 }
 
+async function sameSubnetPair(server: RunningServer): Promise<{ a: string; b: { id: string; ip: string } }> {
+  const c = ec2(server);
+  const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.7.0.0/16' }))).Vpc?.VpcId as string;
+  const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.7.1.0/24' }))).Subnet?.SubnetId as string;
+  // The default group admits its own members: two instances in it reach each other.
+  const launched = (await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 2, MaxCount: 2, SubnetId: subnet }))).Instances ?? [];
+  c.destroy();
+  return { a: launched[0]?.InstanceId as string, b: { id: launched[1]?.InstanceId as string, ip: launched[1]?.PrivateIpAddress as string } };
+}
+
 describe.skipIf(!dataplaneAvailable)('data plane: rebuilt from the store at start', () => {
+  it('when the agent dies the API keeps serving, and the data plane comes back by itself', { timeout: 60_000 }, async () => {
+    const server = await startServer({ inMemory: true, args: ['--dataplane'] });
+    try {
+      const { a, b } = await sameSubnetPair(server);
+      expect(await reaches(server, a, b, 9100)).toBe(true);
+      const status = async (): Promise<{ running: boolean; agentPid?: number; hosts: number }> => (await (await fetch(`${server.url}/_vpcpeer/dataplane`)).json()) as { running: boolean; agentPid?: number; hosts: number };
+      const before = await status();
+      process.kill(before.agentPid as number, 'SIGKILL');
+      // The API answers meanwhile.
+      const c = ec2(server);
+      expect((await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1 }))).Instances?.length).toBe(1);
+      c.destroy();
+      let after = await status();
+      for (let waited = 0; !(after.running && after.agentPid !== before.agentPid) && waited < 10_000; waited += 100) {
+        await new Promise((r) => setTimeout(r, 100));
+        after = await status();
+      }
+      expect(after.agentPid).not.toBe(before.agentPid);
+      expect(await reaches(server, a, b, 9100)).toBe(true);
+      expect(server.output()).toMatch(/the data plane agent exited/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('after a graceful stop and after a crash, traffic flows again as the store says', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vpcpeer-dp-restart-'));
     let server = await startServer({ dataDir, args: ['--dataplane'] });
