@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { Command } from 'commander';
 import type { AccessOptions } from './server-access.js';
 import { CliProblem, problem, serverAccess, signedGet, withAccessOptions } from './server-access.js';
@@ -25,14 +26,11 @@ async function execIn(id: string, command: readonly string[], opts: AccessOption
       process.stderr.write(`vpcpeer exec: cannot run nsenter: ${err.message}\n`);
       done(CANNOT_RUN);
     });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + (signalNumber(signal) ?? 0) : CANNOT_RUN)));
+    // A command killed by a signal exits as a shell reports it: 128 + the signal's number.
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + constants.signals[signal] : CANNOT_RUN)));
     // The command's own signals: Ctrl-C reaches it (same process group); don't die before it does.
     for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => child.kill(s));
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number | undefined {
-  return ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 } as Partial<Record<NodeJS.Signals, number>>)[signal];
 }
 
 /** `vpcpeer exec ID -- COMMAND…` */

@@ -28,13 +28,15 @@ async function main(): Promise<void> {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const started = process.hrtime.bigint();
+    // The server writes one request per line; a failure to apply is an answer, not silence (the
+    // server waits for each request's reply).
+    const req = JSON.parse(line) as AgentRequest;
     let reply: AgentReply;
     try {
-      const req = JSON.parse(line) as AgentRequest;
       const r = await applier.apply(req.facts, new Map(req.nft));
       reply = { id: req.id, changes: r.changes, errors: r.errors, ms: Number(process.hrtime.bigint() - started) / 1e6 };
     } catch (err) {
-      reply = { id: -1, changes: 0, errors: [(err as Error).message], ms: 0 };
+      reply = { id: req.id, changes: 0, errors: [(err as Error).message], ms: 0 };
     }
     process.stdout.write(JSON.stringify(reply) + '\n');
   }

@@ -13,8 +13,6 @@ export interface DataplaneOptions {
   /** The server's clock (ms): a connection's status can change with time. */
   readonly now: () => number;
   readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
-  /** How often the store is read again even without a change (clock-driven states). */
-  readonly resyncMs?: number;
 }
 
 export interface DataplaneStatus {
@@ -55,8 +53,9 @@ export function dataplaneMissing(): string[] {
 const AGENT = fileURLToPath(new URL('./agent-main.js', import.meta.url));
 
 /**
- * Runs the data-plane agent and keeps the kernel equal to the store: after every write (coalesced
- * over a few ms), and every `resyncMs`. Each pass reads the whole network, plans it (pure), and
+ * Runs the data-plane agent and keeps the kernel equal to the store: after every committed write
+ * (coalesced over a few ms; time alone never makes a connection active, so there is nothing to
+ * poll for). Each pass reads the whole network, plans it (pure), and
  * sends the agent the facts only when they differ from the last ones it applied. When the agent
  * fails, the API keeps serving: the failure is logged and the agent started again.
  */
@@ -82,10 +81,18 @@ export function startDataplane(options: DataplaneOptions): DataplaneController {
     agent = child;
     lastKey = '';
     createInterface({ input: child.stdout }).on('line', (line) => {
-      const reply = JSON.parse(line) as AgentReply;
+      let reply: AgentReply;
+      try {
+        reply = JSON.parse(line) as AgentReply;
+      } catch {
+        options.log('warn', `data plane agent: ${line}`);
+        return;
+      }
       pending.get(reply.id)?.(reply);
       pending.delete(reply.id);
     });
+    // A request written as the agent dies meets a closed pipe; the exit handler answers it.
+    child.stdin.on('error', () => undefined);
     child.stderr.on('data', (d: Buffer) => options.log('warn', `data plane agent: ${d.toString().trim()}`));
     child.on('exit', (code, signal) => {
       if (agent === child) agent = undefined;
@@ -159,8 +166,6 @@ export function startDataplane(options: DataplaneOptions): DataplaneController {
       void run();
     }, 5);
   };
-  const resync = setInterval(changed, options.resyncMs ?? 2000);
-  resync.unref();
 
   launch();
   changed();
@@ -190,7 +195,6 @@ export function startDataplane(options: DataplaneOptions): DataplaneController {
     },
     async stop() {
       stopping = true;
-      clearInterval(resync);
       if (timer) clearTimeout(timer);
       await running;
       const child = agent;

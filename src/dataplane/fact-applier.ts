@@ -5,8 +5,8 @@ import { runTool } from './run-tool.js';
 export const NETNS_DIR = '/run/netns';
 
 // Routers forward; nothing waits on IPv6 duplicate address detection (DATAPLANE.md pitfall 3).
-const ROUTER_SYSCTLS = ['net/ipv4/ip_forward=1', 'net/ipv6/conf/all/accept_dad=0', 'net/ipv6/conf/default/accept_dad=0'];
-const HOST_SYSCTLS = ['net/ipv6/conf/all/accept_dad=0', 'net/ipv6/conf/default/accept_dad=0'];
+const NO_DAD = 'echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad; echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad';
+const SYSCTLS = { router: `echo 1 > /proc/sys/net/ipv4/ip_forward; ${NO_DAD}`, host: NO_DAD } as const;
 
 const keyOf = (f: KernelFact): string => `${f.ns}\u0000${f.add}`;
 
@@ -32,7 +32,7 @@ export class FactApplier {
     const after = new Set(facts.map(keyOf));
     const removed = this.applied.filter((f) => !after.has(keyOf(f)));
     const added = facts.filter((f) => !before.has(keyOf(f)));
-    const goneNs = new Set(removed.filter((f) => f.phase === 1).map((f) => f.add.slice('netns add '.length)));
+    const goneNs = new Set(removed.flatMap((f) => (f.namespace ? [f.namespace.name] : [])));
     const errors: string[] = [];
 
     // Undo first, innermost first. Settings inside a namespace being removed go with it, but its
@@ -47,22 +47,22 @@ export class FactApplier {
 
     const created = added.filter((f) => f.phase === 1);
     await this.batches(created.map((f) => ({ ns: '', line: f.add })), errors);
-    await Promise.all(created.map((f) => this.sysctls(f.add.slice('netns add '.length), f.kind === 'router' ? ROUTER_SYSCTLS : HOST_SYSCTLS, errors)));
+    await Promise.all(created.flatMap((f) => (f.namespace ? [this.sysctls(f.namespace.name, SYSCTLS[f.namespace.kind], errors)] : [])));
     for (const phase of [2, 3] as const) await this.batches(added.filter((f) => f.phase === phase).map((f) => ({ ns: f.ns, line: f.add })), errors);
 
-    let nftChanges = 0;
-    for (const [ns, text] of nft) {
-      if (this.nft.get(ns) === text) continue;
-      nftChanges++;
-      // One transaction: the table is made if missing, dropped, and written whole, so a bad
-      // rule leaves the old ruleset in place (DATAPLANE.md §4, step 6).
-      const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'nft', '-f', '-'], `table inet vpcpeer {}\ndelete table inet vpcpeer\n${text}`);
-      if (r.code === 0) this.nft.set(ns, text);
-      else errors.push(`nft in ${ns}: ${r.stderr.trim()}`);
-    }
+    // One transaction per router: the table is made if missing, dropped, and written whole, so a
+    // bad rule leaves the old ruleset in place (DATAPLANE.md §4, step 6).
+    const nftChanged = [...nft].filter(([ns, text]) => this.nft.get(ns) !== text);
+    await Promise.all(
+      nftChanged.map(async ([ns, text]) => {
+        const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'nft', '-f', '-'], `table inet vpcpeer {}\ndelete table inet vpcpeer\n${text}`);
+        if (r.code === 0) this.nft.set(ns, text);
+        else errors.push(`nft in ${ns}: ${r.stderr.trim()}`);
+      }),
+    );
     this.applied = [...facts];
     if (errors.length > 0) this.dirty = true;
-    return { changes: removed.length + added.length + nftChanges, errors };
+    return { changes: removed.length + added.length + nftChanged.length, errors };
   }
 
   /** Removes every namespace this applier made (their devices, routes and rules go with them). */
@@ -80,8 +80,7 @@ export class FactApplier {
    */
   private async removeNamespaces(facts: readonly KernelFact[]): Promise<void> {
     await Promise.all(
-      facts.filter((f) => f.kind === 'host').map(async (f) => {
-        const ns = f.add.slice('netns add '.length);
+      facts.flatMap((f) => (f.namespace?.kind === 'host' ? [f.namespace.name] : [])).map(async (ns) => {
         const pids = await runTool(['ip', 'netns', 'pids', ns], '', 5_000, true);
         for (const pid of pids.stdout.split('\n').map(Number).filter((n) => Number.isInteger(n) && n > 1)) {
           try {
@@ -98,7 +97,11 @@ export class FactApplier {
   /** One `ip -batch` per namespace, in first-seen order; errors are collected when `errors` is given. */
   private async batches(lines: readonly { ns: string; line: string }[], errors: string[] | undefined): Promise<void> {
     const byNs = new Map<string, string[]>();
-    for (const { ns, line } of lines) byNs.set(ns, [...(byNs.get(ns) ?? []), line]);
+    for (const { ns, line } of lines) {
+      const list = byNs.get(ns);
+      if (list) list.push(line);
+      else byNs.set(ns, [line]);
+    }
     // Different namespaces are independent within a phase: run them together.
     await Promise.all(
       [...byNs].map(async ([ns, nsLines]) => {
@@ -109,9 +112,8 @@ export class FactApplier {
     );
   }
 
-  private async sysctls(ns: string, settings: readonly string[], errors: string[]): Promise<void> {
+  private async sysctls(ns: string, script: string, errors: string[]): Promise<void> {
     // /proc/sys/net shows the namespace of whoever reads it: write it from inside.
-    const script = settings.map((s) => { const [k, v] = s.split('='); return `echo ${v} > /proc/sys/${k}`; }).join('; ');
     const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'sh', '-c', script]);
     if (r.code !== 0) errors.push(`sysctl in ${ns}: ${r.stderr.trim()}`);
   }

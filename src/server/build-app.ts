@@ -14,6 +14,7 @@ import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
 import { startDataplane } from '../dataplane/dataplane-controller.js';
 import { drainThen } from './drain-then.js';
+import { notifyWrites } from './notify-writes.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
 import { startSweeper, sweepAll } from './peering-sweeper.js';
@@ -103,8 +104,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : undefined;
   const offset = await options.store.read((repo) => repo.meta.get(CLOCK_KEY));
   const clock = new ServerClock(offset ? Number(offset) : 0);
+  const dataplane = options.dataplane
+    ? startDataplane({ store: options.store, now: () => clock.now(), log: (level, message) => app.log[level](message) })
+    : undefined;
+  if (dataplane) app.addHook('onClose', async () => dataplane.stop());
+  // Every committed change may move packets: the controller coalesces them and compares plans.
+  const store = dataplane ? notifyWrites(options.store, dataplane.changed) : options.store;
   const deps: ActionDeps = {
-    store: options.store,
+    store,
     clock,
     ids: randomIds,
     operations: OPERATIONS,
@@ -114,19 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(authenticator ? { authenticator } : {}),
   };
 
-  const stopSweeper = startSweeper(options.store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
+  const stopSweeper = startSweeper(store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
   app.addHook('onClose', async () => stopSweeper());
 
-  const dataplane = options.dataplane
-    ? startDataplane({ store: options.store, now: () => clock.now(), log: (level, message) => app.log[level](message) })
-    : undefined;
-  if (dataplane) {
-    // Every accepted change may move packets: the controller coalesces them and compares plans.
-    app.addHook('onResponse', async (req, reply) => {
-      if (req.method === 'POST' && reply.statusCode < 400) dataplane.changed();
-    });
-    app.addHook('onClose', async () => dataplane.stop());
-  }
 
   // Bodies are kept as raw bytes: the query parser decides what is valid, not Fastify.
   app.removeAllContentTypeParsers();
@@ -290,7 +287,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.post('/_vpcpeer/reset', async (req, reply) => {
     if (!(await adminOnly(req, reply))) return reply;
-    await options.store.reset();
+    await store.reset();
     deps.initialisedScopes.clear();
     clock.setOffset(0);
     return { reset: true };
@@ -310,10 +307,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(400).send({ error: `advanceSeconds must be a number from 0 to ${MAX_ADVANCE_SECONDS} (the clock only moves forward)` });
     }
     const next = clock.offset + Math.round(seconds * 1000);
-    await options.store.write((repo) => repo.meta.set(CLOCK_KEY, String(next)));
+    await store.write((repo) => repo.meta.set(CLOCK_KEY, String(next)));
     clock.setOffset(next);
     // A jump in time is when much expires at once: write it down now rather than at the next tick.
-    await sweepAll(options.store, clock);
+    await sweepAll(store, clock);
     return clockBody();
   });
   return app;

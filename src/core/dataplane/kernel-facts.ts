@@ -16,8 +16,8 @@ export interface KernelFact {
   readonly add: string;
   /** Absent when nothing needs undoing by hand (e.g. `link set up`: the device goes with its pair). */
   readonly del?: string;
-  /** Namespaces the agent creates also get their sysctls: which kind this one is. */
-  readonly kind?: 'router' | 'host';
+  /** On a phase-1 fact: the namespace it makes, and its kind (the agent sets sysctls by kind). */
+  readonly namespace?: { readonly name: string; readonly kind: 'router' | 'host' };
 }
 
 /** The facts of a plan, in the order they are applied. */
@@ -27,7 +27,7 @@ export function kernelFacts(plan: DataplanePlan): KernelFact[] {
     facts.push(del === undefined ? { ns, phase: 3, add } : { ns, phase: 3, add, del });
   };
   for (const r of plan.routers) {
-    facts.push({ ns: '', phase: 1, add: `netns add ${r.ns}`, del: `netns del ${r.ns}`, kind: 'router' });
+    facts.push({ ns: '', phase: 1, add: `netns add ${r.ns}`, del: `netns del ${r.ns}`, namespace: { name: r.ns, kind: 'router' } });
     inNs(r.ns, 'link set lo up');
     for (const l of r.links) {
       if (l.creates) facts.push({ ns: r.ns, phase: 2, add: `link add ${l.dev} type veth peer name ${l.dev} netns ${l.peerNs}`, del: `link del ${l.dev}` });
@@ -56,7 +56,7 @@ export function kernelFacts(plan: DataplanePlan): KernelFact[] {
     }
   }
   for (const h of plan.hosts) {
-    facts.push({ ns: '', phase: 1, add: `netns add ${h.ns}`, del: `netns del ${h.ns}`, kind: 'host' });
+    facts.push({ ns: '', phase: 1, add: `netns add ${h.ns}`, del: `netns del ${h.ns}`, namespace: { name: h.ns, kind: 'host' } });
     inNs(h.ns, 'link set lo up');
     h.interfaces.forEach((i, n) => {
       facts.push({ ns: h.ns, phase: 2, add: `link add ${i.dev} type veth peer name ${i.routerDev} netns ${i.routerNs}`, del: `link del ${i.dev}` });

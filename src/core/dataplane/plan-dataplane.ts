@@ -3,6 +3,7 @@ import { effectiveStatus } from '../peering/effective-status.js';
 import type { NetworkSnapshot } from '../network-snapshot.js';
 import { WorldIndex } from '../reachability/world-index.js';
 import type { Subnet } from '../subnet.js';
+import { Cidr, formatIpv4 } from '../net/index.js';
 import { liveIpv4Cidrs } from '../vpc.js';
 import type { DataplanePlan, PlannedHost, PlannedInterface, PlannedLink, PlannedPort, PlannedRoute, PlannedRouter, PlannedTable } from './dataplane-plan.js';
 import { FIRST_ROUTE_TABLE } from './dataplane-plan.js';
@@ -23,19 +24,20 @@ const hostNs = (id: string): string => `vpcp-h-${id}`;
 const REQUESTER_LL = 'fe80::1';
 const ACCEPTER_LL = 'fe80::2';
 
-function ipv4ToNumber(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
-function numberToIpv4(n: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
-}
-
 /** The subnet's router address: network + 1, as AWS reserves it (VPC user guide, "Subnet CIDR blocks"). */
 function gatewayOf(subnet: Subnet): { gateway: string; prefixLength: number } {
-  const [network, length] = subnet.cidrBlock.split('/');
-  return { gateway: numberToIpv4(ipv4ToNumber(network ?? '0.0.0.0') + 1), prefixLength: Number(length) };
+  const block = Cidr.parse(subnet.cidrBlock) as Cidr;
+  return { gateway: formatIpv4(block.firstAddress + 1n), prefixLength: block.prefixLength };
 }
+
+/** Appends to the list kept under `key`. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const byId = (a: { readonly id: string }, b: { readonly id: string }): number => a.id.localeCompare(b.id);
 
 /**
  * The data plane the world calls for. Only running instances and interfaces attached to nothing
@@ -52,30 +54,27 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
 
   const hosts: PlannedHost[] = [];
   const portsByVpc = new Map<string, PlannedPort[]>();
+  // A route table's kernel table: its place among its VPC's tables (each router has its own
+  // numbering), so launching or stopping an instance never renumbers another's table.
+  const tablesByVpc = new Map<string, string[]>();
+  for (const t of [...world.routeTables].sort(byId)) append(tablesByVpc, t.vpcId, t.id);
   const tableNumbers = new Map<string, number>();
+  for (const ids of tablesByVpc.values()) ids.forEach((id, n) => tableNumbers.set(id, FIRST_ROUTE_TABLE + n));
   const tableNumberOf = (subnet: Subnet): number => {
     const t = ix.routeTableOf(subnet);
-    if (!t) return 0;
-    let n = tableNumbers.get(t.id);
-    if (n === undefined) {
-      n = FIRST_ROUTE_TABLE + tableNumbers.size;
-      tableNumbers.set(t.id, n);
-    }
-    return n;
+    return t ? (tableNumbers.get(t.id) ?? 0) : 0;
   };
   const plug = (eni: NetworkInterface, dev: string): PlannedInterface | undefined => {
     const subnet = subnets.get(eni.subnetId);
     if (!subnet || eni.privateIps.length === 0) return undefined;
     const { gateway, prefixLength } = gatewayOf(subnet);
     const routerDev = deviceName('e', eni.id);
-    const ports = portsByVpc.get(eni.vpcId) ?? [];
-    ports.push({ eniId: eni.id, dev: routerDev, subnetId: subnet.id, ips: eni.privateIps, gateway, table: tableNumberOf(subnet) });
-    portsByVpc.set(eni.vpcId, ports);
+    append(portsByVpc, eni.vpcId, { eniId: eni.id, dev: routerDev, subnetId: subnet.id, ips: eni.privateIps, gateway, table: tableNumberOf(subnet) });
     return { eniId: eni.id, dev, routerNs: routerNs(eni.vpcId), routerDev, ips: eni.privateIps, prefixLength, gateway };
   };
 
   const enisByInstance = new Map<string, NetworkInterface[]>();
-  for (const eni of [...world.networkInterfaces].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const eni of [...world.networkInterfaces].sort(byId)) {
     if (eni.requesterManaged) continue;
     const owner = eni.attachment?.instanceId;
     if (owner === undefined) {
@@ -83,9 +82,9 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
       if (one) hosts.push({ id: eni.id, ns: hostNs(eni.id), interfaces: [one] });
       continue;
     }
-    enisByInstance.set(owner, [...(enisByInstance.get(owner) ?? []), eni]);
+    append(enisByInstance, owner, eni);
   }
-  for (const instance of [...world.instances].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const instance of [...world.instances].sort(byId)) {
     if (instance.lifecycle.target !== 'running') continue;
     const enis = (enisByInstance.get(instance.id) ?? []).sort((a, b) => (a.attachment?.deviceIndex ?? 0) - (b.attachment?.deviceIndex ?? 0));
     const interfaces = enis.map((e) => plug(e, `eth${e.attachment?.deviceIndex ?? 0}`)).filter((x): x is PlannedInterface => x !== undefined);
@@ -94,26 +93,28 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
 
   // Links: active connections between two VPCs that both have a router.
   const linksByVpc = new Map<string, PlannedLink[]>();
-  for (const p of [...world.peerings].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const p of [...world.peerings].sort(byId)) {
     if (effectiveStatus(p, world.now).status !== 'active') continue;
     const a = p.requester.vpcId;
     const b = p.accepter.vpcId;
     if (a === b || !portsByVpc.has(a) || !portsByVpc.has(b)) continue;
     const dev = deviceName('p', p.id);
-    linksByVpc.set(a, [...(linksByVpc.get(a) ?? []), { peeringId: p.id, dev, creates: true, peerNs: routerNs(b), local: REQUESTER_LL, remote: ACCEPTER_LL }]);
-    linksByVpc.set(b, [...(linksByVpc.get(b) ?? []), { peeringId: p.id, dev, creates: false, peerNs: routerNs(a), local: ACCEPTER_LL, remote: REQUESTER_LL }]);
+    append(linksByVpc, a, { peeringId: p.id, dev, creates: true, peerNs: routerNs(b), local: REQUESTER_LL, remote: ACCEPTER_LL });
+    append(linksByVpc, b, { peeringId: p.id, dev, creates: false, peerNs: routerNs(a), local: ACCEPTER_LL, remote: REQUESTER_LL });
   }
 
   const routers: PlannedRouter[] = [];
-  for (const vpc of [...world.vpcs].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const vpc of [...world.vpcs].sort(byId)) {
     const ports = portsByVpc.get(vpc.id);
     if (!ports) continue;
     const links = linksByVpc.get(vpc.id) ?? [];
     const linkOf = new Map(links.map((l) => [l.peeringId, l]));
     const tables: PlannedTable[] = [];
-    for (const t of world.routeTables.filter((x) => x.vpcId === vpc.id).sort((a, b) => a.id.localeCompare(b.id))) {
-      const table = tableNumbers.get(t.id);
-      if (table === undefined) continue;
+    const used = new Set(ports.map((p) => p.table));
+    for (const t of world.routeTables.filter((x) => x.vpcId === vpc.id).sort(byId)) {
+      // Only tables some running interface is routed by.
+      const table = tableNumbers.get(t.id) ?? 0;
+      if (!used.has(table)) continue;
       const routes: PlannedRoute[] = [];
       for (const r of ix.routes(t)) {
         if (r.route.target.kind === 'local') continue;
