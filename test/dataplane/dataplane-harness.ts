@@ -33,11 +33,14 @@ export interface DataplaneSuite {
   spawnIn(account: string, id: string, ...command: string[]): ChildProcess;
 }
 
-/** A TCP server on every address of the namespace: answers each connection with its port. */
-export const TCP_SERVER = (ports: readonly number[]): string[] => [
+/**
+ * A TCP server on every address of the namespace, printing `listening <port>` once up: each
+ * connection is answered with `answer` (by default `port <port>`), so a probe can tell who it reached.
+ */
+export const TCP_SERVER = (ports: readonly number[], answer?: string): string[] => [
   process.execPath,
   '-e',
-  `for (const p of ${JSON.stringify(ports)}) require('net').createServer((s) => s.end('port ' + p + '\\n')).listen(p, '0.0.0.0', () => console.log('listening ' + p));`,
+  `for (const p of ${JSON.stringify(ports)}) require('net').createServer((s) => s.end(${answer === undefined ? "'port ' + p" : JSON.stringify(answer)})).listen(p, '0.0.0.0', () => console.log('listening ' + p));`,
 ];
 
 /** Connects to ip:port with a one-second limit; prints what the server said; exits 0 when it answered. */
@@ -48,6 +51,40 @@ export const TCP_PROBE = (ip: string, port: number): string[] => [
     ` s.on('data', (d) => (got += d)); s.on('end', () => { console.log(got.trim()); process.exit(got ? 0 : 1); }); s.on('error', (e) => { console.log(e.code); process.exit(1); });`,
 ];
 
+export function ec2Client(url: string, account: string): EC2Client {
+  return new EC2Client({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'x' }, maxAttempts: 1 });
+}
+
+/** Waits until every change made so far through `url` is in the kernel. */
+export async function settle(url: string): Promise<void> {
+  const res = await fetch(`${url}/_vpcpeer/dataplane?settle=1`);
+  const body = (await res.json()) as { errors?: string[] };
+  if (!res.ok || (body.errors ?? []).length > 0) throw new Error(`data plane: HTTP ${res.status} ${JSON.stringify(body)}`);
+}
+
+/** `vpcpeer exec ID -- COMMAND…` to the end: exit status and output. */
+export function execIn(url: string, account: string, id: string, ...command: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [CLI, 'exec', '--endpoint', url, '--account', account, id, '--', ...command], { timeout: 30_000 }, (err, stdout, stderr) => {
+      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}`.trim() });
+    });
+  });
+}
+
+/** `vpcpeer exec` of a long-running command, in its own process group (see `killGroup`). */
+export function spawnIn(url: string, account: string, id: string, ...command: string[]): ChildProcess {
+  return spawn(process.execPath, [CLI, 'exec', '--endpoint', url, '--account', account, id, '--', ...command], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+}
+
+/** Kills an exec's whole process group: exec -> nsenter -> the command. */
+export function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 export function useDataplaneServer(): DataplaneSuite {
   let server: RunningServer | undefined;
   const children: ChildProcess[] = [];
@@ -55,45 +92,27 @@ export function useDataplaneServer(): DataplaneSuite {
     if (dataplaneAvailable) server = await startServer({ inMemory: true, args: ['--dataplane'] });
   });
   afterAll(async () => {
-    // Each exec is its own process group (exec -> nsenter -> the command): kill the whole group.
-    for (const c of children) {
-      try {
-        if (c.pid !== undefined) process.kill(-c.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    children.forEach(killGroup);
     await server?.stop();
   });
   const running = (): RunningServer => {
     if (!server) throw new Error('server not started');
     return server;
   };
-  const env = (): NodeJS.ProcessEnv => ({ ...process.env, VPCPEER_ENDPOINT: running().url });
   return {
     get server() {
       return running();
     },
-    ec2: (account) => new EC2Client({ endpoint: running().url, region: 'us-east-1', credentials: { accessKeyId: account, secretAccessKey: 'x' }, maxAttempts: 1 }),
-    async settle() {
-      const res = await fetch(`${running().url}/_vpcpeer/dataplane?settle=1`);
-      const body = (await res.json()) as { errors?: string[] };
-      if (!res.ok || (body.errors ?? []).length > 0) throw new Error(`data plane: HTTP ${res.status} ${JSON.stringify(body)}`);
-    },
-    exec: (account, id, ...command) =>
-      new Promise((done) => {
-        execFile(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), timeout: 30_000 }, (err, stdout, stderr) => {
-          done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}`.trim() });
-        });
-      }),
+    ec2: (account) => ec2Client(running().url, account),
+    settle: () => settle(running().url),
+    exec: (account, id, ...command) => execIn(running().url, account, id, ...command),
     spawnIn(account, id, ...command) {
-      const child = spawn(process.execPath, [CLI, 'exec', '--account', account, id, '--', ...command], { env: env(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+      const child = spawnIn(running().url, account, id, ...command);
       children.push(child);
       return child;
     },
   };
 }
-
 /** Resolves once a spawned server prints `listening <port>` for every port. */
 export function listening(child: ChildProcess, ports: readonly number[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -111,14 +130,31 @@ export function listening(child: ChildProcess, ports: readonly number[]): Promis
   });
 }
 
-/** The analyzer's verdict for the same question (tcp to one port), through the API. */
-export async function analyzerSays(ec2: EC2Client, source: string, destination: string, port: number): Promise<boolean> {
-  const path = (await ec2.send(new CreateNetworkInsightsPathCommand({ Source: source, Destination: destination, Protocol: 'tcp', DestinationPort: port }))).NetworkInsightsPath;
+/** A probe's question, as a Network Insights path asks it. */
+export interface Question {
+  readonly source: string;
+  /** An id or (another account's) ARN. */
+  readonly destination: string;
+  readonly protocol: 'tcp' | 'udp';
+  readonly port: number;
+  /** Pin the source port (the reply's destination port, which outbound ACL entries see). */
+  readonly sourcePort?: number;
+  readonly additionalAccounts?: string[];
+}
+
+/** The analyzer's verdict for the question (through the API: path, analysis, describe, delete both). */
+export async function analyzerSays(ec2: EC2Client, q: Question): Promise<boolean> {
+  // AWS refuses DestinationPort beside FilterAtSource: with a source port both go in the filter.
+  const ports = q.sourcePort === undefined
+    ? { DestinationPort: q.port }
+    : { FilterAtSource: { SourcePortRange: { FromPort: q.sourcePort, ToPort: q.sourcePort }, DestinationPortRange: { FromPort: q.port, ToPort: q.port } } };
+  const path = (await ec2.send(new CreateNetworkInsightsPathCommand({ Source: q.source, Destination: q.destination, Protocol: q.protocol, ...ports }))).NetworkInsightsPath;
   const pathId = path?.NetworkInsightsPathId as string;
-  const analysis = (await ec2.send(new StartNetworkInsightsAnalysisCommand({ NetworkInsightsPathId: pathId }))).NetworkInsightsAnalysis;
-  const id = analysis?.NetworkInsightsAnalysisId as string;
-  const found = (await ec2.send(new DescribeNetworkInsightsAnalysesCommand({ NetworkInsightsAnalysisIds: [id] }))).NetworkInsightsAnalyses?.[0]?.NetworkPathFound;
+  const started = await ec2.send(new StartNetworkInsightsAnalysisCommand({ NetworkInsightsPathId: pathId, ...(q.additionalAccounts ? { AdditionalAccounts: q.additionalAccounts } : {}) }));
+  const id = started.NetworkInsightsAnalysis?.NetworkInsightsAnalysisId as string;
+  const a = (await ec2.send(new DescribeNetworkInsightsAnalysesCommand({ NetworkInsightsAnalysisIds: [id] }))).NetworkInsightsAnalyses?.[0];
   await ec2.send(new DeleteNetworkInsightsAnalysisCommand({ NetworkInsightsAnalysisId: id }));
   await ec2.send(new DeleteNetworkInsightsPathCommand({ NetworkInsightsPathId: pathId }));
-  return found === true;
+  if (a?.Status !== 'succeeded') throw new Error(`analysis ${id}: ${a?.Status} ${a?.StatusMessage ?? ''}`);
+  return a.NetworkPathFound === true;
 }

@@ -19,7 +19,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { dataplaneAvailable, listening, TCP_PROBE, useDataplaneServer } from './dataplane-harness.js';
+import { dataplaneAvailable, listening, TCP_PROBE, TCP_SERVER, useDataplaneServer } from './dataplane-harness.js';
 
 const ACCOUNT = '111111111111';
 const PORT = 9000;
@@ -78,7 +78,7 @@ describe.skipIf(!dataplaneAvailable)("data plane: the peering guide's configurat
     await route(d.main, '10.0.0.0/16', ad).catch(() => undefined);
 
     for (const server of [a2, b1, c1, d1]) {
-      const child = suite.spawnIn(ACCOUNT, server.id, process.execPath, '-e', `require('net').createServer((s) => s.end('${server.id}')).listen(${PORT}, () => console.log('listening ${PORT}'))`);
+      const child = suite.spawnIn(ACCOUNT, server.id, ...TCP_SERVER([PORT], server.id));
       await listening(child, [PORT]);
     }
     /** Who answered a connection from `from` to `ip` (undefined: nobody, within a second). */

@@ -68,7 +68,7 @@ describe.skipIf(!dataplaneAvailable)('data plane: traffic through a peering foll
       const r = await suite.exec(from.account, from.instance, ...TCP_PROBE(to.ip, port));
       const flows = r.code === 0;
       if (flows) expect(r.out).toBe(`port ${port}`);
-      const said = await analyzerSays(suite.ec2(from.account), from.instance, arn(to), port);
+      const said = await analyzerSays(suite.ec2(from.account), { source: from.instance, destination: arn(to), protocol: 'tcp', port });
       expect({ port, flows, analyzer: said }, r.out).toEqual({ port, flows, analyzer: flows });
       return flows;
     };

@@ -1,6 +1,5 @@
 // The store is the only truth: after a graceful stop or a crash, a restarted server rebuilds the
 // data plane from it, and traffic flows again as before.
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,36 +12,28 @@ import {
   CreateVpcPeeringConnectionCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
-  EC2Client,
+  type EC2Client,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
-import { CLI, startServer } from '../support/start-server.js';
-import { dataplaneAvailable, TCP_PROBE } from './dataplane-harness.js';
+import { startServer } from '../support/start-server.js';
+import { dataplaneAvailable, ec2Client, execIn, killGroup, listening, settle, spawnIn, TCP_PROBE, TCP_SERVER } from './dataplane-harness.js';
 
 const ACCOUNT = '111111111111';
 
-function ec2(server: RunningServer): EC2Client {
-  return new EC2Client({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: ACCOUNT, secretAccessKey: 'x' }, maxAttempts: 1 });
-}
+const ec2 = (server: RunningServer): EC2Client => ec2Client(server.url, ACCOUNT);
 
-function exec(server: RunningServer, id: string, ...command: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, 'exec', '--endpoint', server.url, '--account', ACCOUNT, id, '--', ...command], { timeout: 30_000 }, (err, stdout, stderr) => {
-      done({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out: `${stdout}${stderr}`.trim() });
-    });
-  });
-}
-
-/** A one-shot server in `id` (answers one connection on `port`), then a probe from `from`. */
+/** Whether a connection from `from` to `to` on `port` gets through (a server is started in `to` for it). */
 async function reaches(server: RunningServer, from: string, to: { id: string; ip: string }, port: number): Promise<boolean> {
-  await fetch(`${server.url}/_vpcpeer/dataplane?settle=1`);
-  const serving = exec(server, to.id, process.execPath, '-e', `const s = require('net').createServer((c) => { c.end('port ${port}'); s.close(); }).listen(${port}, () => console.log('up')); setTimeout(() => process.exit(0), 5000).unref();`);
-  await new Promise((r) => setTimeout(r, 700));
-  const probe = await exec(server, from, ...TCP_PROBE(to.ip, port));
-  await serving;
-  return probe.code === 0;
+  await settle(server.url);
+  const serving = spawnIn(server.url, ACCOUNT, to.id, ...TCP_SERVER([port]));
+  try {
+    await listening(serving, [port]);
+    return (await execIn(server.url, ACCOUNT, from, ...TCP_PROBE(to.ip, port))).code === 0;
+  } finally {
+    killGroup(serving);
+  }
 }
 
 async function sameSubnetPair(server: RunningServer): Promise<{ a: string; b: { id: string; ip: string } }> {

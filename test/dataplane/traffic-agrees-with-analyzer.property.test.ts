@@ -15,7 +15,6 @@ import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateNetworkAclEntryCommand,
-  CreateNetworkInsightsPathCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
@@ -24,7 +23,6 @@ import {
   DeleteRouteCommand,
   DeleteVpcPeeringConnectionCommand,
   DescribeNetworkAclsCommand,
-  DescribeNetworkInsightsAnalysesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
@@ -33,14 +31,13 @@ import {
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
   RunInstancesCommand,
-  StartNetworkInsightsAnalysisCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../bench/prng.js';
-import { dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
+import { analyzerSays, dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -256,23 +253,15 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
     return agents;
   }
 
-  async function analyzer(p: Probe): Promise<boolean> {
-    const c = suite.ec2(p.from.account);
-    const path = await c.send(
-      new CreateNetworkInsightsPathCommand({
-        Source: p.from.instance,
-        Destination: `arn:aws:ec2:us-east-1:${p.to.account}:instance/${p.to.instance}`,
-        Protocol: p.proto,
-        // AWS refuses DestinationPort beside FilterAtSource: both ports go in the filter.
-        FilterAtSource: { SourcePortRange: { FromPort: p.sport, ToPort: p.sport }, DestinationPortRange: { FromPort: p.port, ToPort: p.port } },
-      }),
-    );
-    const started = await c.send(new StartNetworkInsightsAnalysisCommand({ NetworkInsightsPathId: path.NetworkInsightsPath?.NetworkInsightsPathId, AdditionalAccounts: [p.from.account === A ? B : A] }));
-    const id = started.NetworkInsightsAnalysis?.NetworkInsightsAnalysisId as string;
-    const a = (await c.send(new DescribeNetworkInsightsAnalysesCommand({ NetworkInsightsAnalysisIds: [id] }))).NetworkInsightsAnalyses?.[0];
-    if (a?.Status !== 'succeeded') throw new Error(`analysis ${id}: ${a?.Status} ${a?.StatusMessage ?? ''}`);
-    return a.NetworkPathFound === true;
-  }
+  const analyzer = (p: Probe): Promise<boolean> =>
+    analyzerSays(suite.ec2(p.from.account), {
+      source: p.from.instance,
+      destination: `arn:aws:ec2:us-east-1:${p.to.account}:instance/${p.to.instance}`,
+      protocol: p.proto,
+      port: p.port,
+      sourcePort: p.sport,
+      additionalAccounts: [p.from.account === A ? B : A],
+    });
 
   it(replay ? `agrees on world ${replay}` : `agrees on ${WORLDS} random worlds, before and after changes`, { timeout: 600_000 }, async () => {
     const seeds = replay ? [Number(replay)] : Array.from({ length: WORLDS }, (_, i) => FIRST_SEED + i);
