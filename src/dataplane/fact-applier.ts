@@ -6,9 +6,16 @@ export const NETNS_DIR = '/run/netns';
 
 // Routers forward; nothing waits on IPv6 duplicate address detection (DATAPLANE.md pitfall 3).
 const NO_DAD = 'echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad; echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad';
-const SYSCTLS = { router: `echo 1 > /proc/sys/net/ipv4/ip_forward; ${NO_DAD}`, host: NO_DAD } as const;
+const SYSCTLS = { router: `echo 1 > /proc/sys/net/ipv4/ip_forward; echo 1 > /proc/sys/net/ipv6/conf/all/forwarding; ${NO_DAD}`, host: NO_DAD } as const;
 
-const keyOf = (f: KernelFact): string => `${f.ns}\u0000${f.add}`;
+const keyOf = (f: KernelFact): string => `${f.ns}\u0000${f.family ?? ''}\u0000${f.add}`;
+
+/** A line for `ip -batch` in a namespace ('' is the agent's own), in a family when it needs one. */
+interface BatchLine {
+  readonly ns: string;
+  readonly line: string;
+  readonly family?: 'inet6' | undefined;
+}
 
 export interface ApplyResult {
   readonly changes: number;
@@ -40,7 +47,7 @@ export class FactApplier {
     // exec`) keeps it alive, and with it the router's end of the pair.
     for (const phase of [3, 2] as const) {
       const undo = removed.filter((f) => f.phase === phase && (phase === 2 || !goneNs.has(f.ns)) && f.del !== undefined).reverse();
-      await this.batches(undo.map((f) => ({ ns: f.ns, line: f.del as string })), undefined);
+      await this.batches(undo.map((f) => ({ ns: f.ns, line: f.del as string, family: f.family })), undefined);
     }
     await this.removeNamespaces(removed.filter((f) => f.phase === 1));
     for (const ns of goneNs) this.nft.delete(ns);
@@ -48,7 +55,7 @@ export class FactApplier {
     const created = added.filter((f) => f.phase === 1);
     await this.batches(created.map((f) => ({ ns: '', line: f.add })), errors);
     await Promise.all(created.flatMap((f) => (f.namespace ? [this.sysctls(f.namespace.name, SYSCTLS[f.namespace.kind], errors)] : [])));
-    for (const phase of [2, 3] as const) await this.batches(added.filter((f) => f.phase === phase).map((f) => ({ ns: f.ns, line: f.add })), errors);
+    for (const phase of [2, 3] as const) await this.batches(added.filter((f) => f.phase === phase).map((f) => ({ ns: f.ns, line: f.add, family: f.family })), errors);
 
     // One transaction per router: the table is made if missing, dropped, and written whole, so a
     // bad rule leaves the old ruleset in place (DATAPLANE.md §4, step 6).
@@ -94,18 +101,22 @@ export class FactApplier {
     await this.batches(facts.map((f) => ({ ns: '', line: f.del as string })), undefined);
   }
 
-  /** One `ip -batch` per namespace, in first-seen order; errors are collected when `errors` is given. */
-  private async batches(lines: readonly { ns: string; line: string }[], errors: string[] | undefined): Promise<void> {
-    const byNs = new Map<string, string[]>();
-    for (const { ns, line } of lines) {
-      const list = byNs.get(ns);
-      if (list) list.push(line);
-      else byNs.set(ns, [line]);
+  /**
+   * One `ip -batch` per namespace and family, in first-seen order; errors are collected when
+   * `errors` is given. A family's lines (policy rules) depend on no other line of the phase.
+   */
+  private async batches(lines: readonly BatchLine[], errors: string[] | undefined): Promise<void> {
+    const groups = new Map<string, { ns: string; family: string | undefined; lines: string[] }>();
+    for (const { ns, line, family } of lines) {
+      const key = `${ns}\u0000${family ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.lines.push(line);
+      else groups.set(key, { ns, family, lines: [line] });
     }
     // Different namespaces are independent within a phase: run them together.
     await Promise.all(
-      [...byNs].map(async ([ns, nsLines]) => {
-        const argv = ns === '' ? ['ip', '-force', '-batch', '-'] : ['ip', '-n', ns, '-force', '-batch', '-'];
+      [...groups.values()].map(async ({ ns, family, lines: nsLines }) => {
+        const argv = ['ip', ...(ns === '' ? [] : ['-n', ns]), ...(family ? ['-family', family] : []), '-force', '-batch', '-'];
         const r = await runTool(argv, nsLines.join('\n') + '\n');
         if (r.code !== 0 && errors) errors.push(`ip${ns ? ` -n ${ns}` : ''}: ${r.stderr.trim()}`);
       }),

@@ -40,7 +40,7 @@ export interface DataplaneSuite {
 export const TCP_SERVER = (ports: readonly number[], answer?: string): string[] => [
   process.execPath,
   '-e',
-  `for (const p of ${JSON.stringify(ports)}) require('net').createServer((s) => s.end(${answer === undefined ? "'port ' + p" : JSON.stringify(answer)})).listen(p, '0.0.0.0', () => console.log('listening ' + p));`,
+  `for (const p of ${JSON.stringify(ports)}) require('net').createServer((s) => s.end(${answer === undefined ? "'port ' + p" : JSON.stringify(answer)})).listen(p, '::', () => console.log('listening ' + p));`,
 ];
 
 /** Connects to ip:port with a one-second limit; prints what the server said; exits 0 when it answered. */

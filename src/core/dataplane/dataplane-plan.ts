@@ -21,6 +21,8 @@ export interface PlannedInterface {
   readonly prefixLength: number;
   /** The subnet's router address (network + 1, as in AWS). */
   readonly gateway: string;
+  /** IPv6 addresses (in the subnet's /64); their next hop is the router's `IPV6_GATEWAY`. */
+  readonly ipv6s: readonly string[];
 }
 
 /** An instance (all its interfaces) or an interface not attached to any instance. */
@@ -64,6 +66,7 @@ export interface PlannedPort {
   readonly dev: string;
   readonly subnetId: string;
   readonly ips: readonly string[];
+  readonly ipv6s: readonly string[];
   readonly gateway: string;
   readonly table: number;
 }
@@ -73,6 +76,8 @@ export interface PlannedRouter {
   readonly ns: string;
   /** The VPC's live IPv4 blocks: what table 100 (local) answers for. */
   readonly cidrs: readonly string[];
+  /** The VPC's live IPv6 blocks (/56), likewise. */
+  readonly cidrs6: readonly string[];
   readonly ports: readonly PlannedPort[];
   readonly links: readonly PlannedLink[];
   readonly tables: readonly PlannedTable[];
@@ -84,3 +89,9 @@ export interface PlannedRouter {
 export const LOCAL_TABLE = 100;
 /** Route tables get kernel tables from here up. */
 export const FIRST_ROUTE_TABLE = 1000;
+/**
+ * The router's IPv6 address on every interface's veth, and so every instance's IPv6 next hop. Link-local
+ * addresses belong to one link, so each veth can carry the same one: nothing is allocated, and
+ * no neighbour proxying is needed (DATAPLANE.md §3.7, the routed design).
+ */
+export const IPV6_GATEWAY = 'fe80::1';

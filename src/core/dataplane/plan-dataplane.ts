@@ -4,7 +4,7 @@ import type { NetworkSnapshot } from '../network-snapshot.js';
 import { WorldIndex } from '../reachability/world-index.js';
 import type { Subnet } from '../subnet.js';
 import { Cidr, formatIpv4 } from '../net/index.js';
-import { liveIpv4Cidrs } from '../vpc.js';
+import { liveIpv4Cidrs, liveIpv6Cidrs } from '../vpc.js';
 import type { DataplanePlan, PlannedHost, PlannedInterface, PlannedLink, PlannedPort, PlannedRoute, PlannedRouter, PlannedTable } from './dataplane-plan.js';
 import { FIRST_ROUTE_TABLE } from './dataplane-plan.js';
 import { deviceName } from './device-name.js';
@@ -69,8 +69,11 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
     if (!subnet || eni.privateIps.length === 0) return undefined;
     const { gateway, prefixLength } = gatewayOf(subnet);
     const routerDev = deviceName('e', eni.id);
-    append(portsByVpc, eni.vpcId, { eniId: eni.id, dev: routerDev, subnetId: subnet.id, ips: eni.privateIps, gateway, table: tableNumberOf(subnet) });
-    return { eniId: eni.id, dev, routerNs: routerNs(eni.vpcId), routerDev, ips: eni.privateIps, prefixLength, gateway };
+    // An address outlives its subnet's IPv6 block only in a world the API would not make; such
+    // an address has no /64 to live in, so it is left out.
+    const ipv6s = subnet.ipv6Associations.length > 0 ? eni.ipv6Addresses : [];
+    append(portsByVpc, eni.vpcId, { eniId: eni.id, dev: routerDev, subnetId: subnet.id, ips: eni.privateIps, ipv6s, gateway, table: tableNumberOf(subnet) });
+    return { eniId: eni.id, dev, routerNs: routerNs(eni.vpcId), routerDev, ips: eni.privateIps, prefixLength, gateway, ipv6s };
   };
 
   const enisByInstance = new Map<string, NetworkInterface[]>();
@@ -116,16 +119,22 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
       const table = tableNumbers.get(t.id) ?? 0;
       if (!used.has(table)) continue;
       const routes: PlannedRoute[] = [];
-      for (const r of ix.routes(t)) {
-        if (r.route.target.kind === 'local') continue;
-        // Only an active peering carries packets; every other target (gateways, NAT) leads off
-        // this host, and a blackhole drops silently, as AWS does.
-        const link = r.route.target.kind === 'vpc-peering-connection' && r.state === 'active' ? linkOf.get(r.route.target.id) : undefined;
-        routes.push({ destination: r.cidr, target: link ? { kind: 'link', dev: link.dev, via: link.remote } : { kind: 'blackhole' } });
+      // The analyzer's index reads IPv4 routes (its walk is IPv4, REACHABILITY.md §3.7); IPv6
+      // routes come from the table itself. Either way only an active peering carries packets (a
+      // link exists only for those); every other target (gateways, NAT) leads off this host,
+      // and a blackhole drops silently, as AWS does.
+      const destinations = [
+        ...ix.routes(t).map((r) => ({ route: r.route, destination: r.cidr })),
+        ...t.routes.flatMap((route) => (route.destinationIpv6CidrBlock === undefined ? [] : [{ route, destination: route.destinationIpv6CidrBlock }])),
+      ];
+      for (const { route, destination } of destinations) {
+        if (route.target.kind === 'local') continue;
+        const link = route.target.kind === 'vpc-peering-connection' ? linkOf.get(route.target.id) : undefined;
+        routes.push({ destination, target: link ? { kind: 'link', dev: link.dev, via: link.remote } : { kind: 'blackhole' } });
       }
       tables.push({ routeTableId: t.id, table, routes });
     }
-    const router = { vpcId: vpc.id, ns: routerNs(vpc.id), cidrs: liveIpv4Cidrs(vpc), ports, links, tables };
+    const router = { vpcId: vpc.id, ns: routerNs(vpc.id), cidrs: liveIpv4Cidrs(vpc), cidrs6: liveIpv6Cidrs(vpc), ports, links, tables };
     routers.push({ ...router, nft: renderRouterNft(ix, router, world.networkInterfaces) });
   }
   return { routers, hosts };

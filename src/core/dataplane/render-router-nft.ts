@@ -10,6 +10,7 @@ import { deviceName } from './device-name.js';
 export interface RouterShape {
   readonly vpcId: string;
   readonly cidrs: readonly string[];
+  readonly cidrs6: readonly string[];
   readonly ports: readonly PlannedPort[];
   readonly links: readonly PlannedLink[];
 }
@@ -63,11 +64,13 @@ function entryProtocol(e: NetworkAclEntry): string {
  * (active, one Region: rule-peering.ts). Matching the device as well as the address keeps an
  * overlapping VPC's look-alike address from matching (REACHABILITY.md §3.4).
  */
-function groupMembers(ix: WorldIndex, router: RouterShape, groupId: string): string[] {
+function groupMembers(ix: WorldIndex, router: RouterShape, groupId: string, family: 'ip' | 'ip6'): string[] {
   const g = ix.group(groupId);
   if (!g) return [];
   const members = ix.enisCarrying(g.id).filter((e) => e.vpcId === g.vpcId);
-  const pairs = (dev: (e: NetworkInterface) => string): string[] => members.flatMap((e) => e.privateIps.map((ip) => `${q(dev(e))} . ${ip}`));
+  // A reference stands for all of a member's addresses, IPv4 and IPv6 alike.
+  const addresses = (e: NetworkInterface): readonly string[] => (family === 'ip' ? e.privateIps : e.ipv6Addresses);
+  const pairs = (dev: (e: NetworkInterface) => string): string[] => members.flatMap((e) => addresses(e).map((ip) => `${q(dev(e))} . ${ip}`));
   if (g.vpcId === router.vpcId) return pairs((e) => deviceName('e', e.id));
   const links = router.links.filter((l) => {
     const p = ix.peering(l.peeringId);
@@ -76,23 +79,26 @@ function groupMembers(ix: WorldIndex, router: RouterShape, groupId: string): str
   return links.flatMap((l) => pairs(() => l.dev));
 }
 
-/** One security group rule as an nft rule that returns (lets the packet on) when it matches. */
-function sgRule(ix: WorldIndex, router: RouterShape, r: SecurityGroupRule): string | undefined {
+/** One security group rule as nft rules that return (let the packet on) when they match. */
+function sgRules(ix: WorldIndex, router: RouterShape, r: SecurityGroupRule): string[] {
   const where = r.egress ? 'daddr' : 'saddr';
   const device = r.egress ? 'oifname' : 'iifname';
   const proto = ruleProtocol(r);
   switch (r.peer.kind) {
     case 'ipv4':
-      return `ip ${where} ${r.peer.cidr}${proto} return`;
+      return [`ip ${where} ${r.peer.cidr}${proto} return`];
     case 'ipv6':
-      return `ip6 ${where} ${r.peer.cidr}${proto} return`;
+      return [`ip6 ${where} ${r.peer.cidr}${proto} return`];
     case 'group': {
-      const members = groupMembers(ix, router, r.peer.groupId);
-      return members.length === 0 ? undefined : `${device} . ip ${where} { ${members.join(', ')} }${proto} return`;
+      const groupId = r.peer.groupId;
+      return (['ip', 'ip6'] as const).flatMap((family) => {
+        const members = groupMembers(ix, router, groupId, family);
+        return members.length === 0 ? [] : [`${device} . ${family} ${where} { ${members.join(', ')} }${proto} return`];
+      });
     }
     // No prefix list holds addresses here: such a rule matches nothing (as in the analyzer).
     case 'prefix-list':
-      return undefined;
+      return [];
   }
 }
 
@@ -122,10 +128,12 @@ function aclChain(name: string, entries: readonly NetworkAclEntry[], egress: boo
 export function renderRouterNft(ix: WorldIndex, router: RouterShape, interfaces: readonly NetworkInterface[]): string {
   const eniById = new Map(interfaces.map((e) => [e.id, e]));
   const lines: string[] = ['table inet vpcpeer {'];
-  lines.push(`  set vpc4 { type ipv4_addr; flags interval;${router.cidrs.length ? ` elements = { ${router.cidrs.join(', ')} }` : ''} }`);
+  const set = (name: string, type: string, elements: readonly string[], flags = ''): string =>
+    `  set ${name} { type ${type};${flags}${elements.length ? ` elements = { ${elements.join(', ')} }` : ''} }`;
+  lines.push(set('vpc4', 'ipv4_addr', router.cidrs, ' flags interval;'), set('vpc6', 'ipv6_addr', router.cidrs6, ' flags interval;'));
   const checked = router.ports.filter((p) => eniById.get(p.eniId)?.sourceDestCheck !== false);
-  const sources = checked.flatMap((p) => p.ips.map((ip) => `${q(p.dev)} . ${ip}`));
-  lines.push(`  set src_ok { type ifname . ipv4_addr;${sources.length ? ` elements = { ${sources.join(', ')} }` : ''} }`);
+  lines.push(set('src_ok', 'ifname . ipv4_addr', checked.flatMap((p) => p.ips.map((ip) => `${q(p.dev)} . ${ip}`))));
+  lines.push(set('src_ok6', 'ifname . ipv6_addr', checked.flatMap((p) => p.ipv6s.map((ip) => `${q(p.dev)} . ${ip}`))));
   const unchecked = router.ports.filter((p) => !checked.includes(p)).map((p) => q(p.dev));
   lines.push(`  set nocheck { type ifname;${unchecked.length ? ` elements = { ${unchecked.join(', ')} }` : ''} }`);
 
@@ -153,15 +161,16 @@ export function renderRouterNft(ix: WorldIndex, router: RouterShape, interfaces:
     const groups = (eni?.groupIds ?? []).map((id) => ix.group(id)).filter((g) => g !== undefined);
     for (const egress of [true, false]) {
       const name = chainId(egress ? 'sg_out' : 'sg_in', port.eniId);
-      const rules = groups.flatMap((g) => g.rules.filter((r) => r.egress === egress).map((r) => sgRule(ix, router, r))).filter((r): r is string => r !== undefined);
+      const rules = groups.flatMap((g) => g.rules.filter((r) => r.egress === egress).flatMap((r) => sgRules(ix, router, r)));
       chains.push(`  chain ${name} {`, ...rules.map((r) => `    ${r}`), '    drop', '  }');
       (egress ? sgOut : sgIn).push(`${q(port.dev)} : jump ${name}`);
     }
   }
 
   lines.push('  chain forward {', '    type filter hook forward priority filter; policy drop;');
-  lines.push('    iifname "p*" oifname != "e*" drop', '    iifname "p*" ip daddr != @vpc4 drop');
+  lines.push('    iifname "p*" oifname != "e*" drop', '    iifname "p*" ip daddr != @vpc4 drop', '    iifname "p*" ip6 daddr != @vpc6 drop');
   lines.push('    iifname "e*" iifname != @nocheck iifname . ip saddr != @src_ok drop');
+  lines.push('    iifname "e*" iifname != @nocheck iifname . ip6 saddr != @src_ok6 drop');
   if (aclOut.length) lines.push(`    iifname vmap { ${aclOut.join(', ')} }`, `    oifname vmap { ${aclIn.join(', ')} }`);
   lines.push('    ct state established,related accept', '    ct state invalid drop');
   if (sgOut.length) lines.push(`    iifname vmap { ${sgOut.join(', ')} }`, `    oifname vmap { ${sgIn.join(', ')} }`);

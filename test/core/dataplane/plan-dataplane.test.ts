@@ -19,7 +19,7 @@ describe('planDataplane', () => {
     expect(routerA?.links).toEqual([{ peeringId: pcx, dev: link, creates: true, peerNs: `vpcp-r-${b}`, local: 'fe80::1', remote: 'fe80::2' }]);
     expect(routerA?.tables[0]?.routes).toEqual([{ destination: '10.1.0.0/16', target: { kind: 'link', dev: link, via: 'fe80::2' } }]);
     const host = plan.hosts.find((h) => h.id === eniA);
-    expect(host?.interfaces).toEqual([{ eniId: eniA, dev: 'eth0', routerNs: `vpcp-r-${a}`, routerDev: deviceName('e', eniA), ips: ['10.0.1.10'], prefixLength: 24, gateway: '10.0.1.1' }]);
+    expect(host?.interfaces).toEqual([{ eniId: eniA, dev: 'eth0', routerNs: `vpcp-r-${a}`, routerDev: deviceName('e', eniA), ips: ['10.0.1.10'], prefixLength: 24, gateway: '10.0.1.1', ipv6s: [] }]);
 
     const facts = kernelFacts(plan);
     expect(factLines(facts, `vpcp-r-${a}`)).toEqual(
@@ -100,5 +100,48 @@ describe('planDataplane', () => {
     const was = new Set(before.map(key));
     expect(after.filter((f) => !was.has(key(f))).map((f) => f.add)).toEqual([`route add 10.1.5.0/24 via inet6 fe80::2 dev ${deviceName('p', pcx)} table 1000`]);
     expect(before.filter((f) => !new Set(after.map(key)).has(key(f)))).toEqual([]);
+  });
+
+  it('IPv6: addresses and fe80::1 next hops, /128 local routes, IPv6 policy rules in their own family, peer routes, src check and group references', () => {
+    const { w, a, b, pcx, eniA, eniB, subA, subB, sgA, sgB } = peeredPair();
+    w.ipv6(a, '2600:1f18:a::/56', { [subA]: '2600:1f18:a:1::/64' }, { [eniA]: '2600:1f18:a:1::10' });
+    w.ipv6(b, '2600:1f18:b::/56', { [subB]: '2600:1f18:b:1::/64' }, { [eniB]: '2600:1f18:b:1::20' });
+    w.route(w.mainTable(a), '2600:1f18:b::/56', pcx);
+    w.addRules(sgB, { ingress: [{ protocol: 'tcp', ports: [80, 80], group: sgA }] });
+    const plan = planDataplane(w.build());
+    const link = deviceName('p', pcx);
+    const portA = deviceName('e', eniA);
+    expect(plan.routers.find((r) => r.vpcId === a)?.tables[0]?.routes).toContainEqual({ destination: '2600:1f18:b::/56', target: { kind: 'link', dev: link, via: 'fe80::2' } });
+
+    const facts = kernelFacts(plan);
+    const routerA = facts.filter((f) => f.ns === `vpcp-r-${a}`);
+    const lines = (family?: 'inet6'): string[] => routerA.filter((f) => f.family === family).map((f) => f.add);
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        `address add fe80::1/64 dev ${portA} nodad`,
+        `route add 2600:1f18:a:1::10/128 dev ${portA} table 100`,
+        'route add blackhole 2600:1f18:a::/56 table 100',
+        `route add 2600:1f18:b::/56 via inet6 fe80::2 dev ${link} table 1000`,
+      ]),
+    );
+    // `ip -batch` reads every rule as IPv4: IPv6 rules are a family of their own.
+    expect(lines().some((l) => l.startsWith('rule') && l.includes(':'))).toBe(false);
+    expect(lines('inet6').sort()).toEqual(['rule add pref 100 to 2600:1f18:a::/56 lookup 100', `rule add pref 1000 iif ${portA} lookup 1000`, 'rule add pref 32000 blackhole'].sort());
+    expect(factLines(facts, `vpcp-h-${eniA}`)).toEqual(expect.arrayContaining(['address add 2600:1f18:a:1::10/64 dev eth0 noprefixroute nodad', 'route add ::/0 via fe80::1 dev eth0']));
+
+    const nftA = plan.routers.find((r) => r.vpcId === a)?.nft ?? '';
+    expect(nftA).toContain('set vpc6 { type ipv6_addr; flags interval; elements = { 2600:1f18:a::/56 } }');
+    expect(nftA).toContain(`set src_ok6 { type ifname . ipv6_addr; elements = { "${portA}" . 2600:1f18:a:1::10 } }`);
+    expect(nftA).toContain('iifname "p*" ip6 daddr != @vpc6 drop');
+    // A reference stands for the member's IPv6 address as well as its IPv4 one.
+    const nftB = plan.routers.find((r) => r.vpcId === b)?.nft ?? '';
+    expect(nftB).toContain(`iifname . ip saddr { "${link}" . 10.0.1.10 } meta l4proto tcp th dport 80 return`);
+    expect(nftB).toContain(`iifname . ip6 saddr { "${link}" . 2600:1f18:a:1::10 } meta l4proto tcp th dport 80 return`);
+  });
+
+  it('a VPC without IPv6 gets no IPv6 rule, address or route', () => {
+    const { w, a } = peeredPair();
+    const facts = kernelFacts(planDataplane(w.build())).filter((f) => f.ns.endsWith(a));
+    expect(facts.filter((f) => f.family === 'inet6' || f.add.includes('fe80::1/64 dev e') || f.add.includes('::/0'))).toEqual([]);
   });
 });

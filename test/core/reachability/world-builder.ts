@@ -140,7 +140,20 @@ export class WorldBuilder {
     const t = this.routeTables.find((r) => r.id === tableId);
     if (!t) throw new Error(`no table ${tableId}`);
     const to = target.startsWith('pcx-') ? { kind: 'vpc-peering-connection' as const, id: target } : { kind: 'gateway' as const, id: target };
-    t.routes = [...t.routes, { destinationCidrBlock: cidr, target: to, origin: 'CreateRoute' }];
+    const destination = cidr.includes(':') ? { destinationIpv6CidrBlock: cidr } : { destinationCidrBlock: cidr };
+    t.routes = [...t.routes, { ...destination, target: to, origin: 'CreateRoute' }];
+  }
+
+  /** Gives a VPC an IPv6 block, a subnet its /64 and interfaces their addresses (in that order of need). */
+  ipv6(vpcId: string, block: string, subnets: Readonly<Record<string, string>> = {}, enis: Readonly<Record<string, string>> = {}): void {
+    const replace = <T extends { id: string }>(list: T[], id: string, change: (x: T) => T): void => {
+      const i = list.findIndex((x) => x.id === id);
+      if (i < 0) throw new Error(`no ${id}`);
+      list[i] = change(list[i] as T);
+    };
+    replace(this.vpcs, vpcId, (v) => ({ ...v, ipv6Associations: [{ associationId: `vpc-cidr-assoc-${vpcId}-6`, cidr: block, state: 'associated' as const }] }));
+    for (const [id, cidr] of Object.entries(subnets)) replace(this.subnets, id, (x) => ({ ...x, ipv6Associations: [{ associationId: `subnet-cidr-assoc-${id}`, cidr }] }));
+    for (const [id, address] of Object.entries(enis)) replace(this.networkInterfaces, id, (x) => ({ ...x, ipv6Addresses: [address] }));
   }
 
   peering(requesterVpc: string, accepterVpc: string, status: PeeringStatus = 'active', options: { expiresAt?: number } = {}): string {
