@@ -5,9 +5,11 @@ import { analysisArn } from '../core/network-insights/network-insights-analysis-
 import type { NetworkInsightsPath, PathFilter } from '../core/network-insights/network-insights-path.js';
 import * as paths from '../core/network-insights/network-insights-path-service.js';
 import { pathArn } from '../core/network-insights/network-insights-path-service.js';
+import { askReachability, type ReachQuestion } from '../core/network-insights/ask-reachability.js';
 import type {
   AclRuleHit,
   AdditionalDetail,
+  AnalysisResult,
   ComponentRef,
   Explanation,
   PacketHeader,
@@ -169,14 +171,10 @@ function identity(a: NetworkInsightsAnalysis) {
   };
 }
 
-/** A finished analysis as DescribeNetworkInsightsAnalyses shows it; `explain` maps each explanation. */
-function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<NetworkInsightsAnalysis>, explain: (e: Explanation) => E) {
-  const r = a.result;
+/** An analysis' findings as DescribeNetworkInsightsAnalyses shows them; `explain` maps each explanation. */
+function resultWith<E extends W.Explanation>(r: AnalysisResult | undefined, explain: (e: Explanation) => E) {
   const hop = (h: PathHop) => to.hop(h, explain) as Omit<W.PathComponent, 'Explanations'> & { Explanations?: E[] };
   return {
-    ...identity(a),
-    Status: a.status,
-    StatusMessage: a.statusMessage,
     NetworkPathFound: r?.pathFound,
     ForwardPathComponents: r ? r.forward.map(hop) : undefined,
     ReturnPathComponents: r ? r.return.map(hop) : undefined,
@@ -184,9 +182,15 @@ function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<Net
     // vpcpeer models no alternative intermediates (load balancers, firewalls): always empty.
     AlternatePathHints: r ? [] : undefined,
     SuggestedAccounts: r && r.suggestedAccounts.length > 0 ? [...r.suggestedAccounts] : undefined,
-    Tags: wire.tags(tags),
   };
 }
+
+/** A finished analysis as DescribeNetworkInsightsAnalyses shows it; `explain` maps each explanation. */
+function analysisWith<E extends W.Explanation>({ resource: a, tags }: Tagged<NetworkInsightsAnalysis>, explain: (e: Explanation) => E) {
+  return { ...identity(a), Status: a.status, StatusMessage: a.statusMessage, ...resultWith(a.result, explain), Tags: wire.tags(tags) };
+}
+
+const withSentence = (e: Explanation): NativeExplanation => ({ ...to.explanation(e), Sentence: e.sentence });
 
 export function analysisToWire(a: Tagged<NetworkInsightsAnalysis>): W.NetworkInsightsAnalysis {
   return analysisWith(a, to.explanation);
@@ -208,9 +212,19 @@ export async function nativeAnalysis(ctx: RequestContext, id: string): Promise<{
   const tagged: Tagged<NetworkInsightsAnalysis> = { id: analysis.id, resource: analysis, tags: tags.get(analysis.id) ?? [] };
   const pathTagged: Tagged<NetworkInsightsPath> | undefined = path ? { id: path.id, resource: path, tags: tags.get(path.id) ?? [] } : undefined;
   return {
-    NetworkInsightsAnalysis: analysisWith(tagged, (e) => ({ ...to.explanation(e), Sentence: e.sentence })),
+    NetworkInsightsAnalysis: analysisWith(tagged, withSentence),
     ...(pathTagged ? { NetworkInsightsPath: pathToWire(pathTagged) } : {}),
   };
+}
+
+/**
+ * GET /_vpcpeer/reach: a question answered at once and stored nowhere, in the shape of
+ * `nativeAnalysis` (so `vpcpeer reach` prints both alike), for what Reachability Analyzer cannot
+ * ask: ICMP echo, besides TCP and UDP.
+ */
+export async function nativeReach(ctx: RequestContext, q: ReachQuestion): Promise<{ NetworkInsightsAnalysis: { Status: 'succeeded' } & ReturnType<typeof resultWith<NativeExplanation>> }> {
+  const result = await askReachability(ctx, q);
+  return { NetworkInsightsAnalysis: { Status: 'succeeded', ...resultWith(result, withSentence) } };
 }
 
 /**

@@ -30,7 +30,7 @@ const PROBLEM = 2;
 /** The path's question: DESTINATION is a resource (id or ARN) or an IPv4 address. */
 function pathInput(source: string, destination: string, opts: ReachOptions): CreateNetworkInsightsPathCommandInput {
   const protocol = opts.protocol.toLowerCase();
-  if (protocol !== 'tcp' && protocol !== 'udp') problem(`--protocol must be tcp or udp, not '${opts.protocol}'`);
+  if (protocol !== 'tcp' && protocol !== 'udp') problem(`--protocol must be tcp, udp or icmp, not '${opts.protocol}'`);
   let port: number | undefined;
   if (opts.port !== undefined) {
     port = Number(opts.port);
@@ -62,11 +62,30 @@ async function fetchNative(access: ServerAccess, id: string): Promise<NativeAnal
   return analysis;
 }
 
+/**
+ * An ICMP echo cannot be a Network Insights path (AWS's analyzer asks tcp or udp only): it is asked
+ * of vpcpeer's own endpoint, GET /_vpcpeer/reach, which answers in the same shape.
+ */
+async function reachIcmp(access: ServerAccess, source: string, destination: string, opts: ReachOptions): Promise<number> {
+  if (opts.port !== undefined) problem('--port does not apply to ICMP');
+  if (opts.sourceIp !== undefined || isIPv4(destination)) problem('ICMP is analysed between resources: give a destination id or ARN, and no --source-ip');
+  const query = new URLSearchParams({ source, destination, protocol: 'icmp' });
+  for (const a of opts.additionalAccount ?? []) query.append('additionalAccount', a);
+  const path = `/_vpcpeer/reach?${query.toString()}`;
+  const { status, body } = await signedGet(access, path);
+  const analysis = body.NetworkInsightsAnalysis as NativeAnalysis | undefined;
+  if (status !== 200 || !analysis) problem(`GET /_vpcpeer/reach: HTTP ${status} ${String(body.error ?? '')} ${String(body.message ?? '')}`.trim());
+  if (opts.json) process.stdout.write(JSON.stringify(analysis, null, 2) + '\n');
+  else process.stdout.write(formatAnalysis(analysis, `${source} -> ${destination}, icmp echo`));
+  return analysis.NetworkPathFound ? FOUND : BLOCKED;
+}
+
 async function reach(source: string, destination: string, opts: ReachOptions): Promise<number> {
   const access = serverAccess(opts);
   const { endpoint, region, credentials } = access;
-  const input = pathInput(source, destination, opts);
   for (const a of opts.additionalAccount ?? []) if (!/^\d{12}$/.test(a)) problem(`--additional-account must be a 12-digit account id, not '${a}'`);
+  if (opts.protocol.toLowerCase() === 'icmp') return reachIcmp(access, source, destination, opts);
+  const input = pathInput(source, destination, opts);
   // vpcpeer supports Node 20.12+ (package.json engines); the SDK's notice about its own future
   // Node requirement is not this command's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -106,7 +125,7 @@ export function reachCommand(): Command {
     .description('Would traffic from SOURCE reach DESTINATION? Analyses the path through a running server and prints it hop by hop (exit 0: reachable, 1: blocked, 2: error)')
     .argument('<source>', 'network interface or instance (id or ARN)')
     .argument('<destination>', 'network interface, instance or peering connection (id or ARN), or an IPv4 address')
-    .addOption(new Option('--protocol <protocol>', 'tcp or udp').default('tcp'))
+    .addOption(new Option('--protocol <protocol>', 'tcp, udp, or icmp (an echo: vpcpeer\'s own analysis, beyond AWS\'s)').default('tcp'))
     .option('--port <port>', 'destination port (default: any)')
     .option('--source-ip <ip>', 'one of the source\'s private IPv4 addresses (default: its primary)')
     .option('--additional-account <id...>', 'other accounts the analysis may enter (AdditionalAccounts)')

@@ -1,11 +1,12 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { nativeAnalysis } from '../api/network-insights-api.js';
+import { nativeAnalysis, nativeReach } from '../api/network-insights-api.js';
 import { OPERATIONS } from '../api/operations.js';
 import type { CredentialsFile } from '../auth/credentials-file.js';
 import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
 import type { SignedRequest } from '../auth/sigv4-verify.js';
 import { Ec2Error } from '../core/ec2-error.js';
+import type { RequestContext } from '../core/request-context.js';
 import type { Store } from '../store/open-sqlite-store.js';
 import type { Authenticator } from './authenticate.js';
 import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
@@ -246,19 +247,44 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  /** A native read in the caller's scope; a refusal answers as JSON with its AWS code and status. */
+  const readAs = async <T>(caller: { accountId: string; region: string }, reply: FastifyReply, work: (ctx: RequestContext) => Promise<T>): Promise<T | FastifyReply> => {
+    const scope = { accountId: caller.accountId, region: caller.region };
+    try {
+      return await options.store.read((repo) => work({ repo, caller: scope, now: clock.now(), ids: randomIds }));
+    } catch (err) {
+      if (err instanceof Ec2Error) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
+      throw err;
+    }
+  };
+
   // An analysis with vpcpeer's plain sentence on every explanation (never on the EC2 wire), for the
   // console and `vpcpeer reach`: the caller's own analyses only, in the Region it signed for.
   app.get('/_vpcpeer/analyses/:id', async (req, reply) => {
     const caller = await callerOf(req, reply);
     if (!caller) return reply;
     const id = (req.params as { id: string }).id;
-    const scope = { accountId: caller.accountId, region: caller.region };
-    try {
-      return await options.store.read((repo) => nativeAnalysis({ repo, caller: scope, now: clock.now(), ids: randomIds }, id));
-    } catch (err) {
-      if (err instanceof Ec2Error) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
-      throw err;
-    }
+    return readAs(caller, reply, (ctx) => nativeAnalysis(ctx, id));
+  });
+
+  // A reachability question answered at once and stored nowhere, including what Reachability
+  // Analyzer cannot ask (ICMP echo): `vpcpeer reach --protocol icmp` and tests comparing real
+  // pings with the analysis. Same visibility as an analysis: the caller's account plus
+  // `additionalAccount`s.
+  app.get('/_vpcpeer/reach', async (req, reply) => {
+    const caller = await callerOf(req, reply);
+    if (!caller) return reply;
+    const pairs = signedRequestOf(req).query;
+    const one = (name: string): string | undefined => pairs.find(([k]) => k === name)?.[1];
+    const question = {
+      source: one('source'),
+      destination: one('destination'),
+      protocol: one('protocol'),
+      port: one('port'),
+      sourcePort: one('sourcePort'),
+      additionalAccounts: pairs.filter(([k]) => k === 'additionalAccount').map(([, v]) => v),
+    };
+    return readAs(caller, reply, (ctx) => nativeReach(ctx, question));
   });
 
   // The data plane's state; `?settle=1` first waits until every change made so far is in the

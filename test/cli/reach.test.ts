@@ -68,8 +68,10 @@ describe('vpcpeer reach', () => {
     const port = await reach(server, a.eni, b.eni, '--port', '70000');
     expect(port.status).toBe(2);
     expect(port.stderr).toBe("vpcpeer reach: --port must be a whole number from 0 to 65535, not '70000'\n");
-    const protocol = await reach(server, a.eni, b.eni, '--protocol', 'icmp');
-    expect([protocol.status, protocol.stderr]).toEqual([2, "vpcpeer reach: --protocol must be tcp or udp, not 'icmp'\n"]);
+    const protocol = await reach(server, a.eni, b.eni, '--protocol', 'gre');
+    expect([protocol.status, protocol.stderr]).toEqual([2, "vpcpeer reach: --protocol must be tcp, udp or icmp, not 'gre'\n"]);
+    const icmpPort = await reach(server, a.eni, b.eni, '--protocol', 'icmp', '--port', '8');
+    expect([icmpPort.status, icmpPort.stderr]).toEqual([2, 'vpcpeer reach: --port does not apply to ICMP\n']);
     const unknown = await reach(server, 'eni-0123456789abcdef0', b.eni);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe("vpcpeer reach: InvalidNetworkInterfaceID.NotFound: The networkInterface ID 'eni-0123456789abcdef0' does not exist\n");
@@ -138,5 +140,39 @@ describe('vpcpeer reach', () => {
     expect(otherRegion.status).toBe(400);
     const malformed = await fetch(`${server.url}/_vpcpeer/analyses/nia-x`, { headers: auth(ACCOUNT) });
     expect((await malformed.json()) as unknown).toEqual({ error: 'InvalidNetworkInsightsAnalysisId.Malformed', message: 'Invalid id: "nia-x"' });
+  }, 300_000);
+
+  it('--protocol icmp asks about an echo, which Reachability Analyzer cannot: its own rules decide, and nothing is stored', async () => {
+    // Routes both ways exist and B admits TCP 443 from A (earlier tests): an echo is still refused.
+    const refused = await reach(server, a.eni, b.eni, '--protocol', 'icmp', '--json');
+    expect(refused.stderr).toBe('');
+    expect(refused.status).toBe(1);
+    const why = (JSON.parse(refused.stdout) as { Explanations: { ExplanationCode: string; Sentence: string }[] }).Explanations;
+    expect(why.map((e) => e.ExplanationCode)).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(why[0]?.Sentence).toContain('ICMP type 8');
+    const groups = await client.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [b.vpc] }, { Name: 'group-name', Values: ['default'] }] }));
+    // Type 8 (echo request), any code: the reply is let back by the group's state.
+    await client.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groups.SecurityGroups?.[0]?.GroupId, IpPermissions: [{ IpProtocol: 'icmp', FromPort: 8, ToPort: -1, IpRanges: [{ CidrIp: '10.80.0.0/16' }] }] }));
+    const allowed = await reach(server, a.eni, b.eni, '--protocol', 'icmp');
+    expect(allowed.stderr).toBe('');
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toMatch(new RegExp(`^${a.eni} -> ${b.eni}, icmp echo\nReachable: the path was found, there and back\.\n`));
+    const paths = (await client.send(new DescribeNetworkInsightsPathsCommand({}))).NetworkInsightsPaths ?? [];
+    expect(paths.every((p) => p.Protocol === 'tcp' || p.Protocol === 'udp')).toBe(true);
+  }, 300_000);
+
+  it('GET /_vpcpeer/reach refuses bad questions with AWS-style codes', async () => {
+    const auth = { authorization: `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0` };
+    const ask = async (query: string): Promise<{ status: number; body: unknown }> => {
+      const res = await fetch(`${server.url}/_vpcpeer/reach?${query}`, { headers: auth });
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await ask(`source=${a.eni}`)).toEqual({ status: 400, body: { error: 'MissingParameter', message: "The request must contain the parameter destination" } });
+    expect((await ask(`source=${a.eni}&destination=${b.eni}&protocol=gre`)).body).toMatchObject({ error: 'InvalidParameterValue' });
+    expect((await ask(`source=${a.eni}&destination=${b.eni}&protocol=icmp&port=8`)).body).toMatchObject({ error: 'InvalidParameterValue' });
+    expect((await ask(`source=${a.eni}&destination=${b.eni}&port=99999`)).body).toMatchObject({ error: 'InvalidParameterValue' });
+    expect(await ask(`source=eni-0123456789abcdef0&destination=${b.eni}`)).toMatchObject({ status: 400, body: { error: 'InvalidNetworkInterfaceID.NotFound' } });
+    const tcp = await ask(`source=${a.eni}&destination=${b.eni}&protocol=tcp&port=443`);
+    expect(tcp).toMatchObject({ status: 200, body: { NetworkInsightsAnalysis: { Status: 'succeeded', NetworkPathFound: true } } });
   }, 300_000);
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { toolAvailable } from '../support/require-tool.js';
 import type { RunningServer } from '../support/start-server.js';
 import { CLI, startServer } from '../support/start-server.js';
+import { signedGet } from '../../src/cli/server-access.js';
 
 /**
  * Whether this machine can run the data plane: user namespaces, `ip`, `nft`, `nsenter`. In CI a
@@ -157,4 +158,18 @@ export async function analyzerSays(ec2: EC2Client, q: Question): Promise<boolean
   await ec2.send(new DeleteNetworkInsightsPathCommand({ NetworkInsightsPathId: pathId }));
   if (a?.Status !== 'succeeded') throw new Error(`analysis ${id}: ${a?.Status} ${a?.StatusMessage ?? ''}`);
   return a.NetworkPathFound === true;
+}
+
+/**
+ * The analysis of an ICMP echo (vpcpeer's own endpoint, GET /_vpcpeer/reach: AWS's analyzer asks
+ * TCP and UDP only), with the same visibility rules as `analyzerSays`.
+ */
+export async function analyzerSaysPing(url: string, q: { account: string; source: string; destination: string; additionalAccounts?: readonly string[] }): Promise<boolean> {
+  const query = new URLSearchParams({ source: q.source, destination: q.destination, protocol: 'icmp' });
+  for (const a of q.additionalAccounts ?? []) query.append('additionalAccount', a);
+  const access = { endpoint: new URL(url), region: 'us-east-1', credentials: { accessKeyId: q.account, secretAccessKey: 'x' } };
+  const { status, body } = await signedGet(access, `/_vpcpeer/reach?${query.toString()}`);
+  const analysis = body.NetworkInsightsAnalysis as { Status?: string; NetworkPathFound?: boolean } | undefined;
+  if (status !== 200 || analysis?.Status !== 'succeeded') throw new Error(`GET /_vpcpeer/reach: HTTP ${status} ${JSON.stringify(body)}`);
+  return analysis.NetworkPathFound === true;
 }

@@ -2,7 +2,9 @@
 // given ports that answer with this host's name, and a prober reading one JSON request per line
 // on stdin ({id, proto, ip, port, sport}) and answering {id, who} with the name of whoever
 // answered (null: nothing did within the time limit). Naming the answerer tells a packet that
-// reached the intended instance from one that reached another VPC's look-alike address.
+// reached the intended instance from one that reached another VPC's look-alike address. An ICMP
+// probe is one `ping` (echo); its answerer cannot be named, so `who` is the address that replied.
+import { execFile } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
@@ -52,9 +54,15 @@ function udp(ip, port, sport) {
   });
 }
 
+function icmp(ip) {
+  return new Promise((done) => {
+    execFile('ping', ['-n', '-c', '1', '-W', String(Math.ceil(TIMEOUT / 1000)), ip], (err) => done(err ? null : ip));
+  });
+}
+
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue;
   const q = JSON.parse(line);
-  const run = q.proto === 'tcp' ? tcp : udp;
+  const run = q.proto === 'tcp' ? tcp : q.proto === 'udp' ? udp : icmp;
   void run(q.ip, q.port, q.sport).then((who) => process.stdout.write(JSON.stringify({ id: q.id, who }) + '\n'));
 }

@@ -1,8 +1,10 @@
 /**
  * Differential test: on random worlds (VPCs in two accounts, one pair overlapping, peerings in
  * every state, per-subnet route tables with full, partial and /32 routes, group rules with CIDRs
- * and peer-group references, ACL entries), every probe is sent as real traffic (TCP connect, UDP
- * echo, from a fixed source port) and asked of the reachability analyzer with the same ports.
+ * and peer-group references, ICMP rules, ACL entries), every probe is sent as real traffic (TCP
+ * connect and UDP echo from a fixed source port, ICMP echo) and asked of the reachability
+ * analyzer with the same ports (ICMP: of vpcpeer's own endpoint, as AWS's analyzer asks TCP and
+ * UDP only).
  * Both must agree, before and after random changes (a route deleted, a connection deleted, a rule
  * revoked, an ACL entry added, an instance stopped).
  *
@@ -37,7 +39,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../bench/prng.js';
-import { analyzerSays, dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
+import { analyzerSays, analyzerSaysPing, dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -67,7 +69,7 @@ interface Host {
 interface Probe {
   readonly from: Host;
   readonly to: Host;
-  readonly proto: 'tcp' | 'udp';
+  readonly proto: 'tcp' | 'udp' | 'icmp';
   readonly port: number;
   readonly sport: number;
 }
@@ -164,6 +166,17 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
         log.push(`vpc ${n}: group admits vpc ${other}'s group`);
       }
       if (peers.length > 0 && rnd() < 0.4) await c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: v.group, IpPermissions: [{ IpProtocol: 'udp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: (vpcs[pick(peers).other] as Vpc).cidr }] }] }));
+      // ICMP: any type from the whole 10/8, or echo requests only from one peer.
+      if (rnd() < 0.4) await c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: v.group, IpPermissions: [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
+      else if (peers.length > 0 && rnd() < 0.5) {
+        await c.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: v.group, IpPermissions: [{ IpProtocol: 'icmp', FromPort: 8, ToPort: 0, IpRanges: [{ CidrIp: (vpcs[pick(peers).other] as Vpc).cidr }] }] }));
+        log.push(`vpc ${n}: group admits echo requests from one peer`);
+      }
+      if (rnd() < 0.15) {
+        // Stateless: echo replies (type 0) leaving this VPC's subnets are dropped.
+        await c.send(new CreateNetworkAclEntryCommand({ NetworkAclId: v.acl, RuleNumber: 30, Egress: true, Protocol: '1', RuleAction: 'deny', CidrBlock: '10.0.0.0/8', IcmpTypeCode: { Type: 0, Code: -1 } }));
+        log.push(`vpc ${n}: ACL denies echo replies out`);
+      }
       if (rnd() < 0.2) {
         await c.send(new RevokeSecurityGroupEgressCommand({ GroupId: v.group, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
         await c.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: v.group, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 0, ToPort: 65535, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }] }));
@@ -253,21 +266,22 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
     return agents;
   }
 
-  const analyzer = (p: Probe): Promise<boolean> =>
-    analyzerSays(suite.ec2(p.from.account), {
+  const analyzer = (p: Probe): Promise<boolean> => {
+    const question = {
       source: p.from.instance,
       destination: `arn:aws:ec2:us-east-1:${p.to.account}:instance/${p.to.instance}`,
-      protocol: p.proto,
-      port: p.port,
-      sourcePort: p.sport,
       additionalAccounts: [p.from.account === A ? B : A],
-    });
+    };
+    if (p.proto === 'icmp') return analyzerSaysPing(suite.server.url, { account: p.from.account, ...question });
+    return analyzerSays(suite.ec2(p.from.account), { ...question, protocol: p.proto, port: p.port, sourcePort: p.sport });
+  };
 
   it(replay ? `agrees on world ${replay}` : `agrees on ${WORLDS} random worlds, before and after changes`, { timeout: 600_000 }, async () => {
     const seeds = replay ? [Number(replay)] : Array.from({ length: WORLDS }, (_, i) => FIRST_SEED + i);
     const disagreements: string[] = [];
     let probes = 0;
     let flowed = 0;
+    const pings = { sent: 0, flowed: 0 };
     let sport = 20000;
     for (const seed of seeds) {
       const reset = await fetch(`${suite.server.url}/_vpcpeer/reset`, { method: 'POST' });
@@ -281,20 +295,27 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
           await suite.settle();
         }
         const batch: Probe[] = [];
+        // A ping's answerer cannot be named: only addresses no other instance holds get one.
+        const unique = (h: Host): boolean => hosts.filter((o) => o.ip === h.ip).length === 1;
         for (const from of hosts) for (const to of hosts) {
           if (from === to) continue;
           for (const [proto, port] of [['tcp', 22], ['tcp', 80], ['udp', 80]] as const) batch.push({ from, to, proto, port, sport: sport++ });
+          if (unique(to)) batch.push({ from, to, proto: 'icmp', port: 0, sport: 0 });
         }
         const real = await Promise.all(batch.map((p) => agents.get(p.from.instance)?.ask(p) ?? Promise.resolve(null)));
         const said: boolean[] = [];
         for (let i = 0; i < batch.length; i += 16) said.push(...(await Promise.all(batch.slice(i, i + 16).map(analyzer))));
         batch.forEach((p, i) => {
           probes++;
-          const flows = real[i] === p.to.instance;
+          const flows = real[i] === (p.proto === 'icmp' ? p.to.ip : p.to.instance);
           if (flows) flowed++;
+          if (p.proto === 'icmp') {
+            pings.sent++;
+            if (flows) pings.flowed++;
+          }
           if (flows !== said[i]) {
             disagreements.push(
-              `seed ${seed} ${round}: ${p.proto}/${p.port} vpc ${p.from.vpc} ${p.from.ip} -> vpc ${p.to.vpc} ${p.to.ip}: traffic ${real[i] === null ? 'none' : `answered by ${real[i]}`}, analyzer ${said[i]}`,
+              `seed ${seed} ${round}: ${p.proto === 'icmp' ? 'icmp echo' : `${p.proto}/${p.port}`} vpc ${p.from.vpc} ${p.from.ip} -> vpc ${p.to.vpc} ${p.to.ip}: traffic ${real[i] === null ? 'none' : `answered by ${real[i]}`}, analyzer ${said[i]}`,
             );
           }
         });
@@ -305,10 +326,12 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
         break;
       }
     }
-    console.log(`data plane vs analyzer: ${probes} probes on ${seeds.length} worlds, ${flowed} flowed, ${disagreements.length} disagreements`);
+    console.log(`data plane vs analyzer: ${probes} probes (${pings.sent} pings) on ${seeds.length} worlds, ${flowed} flowed (${pings.flowed} pings), ${disagreements.length} disagreements`);
     expect(disagreements).toEqual([]);
     // A run where nothing (or everything) flowed would prove little.
     expect(flowed).toBeGreaterThan(probes / 20);
     expect(flowed).toBeLessThan(probes);
+    if (!replay) expect(pings.flowed, 'some pings must get through, and not all').toBeGreaterThan(0);
+    if (!replay) expect(pings.flowed).toBeLessThan(pings.sent);
   });
 });

@@ -13,6 +13,9 @@ import type { Vpc } from '../vpc.js';
 import type { NetworkInsightsPath } from './network-insights-path.js';
 import { scopeOfArn } from './path-endpoint.js';
 
+/** What the world of an analysis is read from: a path's two ends. */
+export type PathEnds = Pick<NetworkInsightsPath, 'source' | 'sourceArn' | 'destination' | 'destinationArn'>;
+
 /** A VPC named by where it lives. */
 interface VpcRef extends Scope {
   readonly vpcId: string;
@@ -56,7 +59,7 @@ const keyOf = (v: VpcRef): string => `${v.accountId}/${v.region}/${v.vpcId}`;
  * in another account, you must specify an ARN", EC2 model: naming it is the caller's claim of
  * trust, as Terraform never sends AdditionalAccounts).
  */
-export async function loadReachWorld(ctx: RequestContext, path: NetworkInsightsPath, additionalAccounts: readonly string[]): Promise<ReachWorld> {
+export async function loadReachWorld(ctx: RequestContext, path: PathEnds, additionalAccounts: readonly string[]): Promise<ReachWorld> {
   // Another account's destination (named by ARN) is no starting point: only what is peered with
   // the caller's side enters the world, so naming an ARN reveals nothing of an unrelated account.
   const destinationOwner = path.destinationArn === undefined ? undefined : scopeOf(path.destinationArn, ctx.caller).accountId;

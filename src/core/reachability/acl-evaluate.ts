@@ -1,6 +1,6 @@
 import { CATCH_ALL_IPV4, type NetworkAcl, type NetworkAclEntry } from '../network-acls/network-acl.js';
 import type { AclRuleHit } from './analysis-result.js';
-import { cidrSpans, emptyLike, isEmptySet, protocolNumber, restrict, union, without, type Constraint, type PacketSet } from './packet-set.js';
+import { cidrSpans, emptyLike, icmpConstraint, isEmptySet, protocolNumber, restrict, union, without, type Constraint, type PacketSet } from './packet-set.js';
 
 export interface AclVerdict {
   /** The packets the ACL lets through. */
@@ -21,8 +21,10 @@ function matches(e: NetworkAclEntry, set: PacketSet, egress: boolean): Constrain
   if (e.protocol !== '-1' && e.protocol !== number) return undefined;
   const addresses = cidrSpans(e.cidr ?? '');
   if (!addresses) return undefined;
-  // The rule's port range is the packet's destination port, both ways (CreateNetworkAclEntry).
-  const ports: Constraint = e.protocol !== '-1' && e.portRange ? { dp: [[e.portRange.from, e.portRange.to]] } : {};
+  // The rule's port range is the packet's destination port, both ways (CreateNetworkAclEntry);
+  // an ICMP entry's type and code constrain ICMP packets the same way.
+  const ports: Constraint =
+    e.protocol === '1' ? (e.icmp ? icmpConstraint(e.icmp.type, e.icmp.code) : {}) : e.protocol !== '-1' && e.portRange ? { dp: [[e.portRange.from, e.portRange.to]] } : {};
   return egress ? { dst: addresses, ...ports } : { src: addresses, ...ports };
 }
 

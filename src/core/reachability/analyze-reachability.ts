@@ -3,7 +3,7 @@ import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import { applyFilterIn } from './filter-in.js';
 import { forwardWalk } from './forward-walk.js';
-import { addressSpans, ALL_PORTS, cidrSpans, isEmptySet, type PacketSet, type Spans } from './packet-set.js';
+import { addressSpans, ALL_PORTS, cidrSpans, ICMP_ECHO_REQUEST, isEmptySet, type PacketSet, type Spans } from './packet-set.js';
 import type { PathBuilder } from './path-builder.js';
 import type { ReachQuery, ReachWorld } from './reach-world.js';
 import { resolveSource, resolveTarget } from './resolve-endpoints.js';
@@ -34,6 +34,8 @@ function startSet(ix: WorldIndex, q: ReachQuery, source: Endpoint, target: Targe
     const address = q.destinationIp ?? q.sourceIp ?? source.eni.id;
     return { code: 'NO_PATH', sentence: isIpv6(address) ? sentence.ipv6(address) : `No IPv4 address to analyse for ${address}; give the path an IPv4 source and destination.` };
   }
+  // An ICMP question is an echo request: type 8, code 0 (packet-set.ts, `Protocol`).
+  if (q.protocol === 'icmp') return { protocol: q.protocol, boxes: [{ src, dst, sp: [[0, 0]], dp: [[ICMP_ECHO_REQUEST, ICMP_ECHO_REQUEST]] }] };
   const ports = (r: { from: number; to: number } | undefined): Spans => (r ? [[r.from, r.to]] : ALL_PORTS);
   return { protocol: q.protocol, boxes: [{ src, dst, sp: ports(q.sourcePorts), dp: ports(q.destinationPorts) }] };
 }

@@ -4,7 +4,7 @@ import type { Subnet } from '../subnet.js';
 import { evaluateAcl } from './acl-evaluate.js';
 import type { ComponentRef, Explanation } from './analysis-result.js';
 import { sentence } from './explanation-sentence.js';
-import { addressSpans, spansUnion, describePorts, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
+import { addressSpans, spansUnion, describePorts, describeTraffic, firstAddress, isEmptySet, project, restrict, spansIntersect, spansToCidrs, type PacketSet, type Spans } from './packet-set.js';
 import type { OpenHop, PathBuilder } from './path-builder.js';
 import { routeHit } from './route-lookup.js';
 import type { GroupsVerdict } from './security-group-evaluate.js';
@@ -22,7 +22,6 @@ export function vpcRef(ix: WorldIndex, vpcId: string, fallback: { readonly accou
 
 const EPHEMERAL: Spans = [[1024, 65535]];
 
-const protoName = (s: PacketSet): string => s.protocol.toUpperCase();
 
 /**
  * The subnet's network ACL, one direction, as a hop showing the rule that decided
@@ -42,9 +41,11 @@ export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress
   const replyPorts = project(set, 'dp');
   const ephemeral = spansIntersect(replyPorts, EPHEMERAL);
   const shown = reply && ephemeral.length > 0 ? ephemeral : replyPorts;
-  const ports = describePorts(shown);
+  const ports = set.protocol === 'icmp' ? describeTraffic(set, shown) : describePorts(shown);
   const portWord = shown.length === 1 && shown[0]?.[0] === shown[0]?.[1] ? 'port' : 'ports';
-  const what = reply ? `the reply to ${portWord} ${ports}` : `${protoName(set)} ${egress ? 'to' : 'from'} ${peerLabel} on ${portWord} ${ports}`;
+  const what = set.protocol === 'icmp'
+    ? `${reply ? 'the reply, ' : ''}${ports} ${egress ? 'to' : 'from'} ${peerLabel}`
+    : reply ? `the reply to ${portWord} ${ports}` : `${set.protocol.toUpperCase()} ${egress ? 'to' : 'from'} ${peerLabel} on ${portWord} ${ports}`;
   const rule = verdict.rule.ruleNumber === 32767 ? '*' : String(verdict.rule.ruleNumber);
   const fix = `add ${direction === 'egress' ? 'an egress' : 'an ingress'} allow rule for ${ports} ${egress ? 'to' : 'from'} ${peerLabel}${verdict.rule.ruleAction === 'deny' && rule !== '*' ? ` numbered below ${rule}` : ''}`;
   const vpc = vpcRef(ix, subnet.vpcId, subnet);
@@ -82,8 +83,8 @@ export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress
       return pcx ? { ...e, vpcPeeringConnection: ix.ref(pcx.id, pcx.requester) } : e;
     });
   }
-  const ports = describePorts(project(set, 'dp'));
-  const fix = `add an ${direction} rule allowing ${protoName(set)} ${ports} ${egress ? 'to' : 'from'} ${peerLabel}`;
+  const traffic = describeTraffic(set);
+  const fix = `add an ${direction} rule allowing ${traffic} ${egress ? 'to' : 'from'} ${peerLabel}`;
   const groups = verdict.groups;
   if (groups.length > 0 && groups.every((g) => !g.rules.some((r) => r.egress === egress))) {
     return groups.map((g) => ({
@@ -95,7 +96,7 @@ export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress
     }));
   }
   const subnet = ix.subnet(eni.subnetId);
-  const what = `${protoName(set)} ${ports} ${egress ? 'to' : 'from'} ${spansToCidrs(project(set, egress ? 'dst' : 'src')).join(', ')}`;
+  const what = `${traffic} ${egress ? 'to' : 'from'} ${spansToCidrs(project(set, egress ? 'dst' : 'src')).join(', ')}`;
   const e: Explanation = {
     code: 'ENI_SG_RULES_MISMATCH',
     sentence: sentence.sgMismatch(eni.id, groups.map((g) => g.id), direction, what, fix),

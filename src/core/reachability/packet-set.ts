@@ -1,6 +1,6 @@
 import { Cidr, parseIpv4Address } from '../net/index.js';
 import type { PacketHeader } from './analysis-result.js';
-import type { PortRange } from './reach-world.js';
+import type { PortRange, Protocol } from './reach-world.js';
 
 /**
  * Sets of packets, as the analysis carries them hop to hop (REACHABILITY.md §3.1: a header set
@@ -126,7 +126,11 @@ export type Dim = keyof Box;
 export type Constraint = Partial<Box>;
 const DIMS: readonly Dim[] = ['src', 'dst', 'sp', 'dp'];
 
-export type Protocol = 'tcp' | 'udp';
+// ICMP sets carry the type in the `dp` dimension and the code in `sp` (see `Protocol`).
+
+/** ICMP types of an echo and its reply (RFC 792). */
+export const ICMP_ECHO_REQUEST = 8;
+export const ICMP_ECHO_REPLY = 0;
 
 export interface PacketSet {
   readonly protocol: Protocol;
@@ -178,8 +182,12 @@ export function emptyLike(s: PacketSet): PacketSet {
   return { protocol: s.protocol, boxes: [] };
 }
 
-/** The reply to every packet of the set: addresses and ports swapped. */
+/** The reply to every packet of the set: addresses and ports swapped; an echo's reply is an echo reply of the same code. */
 export function reply(s: PacketSet): PacketSet {
+  if (s.protocol === 'icmp') {
+    const echoReply: Spans = [[ICMP_ECHO_REPLY, ICMP_ECHO_REPLY]];
+    return { protocol: s.protocol, boxes: s.boxes.map((b) => ({ src: b.dst, dst: b.src, sp: b.sp, dp: echoReply })) };
+  }
   return { protocol: s.protocol, boxes: s.boxes.map((b) => ({ src: b.dst, dst: b.src, sp: b.dp, dp: b.sp })) };
 }
 
@@ -189,8 +197,10 @@ export function project(s: PacketSet, d: Dim): Spans {
   return s.boxes.reduce<Spans>((acc, b) => spansUnion(acc, b[d]), []);
 }
 
+const PROTOCOL_NUMBERS: Readonly<Record<Protocol, string>> = { tcp: '6', udp: '17', icmp: '1' };
+
 export function protocolNumber(p: Protocol): string {
-  return p === 'tcp' ? '6' : '17';
+  return PROTOCOL_NUMBERS[p];
 }
 
 /** The set as AWS prints a header (AnalysisPacketHeader, §2.2): protocol number, CIDRs, port ranges. */
@@ -199,9 +209,20 @@ export function header(s: PacketSet): PacketHeader {
     protocol: protocolNumber(s.protocol),
     sourceAddresses: spansToCidrs(project(s, 'src')),
     destinationAddresses: spansToCidrs(project(s, 'dst')),
-    sourcePortRanges: spansToRanges(project(s, 'sp')),
-    destinationPortRanges: spansToRanges(project(s, 'dp')),
+    // ICMP has no ports: its type and code are not shown as ranges.
+    sourcePortRanges: s.protocol === 'icmp' ? [] : spansToRanges(project(s, 'sp')),
+    destinationPortRanges: s.protocol === 'icmp' ? [] : spansToRanges(project(s, 'dp')),
   };
+}
+
+/** What a set's packets are, for sentences: "TCP 443", "UDP 53", "ICMP type 8". */
+export function describeTraffic(s: PacketSet, spans: Spans = project(s, 'dp')): string {
+  return s.protocol === 'icmp' ? `ICMP type ${describePorts(spans)}` : `${s.protocol.toUpperCase()} ${describePorts(spans)}`;
+}
+
+/** The constraint an ICMP type and code put on a set (-1: any), in the dimensions `Protocol` gives them. */
+export function icmpConstraint(type: number, code: number): Constraint {
+  return { ...(type >= 0 ? { dp: [[type, type]] as Spans } : {}), ...(code >= 0 ? { sp: [[code, code]] as Spans } : {}) };
 }
 
 /** Ranges as people write them: "443", "1024-65535". */

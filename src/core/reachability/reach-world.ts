@@ -26,6 +26,13 @@ export interface PortRange {
 }
 
 /**
+ * `icmp` is vpcpeer's own question (AWS's analyzer asks tcp or udp only): an ICMP echo. Packet
+ * sets carry its type in the `dp` dimension and its code in `sp`, so rules naming a type and code
+ * constrain them as port ranges do.
+ */
+export type Protocol = 'tcp' | 'udp' | 'icmp';
+
+/**
  * The question: can traffic of `protocol` go from `source` to `destination` (or `destinationIp`),
  * and its reply come back? Ids are plain (`eni-…`, `i-…`, `pcx-…`), already resolved from ARNs.
  */
@@ -39,7 +46,8 @@ export interface ReachQuery {
   readonly sourceIp?: string;
   /** The destination address when the destination is a resource with several, or the only destination. */
   readonly destinationIp?: string;
-  readonly protocol: 'tcp' | 'udp';
+  /** `icmp` asks about an echo (ping): vpcpeer's own question, beyond AWS's tcp and udp. */
+  readonly protocol: Protocol;
   /** Destination ports to try; default all (0–65535). */
   readonly destinationPorts?: PortRange;
   /** Source ports; default all (0–65535). */

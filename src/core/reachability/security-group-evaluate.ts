@@ -3,7 +3,7 @@ import type { PeeringConnection } from '../peering/peering-connection.js';
 import { carriesGroupReferences } from '../security-groups/rule-peering.js';
 import type { RulePeer, SecurityGroup, SecurityGroupRule } from '../security-groups/security-group.js';
 import type { SecurityGroupRuleHit } from './analysis-result.js';
-import { addressSpans, cidrSpans, emptyLike, isEmptySet, restrict, spansUnion, union, without, type Constraint, type PacketSet, type Spans } from './packet-set.js';
+import { addressSpans, cidrSpans, emptyLike, icmpConstraint, isEmptySet, restrict, spansUnion, union, without, type Constraint, type PacketSet, type Spans } from './packet-set.js';
 import type { WorldIndex } from './world-index.js';
 
 /** A group reference the analysis could not resolve because its owner is not visible (§3.4, §3.8). */
@@ -84,7 +84,7 @@ function ruleHit(g: SecurityGroup, r: SecurityGroupRule): SecurityGroupRuleHit {
 /**
  * Security groups allow only, and an ENI's groups act as one: the union of their rules of one
  * direction (VPC user guide, "Security group rules"). Egress rules name the destination,
- * ingress rules the source; protocol -1 matches all, tcp/udp their port range.
+ * ingress rules the source; protocol -1 matches all, tcp/udp their port range, icmp its type and code.
  */
 export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: boolean, set: PacketSet, remoteVpcId?: string): GroupsVerdict {
   const groups = eni.groupIds.map((id) => ix.group(id)).filter((g): g is SecurityGroup => g !== undefined);
@@ -99,7 +99,8 @@ export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: bo
       const peer = peerSpans(ix, eni.vpcId, r.peer, remoteVpcId);
       if (peer.unknown) unknown.push(peer.unknown);
       if (peer.spans.length === 0) continue;
-      const ports: Constraint = r.protocol === '-1' ? {} : { dp: [[r.fromPort, r.toPort]] };
+      // An ICMP rule's FromPort and ToPort are the type and code, -1 for any (AuthorizeSecurityGroupIngress).
+      const ports: Constraint = r.protocol === '-1' ? {} : r.protocol === 'icmp' ? icmpConstraint(r.fromPort, r.toPort) : { dp: [[r.fromPort, r.toPort]] };
       const c: Constraint = egress ? { dst: peer.spans, ...ports } : { src: peer.spans, ...ports };
       const part = restrict(remaining, c);
       if (isEmptySet(part)) continue;

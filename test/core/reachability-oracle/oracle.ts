@@ -249,6 +249,9 @@ export interface OracleAnswer {
 }
 
 export function oracle(world: ReachWorld, query: ReachQuery): OracleAnswer {
+  // The oracle checks AWS's questions; ICMP (vpcpeer's own) is checked against real pings instead.
+  if (query.protocol === 'icmp') throw new Error('the oracle answers tcp and udp questions only');
+  const protocol = query.protocol;
   const ends = resolveEnds(world, query);
   if (!ends) return { found: false, block: 'no-destination', why: 'query names nothing in the world', packetsTried: 0 };
   // Every rule that may look at these packets: the groups and ACLs at the source and at any ENI
@@ -278,7 +281,7 @@ export function oracle(world: ReachWorld, query: ReachQuery): OracleAnswer {
   let tried = 0;
   for (const dstPort of dstPorts) {
     for (const srcPort of srcPorts) {
-      const packet: Packet = { protocol: query.protocol, srcIp: ends.srcIp, dstIp: ends.dstIp, srcPort, dstPort };
+      const packet: Packet = { protocol, srcIp: ends.srcIp, dstIp: ends.dstIp, srcPort, dstPort };
       const v = checkPacket(world, query, ends, packet);
       tried++;
       if (v.passes) return { found: true, packet, ...(v.via ? { via: v.via } : {}), packetsTried: tried };

@@ -188,7 +188,7 @@ export class WorldBuilder {
     const id = this.id('sg');
     const toRule = (egress: boolean) => (r: RuleSpec): SecurityGroupRule => {
       const protocol = r.protocol ?? 'tcp';
-      const [fromPort, toPort] = protocol === 'tcp' || protocol === 'udp' ? (r.ports ?? [0, 65535]) : [-1, -1];
+      const [fromPort, toPort] = protocol === 'tcp' || protocol === 'udp' ? (r.ports ?? [0, 65535]) : (r.ports ?? [-1, -1]);
       const peer: RulePeer = r.group !== undefined ? this.groupPeer(r.group) : { kind: 'ipv4', cidr: r.cidr ?? '0.0.0.0/0' };
       return { id: this.id('sgr'), egress, protocol, fromPort, toPort, peer };
     };
