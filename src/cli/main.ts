@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/credentials-file.js';
 import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
+import { openPostgresStore } from '../store/open-postgres-store.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
@@ -30,6 +31,19 @@ interface ServeOptions {
   credentials: string;
   allowOpenAuth?: boolean | string;
   dataplane?: boolean | string;
+  database?: string;
+  sweepInterval: string;
+}
+
+/** A PostgreSQL URL without its password, for the start-up line. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a URL)';
+  }
 }
 
 program
@@ -39,6 +53,8 @@ program
   .addOption(new Option('--port <port>', 'port to listen on (0 picks a free one)').env('VPCPEER_PORT').default('4566'))
   .addOption(new Option('--data-dir <dir>', 'folder for the durable state').env('VPCPEER_DATA_DIR').default('.vpcpeer'))
   .addOption(new Option('--in-memory', 'keep state in memory only (lost on exit)').env('VPCPEER_IN_MEMORY'))
+  .addOption(new Option('--sweep-interval <seconds>', 'how often expired requests are marked expired and old deleted connections purged').env('VPCPEER_SWEEP_INTERVAL').default('60'))
+  .addOption(new Option('--database <url>', 'keep state in PostgreSQL (postgres://user:pass@host:5432/db) instead of SQLite; several servers may share it').env('VPCPEER_DATABASE_URL'))
   .addOption(new Option('--default-account <id>', 'account for requests whose access key is not a 12-digit account id').env('VPCPEER_DEFAULT_ACCOUNT').default('000000000000'))
   .addOption(new Option('--default-region <region>', 'region for unsigned requests').env('VPCPEER_DEFAULT_REGION').default('us-east-1'))
   .addOption(new Option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent').env('VPCPEER_LOG_LEVEL').default('info'))
@@ -55,6 +71,8 @@ program
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
     if (!isAccountId(opts.defaultAccount)) fail(`--default-account must be a 12-digit account id, not '${opts.defaultAccount}'`);
     if (opts.host !== 'localhost' && isIP(opts.host) === 0) fail(`--host must be an IP address or localhost, not '${opts.host}'`);
+    const sweepSeconds = Number(opts.sweepInterval);
+    if (!Number.isFinite(sweepSeconds) || sweepSeconds < 0.1 || sweepSeconds > 86_400) fail(`--sweep-interval must be a number of seconds from 0.1 to 86400, not '${opts.sweepInterval}'`);
     if (opts.auth !== 'open' && opts.auth !== 'strict') fail(`--auth must be open or strict, not '${opts.auth}'`);
     const auth = opts.auth as 'open' | 'strict';
     const refusal = bindRefusal(opts.host, auth, truthy(opts.allowOpenAuth));
@@ -74,8 +92,14 @@ program
       if (missing.length > 0) fail(`--dataplane cannot run on this machine; missing: ${missing.join('; ')}`);
     }
     const inMemory = truthy(opts.inMemory);
-    // A folder another server holds, or one that cannot be written, is the user's to fix: say so plainly.
-    const store = await openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) }).catch((err: unknown) => fail((err as Error).message));
+    const database = opts.database === undefined || opts.database === '' ? undefined : opts.database;
+    if (database !== undefined && inMemory) fail('--database and --in-memory exclude each other: state is either in PostgreSQL or in memory');
+    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redacted(database)}'`);
+    // A folder another server holds, one that cannot be written, or a database that cannot be
+    // reached is the user's to fix: say so plainly.
+    const store = await (database !== undefined ? openPostgresStore({ url: database }) : openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) })).catch((err: unknown) =>
+      fail((err as Error).message),
+    );
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,
@@ -83,6 +107,7 @@ program
       logLevel: opts.logLevel,
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
       dataplane,
+      sweepIntervalMs: Math.round(sweepSeconds * 1000),
     });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
     await app.ready();
@@ -93,7 +118,7 @@ program
         done(typeof a === 'object' && a ? `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : String(a));
       });
     });
-    const where = inMemory ? 'in memory (lost on exit)' : store.location;
+    const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redacted(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
     const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
     // One line users (and test harnesses) can read: where to point clients, where state lives.

@@ -78,6 +78,8 @@ function signedRequestOf(req: FastifyRequest): SignedRequest {
 const DEFAULT_CONSOLE_DIR = resolve(import.meta.dirname, '../../console');
 
 const CLOCK_KEY = 'clock-offset-ms';
+/** Changed by every reset: another process sharing the store then forgets the scopes it set up. */
+const RESET_KEY = 'reset-generation';
 const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
 
 function xmlReply(reply: FastifyReply, status: number, body: string | Readable): FastifyReply {
@@ -122,7 +124,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(authenticator ? { authenticator } : {}),
   };
 
-  const stopSweeper = startSweeper(store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'));
+  // A store other processes share (PostgreSQL) may have had its clock moved or been reset through
+  // one of them: every request first reads both (two indexed reads), so it sees what they did.
+  if (options.store.shared) {
+    let generation: string | undefined = await options.store.read((repo) => repo.meta.get(RESET_KEY));
+    app.addHook('onRequest', async () => {
+      const [offsetText, now] = await options.store.read((repo) => Promise.all([repo.meta.get(CLOCK_KEY), repo.meta.get(RESET_KEY)]));
+      clock.setOffset(offsetText ? Number(offsetText) : 0);
+      if (now !== generation) {
+        generation = now;
+        deps.initialisedScopes.clear();
+      }
+    });
+  }
+
+  const swept = ({ expired, purged }: { expired: number; purged: number }): void => {
+    if (expired + purged > 0) app.log.info({ expired, purged }, 'swept');
+  };
+  const stopSweeper = startSweeper(store, clock, options.sweepIntervalMs ?? 60_000, (err) => app.log.error({ err }, 'sweep failed'), swept);
   app.addHook('onClose', async () => stopSweeper());
 
 
@@ -226,7 +245,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return true;
   };
 
-  app.get('/_vpcpeer/health', async () => ({ status: 'ok', store: options.store.location, auth: authenticator ? 'strict' : 'open' }));
+  // Readiness for load balancers: 503 while the store cannot be reached. It names the kind of
+  // store, never its file path or connection string (the endpoint needs no signature).
+  app.get('/_vpcpeer/health', async (_req, reply) => {
+    const reachable = await options.store.reachable();
+    return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'unavailable', store: options.store.kind, storeReachable: reachable, auth: authenticator ? 'strict' : 'open' });
+  });
 
   // Each account's own audit trail: every mutating call made as it, oldest first.
   app.get('/_vpcpeer/events', async (req, reply) => {
@@ -314,6 +338,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.post('/_vpcpeer/reset', async (req, reply) => {
     if (!(await adminOnly(req, reply))) return reply;
     await store.reset();
+    await store.write((repo) => repo.meta.set(RESET_KEY, randomUUID()));
     deps.initialisedScopes.clear();
     clock.setOffset(0);
     return { reset: true };
@@ -336,7 +361,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await store.write((repo) => repo.meta.set(CLOCK_KEY, String(next)));
     clock.setOffset(next);
     // A jump in time is when much expires at once: write it down now rather than at the next tick.
-    await sweepAll(store, clock);
+    const result = await store.exclusive('vpcpeer-sweeper', () => sweepAll(store, clock));
+    if (result) swept(result);
     return clockBody();
   });
   return app;

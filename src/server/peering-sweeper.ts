@@ -1,5 +1,6 @@
 import { sweepPeeringsPage } from '../core/peering/sweep.js';
 import type { UnitOfWork } from '../core/repository.js';
+import type { Store } from '../store/open-sqlite-store.js';
 import type { ServerClock } from './server-clock.js';
 
 /** Runs the sweep to its end, one page per transaction. */
@@ -17,13 +18,26 @@ export async function sweepAll(store: UnitOfWork, clock: ServerClock): Promise<{
   return { expired, purged };
 }
 
-/** Sweeps every `intervalMs` in the background; the timer never keeps the process alive. */
-export function startSweeper(store: UnitOfWork, clock: ServerClock, intervalMs: number, onError: (err: unknown) => void): () => void {
+/**
+ * Sweeps every `intervalMs` in the background; the timer never keeps the process alive. Of the
+ * processes sharing a store, one sweeps at a time (`Store.exclusive`); `onSwept` hears what it did.
+ */
+export function startSweeper(
+  store: UnitOfWork & Pick<Store, 'exclusive'>,
+  clock: ServerClock,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+  onSwept?: (result: { expired: number; purged: number }) => void,
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweepAll(store, clock)
+    store
+      .exclusive('vpcpeer-sweeper', () => sweepAll(store, clock))
+      .then((result) => {
+        if (result && onSwept) onSwept(result);
+      })
       .catch(onError)
       .finally(() => {
         running = false;

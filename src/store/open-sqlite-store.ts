@@ -6,8 +6,10 @@ import type { Repository, UnitOfWork } from '../core/repository.js';
 import { migrationProvider } from './migrations.js';
 import { PeeringCache } from './peering-cache.js';
 import { groupCommit } from './group-commit.js';
-import type { SqlRunner } from './sqlite-repository.js';
-import { sqliteRepository, statementCache } from './sqlite-repository.js';
+import { SQLITE } from './sql-dialect.js';
+import type { SqlRunner } from './sql-repository.js';
+import { sqlRepository } from './sql-repository.js';
+import { statementCache } from './statement-cache.js';
 
 export interface StoreOptions {
   /** Folder for `vpcpeer.db`; ignored when inMemory. */
@@ -19,7 +21,18 @@ export interface StoreOptions {
 
 /** A durable store: the unit of work the domain runs in, plus what operators need. */
 export interface Store extends UnitOfWork {
+  /** Where the state lives, for the operator's own log line (a file path; never a password). */
   readonly location: string;
+  readonly kind: 'sqlite' | 'postgres';
+  /** Whether other processes may use the same store at once (and so change it behind this one). */
+  readonly shared: boolean;
+  /**
+   * Runs `work` unless another process sharing the store is running work of the same name (then
+   * resolves undefined at once): the background sweeper runs in one process at a time.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T | undefined>;
+  /** Whether the store answers now (readiness). */
+  reachable(): Promise<boolean>;
   /** Wipes every row, keeping the schema. */
   reset(): Promise<void>;
   /** SQLite's own consistency check; "ok" when the file is sound. */
@@ -79,6 +92,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
 
   const prepare = statementCache(sqlite, options.onPrepare);
   const runner = (beforeEach: () => Promise<void> | undefined): SqlRunner => ({
+    dialect: SQLITE,
     async all<R>(sql: string, params: readonly unknown[]) {
       const wait = beforeEach();
       if (wait) await wait;
@@ -105,12 +119,17 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   });
   // One connection serves reads and writes: a read arriving while a batch of writes is open (until
   // the end of the event loop's turn) waits for its commit rather than see its rows.
-  const reader = sqliteRepository(runner(() => (writes.open ? writes.idle() : undefined)), { cache });
-  const writer = sqliteRepository(runner(() => undefined), { touched });
+  const reader = sqlRepository(runner(() => (writes.open ? writes.idle() : undefined)), { cache });
+  const writer = sqlRepository(runner(() => undefined), { touched });
   const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> => writes.write(() => work(writer));
 
   return {
     location,
+    kind: 'sqlite',
+    // The data folder is locked to this process (locking_mode=EXCLUSIVE).
+    shared: false,
+    exclusive: (_name, work) => work(),
+    reachable: () => Promise.resolve(sqlite.open),
     read<T>(work: (r: Repository) => Promise<T>): Promise<T> {
       return work(reader);
     },

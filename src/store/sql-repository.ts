@@ -1,4 +1,4 @@
-import type SqliteDatabase from 'better-sqlite3';
+import type { SqlDialect } from './sql-dialect.js';
 import type { PeeringConnection } from '../core/peering/peering-connection.js';
 import type {
   AuditRecord,
@@ -33,32 +33,13 @@ import type { AuditEventTable } from './schema.js';
  * waits for any open write to finish (open-sqlite-store.ts).
  */
 export interface SqlRunner {
+  readonly dialect: SqlDialect;
   all<R>(sql: string, params: readonly unknown[]): Promise<R[]>;
   get<R>(sql: string, params: readonly unknown[]): Promise<R | undefined>;
   run(sql: string, params: readonly unknown[]): Promise<void>;
 }
 
-/**
- * Prepared statements by SQL text. Every text below is a constant (id lists are passed as one JSON
- * array and read with `json_each`), so the cache holds a fixed, small set and never grows with use.
- * Preparing is a large share of a small query's cost in SQLite; building SQL per call was the
- * largest share of a describe's server time when this went through a query builder.
- */
-export function statementCache(sqlite: SqliteDatabase.Database, onPrepare?: (sql: string) => void): (sql: string) => SqliteDatabase.Statement {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return (sql) => {
-    let stmt = cache.get(sql);
-    if (!stmt) {
-      onPrepare?.(sql);
-      stmt = sqlite.prepare(sql);
-      cache.set(sql, stmt);
-    }
-    return stmt;
-  };
-}
-
-/** An id list as one bound parameter: `x IN (SELECT value FROM json_each(?))` uses x's index. */
-const IN_LIST = 'IN (SELECT value FROM json_each(?))';
+/** An id list as one bound parameter (`dialect.inList`), so every SQL text stays a constant. */
 const list = (values: readonly string[]): string => JSON.stringify([...new Set(values)]);
 
 type DocRow = { doc: string };
@@ -76,14 +57,15 @@ function scopedCollection<T extends ScopedResource & { readonly vpcId?: string; 
       // then only checked (unary + keeps them from choosing an index). Left indexable, SQLite
       // prefers the scope index (more equalities) and walks every resource of the kind in the scope.
       const narrowed = query?.ids !== undefined || query?.vpcId !== undefined;
-      const where = narrowed ? ['+kind = ?', '+account_id = ?', '+region = ?'] : ['kind = ?', 'account_id = ?', 'region = ?'];
+      const u = narrowed ? sql.dialect.unindexed : (column: string): string => column;
+      const where = [`${u('kind')} = ?`, `${u('account_id')} = ?`, `${u('region')} = ?`];
       const params: unknown[] = [kind, scope.accountId, scope.region];
       if (query?.ids) {
-        where.push(`id ${IN_LIST}`);
+        where.push(`id ${sql.dialect.inList}`);
         params.push(list(query.ids));
       }
       if (query?.vpcId !== undefined) {
-        where.push(query.ids ? '+vpc_id = ?' : 'vpc_id = ?');
+        where.push(query.ids ? `${sql.dialect.unindexed('vpc_id')} = ?` : 'vpc_id = ?');
         params.push(query.vpcId);
       }
       return parseDocs<T>(await sql.all<DocRow>(`SELECT doc FROM resources WHERE ${where.join(' AND ')} ORDER BY id`, params));
@@ -112,15 +94,15 @@ async function candidateIds(sql: SqlRunner, scope: Scope, prefilter: PeeringPref
   const sets: string[][] = [];
   type IdRow = { id: string };
   if (prefilter.ids) sets.push([...prefilter.ids]);
-  if (prefilter.requesterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE requester_vpc ${IN_LIST}`, [list(prefilter.requesterVpcIds)])).map((r) => r.id));
-  if (prefilter.accepterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE accepter_vpc ${IN_LIST}`, [list(prefilter.accepterVpcIds)])).map((r) => r.id));
+  if (prefilter.requesterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE requester_vpc ${sql.dialect.inList}`, [list(prefilter.requesterVpcIds)])).map((r) => r.id));
+  if (prefilter.accepterVpcIds) sets.push((await sql.all<IdRow>(`SELECT id FROM peerings WHERE accepter_vpc ${sql.dialect.inList}`, [list(prefilter.accepterVpcIds)])).map((r) => r.id));
   const tag = prefilter.tag;
   if (tag) {
     // Only equalities go to SQL: with a range on the id beside them, SQLite's planner prefers the
     // scope index's range over the (far more selective) key/value index and walks every row.
     const base = "SELECT resource_id AS id FROM tags WHERE account_id = ? AND region = ? AND key = ?";
     const rows = tag.values
-      ? await sql.all<IdRow>(`${base} AND value ${IN_LIST}`, [scope.accountId, scope.region, tag.key, list(tag.values)])
+      ? await sql.all<IdRow>(`${base} AND value ${sql.dialect.inList}`, [scope.accountId, scope.region, tag.key, list(tag.values)])
       : await sql.all<IdRow>(base, [scope.accountId, scope.region, tag.key]);
     sets.push(rows.map((r) => r.id).filter((id) => id.startsWith('pcx-')));
   }
@@ -136,11 +118,6 @@ async function candidateIds(sql: SqlRunner, scope: Scope, prefilter: PeeringPref
   return sorted.length > MAX_CANDIDATES ? undefined : sorted;
 }
 
-/**
- * The reading scope's tags on connection `p`, as a JSON array of [key, value] pairs ordered by
- * key; its two parameters are that scope's account and region.
- */
-const TAGS_OF_P = '(SELECT json_group_array(json_array(key, value) ORDER BY key) FROM tags WHERE resource_id = p.id AND account_id = ? AND region = ?)';
 type TaggedRow = { doc: string; tags: string };
 
 function parseTagged(rows: readonly TaggedRow[]): ScopedPeering[] {
@@ -150,7 +127,7 @@ function parseTagged(rows: readonly TaggedRow[]): ScopedPeering[] {
   }));
 }
 
-/** What a write transaction touched, and the cache reads go through (see sqliteRepository). */
+/** What a write transaction touched, and the cache reads go through (see sqlRepository). */
 export interface RepositoryOptions {
   readonly cache?: PeeringCache;
   readonly touched?: Set<string>;
@@ -160,10 +137,12 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
   const scopeParams = (s: Scope): string[] => [s.accountId, s.region, s.accountId, s.region];
   // Either side in the scope, with index use turned off (unary +): rows named by id are found by
   // primary key; left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
-  const byIdsInScope = '((+requester_account = ? AND +requester_region = ?) OR (+accepter_account = ? AND +accepter_region = ?))';
+  const u = sql.dialect.unindexed;
+  const byIdsInScope = `((${u('requester_account')} = ? AND ${u('requester_region')} = ?) OR (${u('accepter_account')} = ? AND ${u('accepter_region')} = ?))`;
+  const TAGS_OF_P = sql.dialect.tagsOfP;
   const readScoped = async (scope: Scope, ids: readonly string[]): Promise<ScopedPeering[]> => {
     // One id (the common describe) is a plain key lookup, cheaper than reading a JSON list.
-    const [where, idParam] = ids.length === 1 ? ['p.id = ?', ids[0]] : [`p.id ${IN_LIST}`, list(ids)];
+    const [where, idParam] = ids.length === 1 ? ['p.id = ?', ids[0]] : [`p.id ${sql.dialect.inList}`, list(ids)];
     return parseTagged(await sql.all<TaggedRow>(`SELECT p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where} AND ${byIdsInScope} ORDER BY p.id`, [scope.accountId, scope.region, idParam, ...scopeParams(scope)]));
   };
   const readTags = async (id: string, scope: Scope): Promise<Tag[]> => (await tags.forResources(scope, [id])).get(id) ?? [];
@@ -224,10 +203,10 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
       const candidates = await candidateIds(sql, scope, prefilter, afterId);
       if (candidates !== undefined) {
         if (candidates.length === 0) return [];
-        const where = [`id ${IN_LIST}`, byIdsInScope];
+        const where = [`id ${sql.dialect.inList}`, byIdsInScope];
         const params: unknown[] = [JSON.stringify(candidates), ...scopeParams(scope)];
         if (statuses) {
-          where.push(`+status ${IN_LIST}`);
+          where.push(`${u('status')} ${sql.dialect.inList}`);
           params.push(JSON.stringify(statuses));
         }
         return parseTagged(await sql.all<PageRow>(`SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ?`, [...tagScope, ...params, limit]));
@@ -254,7 +233,7 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
     async listForVpc(vpcId) {
       // Two indexed lookups joined by UNION rather than one OR, which SQLite may answer by a scan.
       return parseDocs(
-        await sql.all<DocRow>('SELECT doc FROM (SELECT id, doc FROM peerings WHERE requester_vpc = ? UNION SELECT id, doc FROM peerings WHERE accepter_vpc = ?) ORDER BY id', [vpcId, vpcId]),
+        await sql.all<DocRow>('SELECT doc FROM (SELECT id, doc FROM peerings WHERE requester_vpc = ? UNION SELECT id, doc FROM peerings WHERE accepter_vpc = ?) AS either ORDER BY id', [vpcId, vpcId]),
       );
     },
     async listPendingRequestedBy(accountId) {
@@ -295,7 +274,7 @@ function tagRepository(sql: SqlRunner, { touched }: RepositoryOptions): TagRepos
       const rows =
         resourceIds.length === 1
           ? await sql.all<TagRow>('SELECT resource_id, key, value FROM tags WHERE resource_id = ? AND account_id = ? AND region = ? ORDER BY key', [resourceIds[0], scope.accountId, scope.region])
-          : await sql.all<TagRow>(`SELECT resource_id, key, value FROM tags WHERE account_id = ? AND region = ? AND resource_id ${IN_LIST} ORDER BY resource_id, key`, [
+          : await sql.all<TagRow>(`SELECT resource_id, key, value FROM tags WHERE account_id = ? AND region = ? AND resource_id ${sql.dialect.inList} ORDER BY resource_id, key`, [
               scope.accountId,
               scope.region,
               list(resourceIds),
@@ -376,7 +355,7 @@ function auditRepository(sql: SqlRunner): AuditRepository {
 }
 
 /**
- * The repository contract in SQLite's SQL, over one statement runner. Reads outside transactions
+ * The repository contract in SQL, over one statement runner (SQLite or PostgreSQL: sql-dialect.ts). Reads outside transactions
  * pass a cache of committed connections; a write transaction passes the set it records the ids
  * it changes in, for the store to invalidate when the transaction ends.
  */
@@ -401,7 +380,7 @@ function networkSnapshotReader(sql: SqlRunner): NetworkSnapshotReader {
   };
 }
 
-export function sqliteRepository(sql: SqlRunner, options: RepositoryOptions = {}): Repository {
+export function sqlRepository(sql: SqlRunner, options: RepositoryOptions = {}): Repository {
   const tags = tagRepository(sql, options);
   return {
     network: networkSnapshotReader(sql),
