@@ -8,13 +8,17 @@
 //   - the audit trail and the state agree: an OK event for each change present, none for a change
 //     absent (they commit in one transaction).
 // `npm test` runs a handful of kills; `npm run crash-loop` (VPCPEER_CRASH_KILLS=100) many more.
+// Twice: on SQLite (its file checked with SQLite's integrity check), and on PostgreSQL (the server
+// process killed; the database, which outlives it, read whole afterwards).
 import { DescribeVpcPeeringConnectionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { Tag } from '@aws-sdk/client-ec2';
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
 import { EC2, xmlValue } from './trust-support.js';
@@ -62,14 +66,17 @@ const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rnd() * xs.le
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vpcpeer-crash-'));
 const ledger: Change[] = [];
-const stats = { kills: 0, answered200: 0, acked: 0, refused: 0, inFlight: 0, inFlightApplied: 0, serverErrors: 0, integrity: [] as string[] };
+const newStats = () => ({ kills: 0, answered200: 0, acked: 0, refused: 0, inFlight: 0, inFlightApplied: 0, serverErrors: 0, integrity: [] as string[] });
+let stats = newStats();
 let server: RunningServer | undefined;
 let cidrs = 0;
 const pairs = new Set<string>();
 let tokens = 0;
+let postgres: TestPostgres | undefined;
 
 afterAll(async () => {
   await server?.stop();
+  await postgres?.destroy();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -287,12 +294,50 @@ function integrityCheck(): string {
   }
 }
 
-describe(`crash safety (${KILLS} kills, seed ${SEED})`, () => {
+/** Every table read whole: what a killed client connection left behind is readable and consistent. */
+async function postgresReadable(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const table of ['resources', 'peerings', 'tags', 'meta', 'audit_events']) await client.query(`SELECT count(*) FROM ${table}`);
+    return 'ok';
+  } finally {
+    await client.end();
+  }
+}
+
+interface Deployment {
+  readonly name: string;
+  /** Server arguments for the next start (the same state each time). */
+  prepare(): Promise<{ args: readonly string[]; integrity: () => Promise<string> }>;
+}
+
+const DEPLOYMENTS: readonly Deployment[] = [
+  { name: 'SQLite', prepare: async () => ({ args: ['--data-dir', dataDir], integrity: async () => integrityCheck() }) },
+  ...(postgresAvailable
+    ? [
+        {
+          name: 'PostgreSQL',
+          async prepare() {
+            postgres = await startPostgres();
+            const url = await postgres.newDatabase();
+            return { args: ['--database', url], integrity: () => postgresReadable(url) };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(DEPLOYMENTS)(`crash safety on $name (${KILLS} kills, seed ${SEED})`, (deployment) => {
   it(
-    'acknowledged changes survive SIGKILL whole, in-flight ones are all or nothing, the file stays sound',
+    'acknowledged changes survive SIGKILL whole, in-flight ones are all or nothing, the store stays sound',
     async () => {
+      ledger.length = 0;
+      pairs.clear();
+      stats = newStats();
+      const { args, integrity: checkIntegrity } = await deployment.prepare();
       for (let round = 0; round <= KILLS; round++) {
-        server = await startServer({ dataDir });
+        server = await startServer({ args });
         const problems = verify(await observe(server.url));
         expect(problems, `round ${round} (seed ${SEED})`).toEqual([]);
         if (round === KILLS) break;
@@ -309,16 +354,16 @@ describe(`crash safety (${KILLS} kills, seed ${SEED})`, () => {
         await server.kill();
         await Promise.all(clients);
         stats.kills++;
-        const integrity = integrityCheck();
+        const integrity = await checkIntegrity();
         stats.integrity.push(integrity);
         expect(integrity, `integrity after kill ${stats.kills}`).toBe('ok');
       }
       stats.acked = ledger.filter((c) => c.outcome === 'acked').length;
       stats.refused = ledger.filter((c) => c.outcome === 'refused').length;
       const summary =
-        `crash-safety: ${stats.kills} SIGKILLs (seed ${SEED}); ${stats.answered200} changes acknowledged with a 200, every one in effect after every restart; ` +
+        `crash-safety on ${deployment.name}: ${stats.kills} SIGKILLs (seed ${SEED}); ${stats.answered200} changes acknowledged with a 200, every one in effect after every restart; ` +
         `${stats.inFlight} in flight at a kill (${stats.inFlightApplied} applied whole, ${stats.inFlight - stats.inFlightApplied} not at all), 0 half-applied; ` +
-        `integrity_check ok ${stats.integrity.filter((i) => i === 'ok').length}/${stats.kills}; ${stats.serverErrors} 5xx`;
+        `integrity ok ${stats.integrity.filter((i) => i === 'ok').length}/${stats.kills}; ${stats.serverErrors} 5xx`;
       console.log(summary);
       expect(stats.kills).toBe(KILLS);
       expect(stats.serverErrors).toBe(0);
