@@ -129,7 +129,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.store.shared) {
     let generation: string | undefined = await options.store.read((repo) => repo.meta.get(RESET_KEY));
     app.addHook('onRequest', async () => {
-      const [offsetText, now] = await options.store.read((repo) => Promise.all([repo.meta.get(CLOCK_KEY), repo.meta.get(RESET_KEY)]));
+      // While the database cannot be reached there is nothing to refresh: the request answers 503
+      // on its own where it needs the store (health says so without needing it).
+      const shared = await options.store.read((repo) => Promise.all([repo.meta.get(CLOCK_KEY), repo.meta.get(RESET_KEY)])).catch(() => undefined);
+      if (!shared) return;
+      const [offsetText, now] = shared;
       clock.setOffset(offsetText ? Number(offsetText) : 0);
       if (now !== generation) {
         generation = now;

@@ -99,8 +99,11 @@ const WRITE_LOCK = 0x7670_6370; // "vpcp"
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
-  // An idle connection dropped by a restarting server is reported here; it must not end the process.
+  // A connection dropped by a restarting server is reported as an 'error' event: on the pool for
+  // an idle one, on the client for one in use. Unheard, either would end the process; the query
+  // under way fails on its own (and answers 503), and the pool replaces the connection.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const named = statementNamer();
   // Kysely's migrator takes PostgreSQL's advisory lock, so processes starting together migrate once.
   // The Kysely instance is not destroyed: that would end the pool the store goes on using.
