@@ -15,6 +15,7 @@ import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
 import { startDataplane } from '../dataplane/dataplane-controller.js';
 import { drainThen } from './drain-then.js';
+import { createMetrics } from './metrics.js';
 import { notifyWrites } from './notify-writes.js';
 import { randomIds } from './random-ids.js';
 import { ServerClock } from './server-clock.js';
@@ -168,6 +169,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const logsCalls = ['trace', 'debug', 'info'].includes(options.logLevel);
+  const metrics = createMetrics(options.store);
+  // Prometheus scrapes without signing: the figures name actions and codes, never accounts or ids.
+  app.get('/metrics', async (_req, reply) => reply.code(200).header('content-type', metrics.contentType).send(await metrics.render()));
   const queryEndpoint = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const started = process.hrtime.bigint();
     const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
@@ -180,9 +184,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const auth = req.headers.authorization;
     const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined, ...(authenticator ? { http: signedRequestOf(req) } : {}) });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    metrics.observe(result.action, result.code, ms / 1000);
     // The access line is only built when something will be written: a quiet log level costs nothing.
     if (result.internalError || result.auditError || logsCalls) {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         action: result.action.slice(0, 100),
         account: result.accountId,

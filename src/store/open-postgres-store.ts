@@ -199,6 +199,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         return false;
       }
     },
+    async stats() {
+      const pool_ = { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+      try {
+        const rows = (await pool.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM peerings GROUP BY status')).rows;
+        return { peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), pool: pool_ };
+      } catch (err) {
+        throw unavailableOrSame(err);
+      }
+    },
     async close() {
       await pool.end();
     },

@@ -19,6 +19,11 @@ export interface StoreOptions {
   readonly onPrepare?: (sql: string) => void;
 }
 
+export interface StoreStats {
+  readonly peeringsByStatus: Readonly<Record<string, number>>;
+  readonly pool?: { readonly total: number; readonly idle: number; readonly waiting: number };
+}
+
 /** A durable store: the unit of work the domain runs in, plus what operators need. */
 export interface Store extends UnitOfWork {
   /** Where the state lives, for the operator's own log line (a file path; never a password). */
@@ -33,6 +38,8 @@ export interface Store extends UnitOfWork {
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T | undefined>;
   /** Whether the store answers now (readiness). */
   reachable(): Promise<boolean>;
+  /** Figures for operators (/metrics): connections by state, and the connection pool where there is one. */
+  stats(): Promise<StoreStats>;
   /** Wipes every row, keeping the schema. */
   reset(): Promise<void>;
   /** SQLite's own consistency check; "ok" when the file is sound. */
@@ -130,6 +137,12 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
     shared: false,
     exclusive: (_name, work) => work(),
     reachable: () => Promise.resolve(sqlite.open),
+    async stats() {
+      // A read like any other: it waits for an open batch of writes rather than see it.
+      if (writes.open) await writes.idle();
+      const rows = prepare('SELECT status, count(*) AS n FROM peerings GROUP BY status').all() as { status: string; n: number }[];
+      return { peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) };
+    },
     read<T>(work: (r: Repository) => Promise<T>): Promise<T> {
       return work(reader);
     },

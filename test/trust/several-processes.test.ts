@@ -108,6 +108,12 @@ describe.skipIf(!postgresAvailable)('three processes on one PostgreSQL', () => {
     // Accepted once: the same call through the other processes is refused by the state it left.
     for (const p of [p1, p3]) expect((await q(p, B, { Action: 'AcceptVpcPeeringConnection', VpcPeeringConnectionId: pcx })).code).toBe('InvalidStateTransition');
 
+    // Every process reports the one world's figures, and its own pool.
+    const figures = await (await fetch(`${p3.url}/metrics`)).text();
+    expect(figures).toContain('vpcpeer_peering_connections{state="active"} 1\n');
+    expect(figures).toMatch(/vpcpeer_store_pool_connections\{state="total"\} [1-9]/);
+    expect(figures).toContain('vpcpeer_store_reachable{store="postgres"} 1\n');
+
     // The clock moved through one process is every process's clock.
     const before = (await (await fetch(`${p2.url}/_vpcpeer/clock`)).json()) as { offsetSeconds: number };
     const moved = await fetch(`${p1.url}/_vpcpeer/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 3600 }) });
