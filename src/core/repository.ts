@@ -103,6 +103,8 @@ export interface TagRepository {
 
 export interface MetaRepository {
   get(key: string): Promise<string | undefined>;
+  /** Several keys in one read (the values present; absent keys are left out). */
+  getMany(keys: readonly string[]): Promise<Map<string, string>>;
   set(key: string, value: string): Promise<void>;
 }
 

@@ -132,9 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onRequest', async () => {
       // While the database cannot be reached there is nothing to refresh: the request answers 503
       // on its own where it needs the store (health says so without needing it).
-      const shared = await options.store.read((repo) => Promise.all([repo.meta.get(CLOCK_KEY), repo.meta.get(RESET_KEY)])).catch(() => undefined);
+      const shared = await options.store.read((repo) => repo.meta.getMany([CLOCK_KEY, RESET_KEY])).catch(() => undefined);
       if (!shared) return;
-      const [offsetText, now] = shared;
+      const offsetText = shared.get(CLOCK_KEY);
+      const now = shared.get(RESET_KEY);
       clock.setOffset(offsetText ? Number(offsetText) : 0);
       if (now !== generation) {
         generation = now;

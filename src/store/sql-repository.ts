@@ -320,6 +320,10 @@ function metaRepository(sql: SqlRunner): MetaRepository {
     async get(key) {
       return (await sql.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]))?.value;
     },
+    async getMany(keys) {
+      const rows = await sql.all<{ key: string; value: string }>(`SELECT key, value FROM meta WHERE key ${sql.dialect.inList}`, [list(keys)]);
+      return new Map(rows.map((r) => [r.key, r.value]));
+    },
     async set(key, value) {
       await sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
     },
