@@ -11,6 +11,8 @@ import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
+import { seedStore } from './seed-store.js';
+import { stateCommand } from './state.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
 
@@ -33,6 +35,7 @@ interface ServeOptions {
   dataplane?: boolean | string;
   database?: string;
   sweepInterval: string;
+  seed?: string;
 }
 
 /** A PostgreSQL URL without its password, for the start-up line. */
@@ -65,6 +68,7 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
+  .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
@@ -100,6 +104,7 @@ program
     const store = await (database !== undefined ? openPostgresStore({ url: database }) : openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) })).catch((err: unknown) =>
       fail((err as Error).message),
     );
+    if (opts.seed !== undefined && opts.seed !== '') await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,
@@ -153,6 +158,7 @@ credentialsCommand
 
 program.addCommand(reachCommand());
 program.addCommand(execCommand());
+program.addCommand(stateCommand());
 
 function fail(message: string): never {
   process.stderr.write(`vpcpeer: ${message}\n`);

@@ -118,7 +118,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const reader = sqlRepository(runnerOver(pool, named));
 
-  async function transaction<T>(work: (r: Repository) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (sql: SqlRunner, r: Repository) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let client: pg.PoolClient;
       try {
@@ -130,7 +130,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       try {
         await client.query('BEGIN');
         await client.query(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-        const result = await work(sqlRepository(runnerOver(client, named)));
+        const sql = runnerOver(client, named);
+        const result = await work(sql, sqlRepository(sql));
         await client.query('COMMIT');
         return result;
       } catch (err) {
@@ -180,7 +181,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     read<T>(work: (r: Repository) => Promise<T>): Promise<T> {
       return work(reader);
     },
-    write: transaction,
+    write: (work) => transaction((_sql, repo) => work(repo)),
+    writeSql: transaction,
     async reset() {
       try {
         await pool.query('TRUNCATE resources, peerings, tags, meta');

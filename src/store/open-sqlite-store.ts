@@ -42,6 +42,13 @@ export interface Store extends UnitOfWork {
   stats(): Promise<StoreStats>;
   /** Wipes every row, keeping the schema. */
   reset(): Promise<void>;
+  /**
+   * A write transaction (serialised with every other write, in every process sharing the store)
+   * over the statement runner as well as the repository: for work on the whole store that the
+   * repository port has no call for (`vpcpeer state` export and import). Cached rows are dropped
+   * when it ends, since what the runner changes is not tracked.
+   */
+  writeSql<T>(work: (sql: SqlRunner, repo: Repository) => Promise<T>): Promise<T>;
   /** SQLite's own consistency check; "ok" when the file is sound. */
   integrityCheck(): Promise<string>;
   close(): Promise<void>;
@@ -127,7 +134,8 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   // One connection serves reads and writes: a read arriving while a batch of writes is open (until
   // the end of the event loop's turn) waits for its commit rather than see its rows.
   const reader = sqlRepository(runner(() => (writes.open ? writes.idle() : undefined)), { cache });
-  const writer = sqlRepository(runner(() => undefined), { touched });
+  const writerSql = runner(() => undefined);
+  const writer = sqlRepository(writerSql, { touched });
   const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> => writes.write(() => work(writer));
 
   return {
@@ -147,6 +155,15 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
       return work(reader);
     },
     write: transaction,
+    writeSql<T>(work: (sql: SqlRunner, repo: Repository) => Promise<T>): Promise<T> {
+      return transaction(async (repo) => {
+        try {
+          return await work(writerSql, repo);
+        } finally {
+          cache.clear();
+        }
+      });
+    },
     async reset() {
       await transaction(() => {
         for (const table of ['resources', 'peerings', 'tags', 'meta']) sqlite.exec(`DELETE FROM ${table}`);
