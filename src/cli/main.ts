@@ -12,6 +12,7 @@ import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
 import { seedStore } from './seed-store.js';
+import { isServeWorker, reportListening, superviseWorkers } from './serve-workers.js';
 import { stateCommand } from './state.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
@@ -36,6 +37,7 @@ interface ServeOptions {
   database?: string;
   sweepInterval: string;
   seed?: string;
+  workers: string;
 }
 
 /** A PostgreSQL URL without its password, for the start-up line. */
@@ -68,6 +70,7 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
+  .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
   .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
   .action(async (opts: ServeOptions) => {
@@ -99,12 +102,29 @@ program
     const database = opts.database === undefined || opts.database === '' ? undefined : opts.database;
     if (database !== undefined && inMemory) fail('--database and --in-memory exclude each other: state is either in PostgreSQL or in memory');
     if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redacted(database)}'`);
+    const workers = Number(opts.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers must be a whole number from 1 to 64, not '${opts.workers}'`);
+    if (workers > 1 && database === undefined) fail('--workers needs --database: the processes must share their state, and a SQLite folder belongs to one process');
+    if (workers > 1 && dataplane) fail('--workers and --dataplane exclude each other: one process runs the data plane');
+    const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
+    if (workers > 1 && !isServeWorker()) {
+      // The primary seeds once (every worker would find the others' state and refuse), then
+      // starts the workers and prints the one start-up line when all of them listen.
+      if (opts.seed !== undefined && opts.seed !== '') {
+        const seeded = await openPostgresStore({ url: database as string }).catch((err: unknown) => fail((err as Error).message));
+        await seedStore(seeded, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+        await seeded.close();
+      }
+      const address = await superviseWorkers(workers, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
+      process.stdout.write(`vpcpeer listening on ${address} (state: ${redacted(database as string)}) (${how}) (${workers} workers)\n`);
+      return;
+    }
     // A folder another server holds, one that cannot be written, or a database that cannot be
     // reached is the user's to fix: say so plainly.
     const store = await (database !== undefined ? openPostgresStore({ url: database }) : openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) })).catch((err: unknown) =>
       fail((err as Error).message),
     );
-    if (opts.seed !== undefined && opts.seed !== '') await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+    if (opts.seed !== undefined && opts.seed !== '' && !isServeWorker()) await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,
@@ -125,9 +145,9 @@ program
     });
     const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redacted(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
-    const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
     // One line users (and test harnesses) can read: where to point clients, where state lives.
-    process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
+    if (isServeWorker()) reportListening(address);
+    else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
     const stop = (): void => {
       void app.close().then(() => store.close()).then(() => process.exit(0));
     };

@@ -7,6 +7,7 @@
 //   - one process killed with SIGKILL under load: the others keep serving;
 //   - afterwards every acknowledged write is there.
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
@@ -200,3 +201,56 @@ function expiredCount(output: string): number {
   }
   return n;
 }
+
+/** The pids of a process's children (`ps --ppid`). */
+function childPids(pid: number): number[] {
+  const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return r.stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+}
+
+describe.skipIf(!postgresAvailable)('serve --workers', () => {
+  let postgres: TestPostgres;
+  let url: string;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    url = await postgres.newDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await postgres?.destroy();
+  });
+
+  it('runs N processes on one port; a worker that dies is replaced; the primary stops them all', async () => {
+    const server = await startServer({ args: ['--database', url, '--workers', '2'] });
+    try {
+      expect(server.output()).toMatch(/vpcpeer listening on http:\/\/127\.0\.0\.1:\d+ \(state: postgres:\/\/[^)]*\) \(auth: open\) \(2 workers\)/);
+      const primary = server.child.pid as number;
+      const workers = childPids(primary);
+      expect(workers).toHaveLength(2);
+      const made = await Promise.all(Array.from({ length: 20 }, (_, i) => must(server, A, { Action: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` })));
+      const seen = await vpcIds(server, A);
+      for (const text of made) expect(seen).toContain(xmlValue(text, 'vpcId'));
+
+      process.kill(workers[0] as number, 'SIGKILL');
+      const deadline = Date.now() + 15_000;
+      let now = childPids(primary);
+      while ((now.length < 2 || now.includes(workers[0] as number)) && Date.now() < deadline) {
+        await pause(100);
+        now = childPids(primary);
+      }
+      expect(now).toHaveLength(2);
+      expect(now).not.toContain(workers[0]);
+      expect((await q(server, A, { Action: 'DescribeVpcs' })).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    expect(server.child.exitCode).toBe(0);
+  }, 60_000);
+
+  it('is refused without --database: a SQLite folder belongs to one process', async () => {
+    const refused = await startServer({ args: ['--workers', '2'] }).then(
+      () => 'started',
+      (err: Error) => err.message,
+    );
+    expect(refused).toContain('--workers needs --database');
+  });
+});
