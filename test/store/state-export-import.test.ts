@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeering, ec2, newVpc } from '../sdk/sdk-helpers.js';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres.js';
+import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, adminGet, CLI, startServer } from '../support/start-server.js';
 import { EC2, openQuery, stable } from '../trust/trust-support.js';
@@ -211,22 +211,14 @@ describe('state export', () => {
 });
 
 describe.skipIf(!postgresAvailable)('SQLite to PostgreSQL and back', () => {
-  let postgres: TestPostgres;
-  let url: string;
+  const db = usePostgresDatabase();
   let fromPostgres: string;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-    url = await postgres.newDatabase();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.destroy();
-  });
 
   it('imported into PostgreSQL, the world answers every Describe of every account byte for byte', async () => {
-    const r = importInto(['--database', url], exportedFile);
+    const r = importInto(['--database', db.url], exportedFile);
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toMatch(/^vpcpeer: imported \d+ resources, 2 peering connections, \d+ tags and \d+ audit events into the database\n$/);
-    const server = await startServer({ args: ['--database', url] });
+    const server = await startServer({ args: ['--database', db.url] });
     try {
       const seen = await answers(server);
       expect(seen[`${A} DescribeVpcPeeringConnections`]).toContain('<code>active</code>');
@@ -236,7 +228,7 @@ describe.skipIf(!postgresAvailable)('SQLite to PostgreSQL and back', () => {
       await server.stop();
     }
     // Read through VPCPEER_DATABASE_URL, as serve reads it.
-    fromPostgres = exportOf([], { VPCPEER_DATABASE_URL: url });
+    fromPostgres = exportOf([], { VPCPEER_DATABASE_URL: db.url });
     expect(sameState(fromPostgres)).toBe(sameState(exported));
   });
 
@@ -255,11 +247,11 @@ describe.skipIf(!postgresAvailable)('SQLite to PostgreSQL and back', () => {
   });
 
   it('a database that holds state is replaced only with --replace, in one transaction', () => {
-    const refused = importInto(['--database', url], exportedFile);
+    const refused = importInto(['--database', db.url], exportedFile);
     expect([refused.status, refused.stderr]).toEqual([2, 'vpcpeer: the database already holds state; add --replace to replace it (its audit trail is kept)\n']);
-    const replaced = importInto(['--database', url], exportedFile, ['--replace']);
+    const replaced = importInto(['--database', db.url], exportedFile, ['--replace']);
     expect(replaced.status).toBe(0);
-    const after = JSON.parse(exportOf(['--database', url])) as { audit: unknown[]; resources: unknown[] };
+    const after = JSON.parse(exportOf(['--database', db.url])) as { audit: unknown[]; resources: unknown[] };
     const before = JSON.parse(exported) as { audit: unknown[]; resources: unknown[] };
     expect(after.resources).toEqual(before.resources);
     // The trail is append-only: the file's events follow the ones the database had.

@@ -9,7 +9,7 @@
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresAvailable, startPostgres, type TestPostgres } from '../support/postgres.js';
+import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
 import { EC2, xmlValue } from './trust-support.js';
@@ -209,18 +209,10 @@ function childPids(pid: number): number[] {
 }
 
 describe.skipIf(!postgresAvailable)('serve --workers', () => {
-  let postgres: TestPostgres;
-  let url: string;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-    url = await postgres.newDatabase();
-  }, 60_000);
-  afterAll(async () => {
-    await postgres?.destroy();
-  });
+  const db = usePostgresDatabase();
 
   it('runs N processes on one port; a worker that dies is replaced; the primary stops them all', async () => {
-    const server = await startServer({ args: ['--database', url, '--workers', '2'] });
+    const server = await startServer({ args: ['--database', db.url, '--workers', '2'] });
     try {
       expect(server.output()).toMatch(/vpcpeer listening on http:\/\/127\.0\.0\.1:\d+ \(state: postgres:\/\/[^)]*\) \(auth: open\) \(2 workers\)/);
       const primary = server.child.pid as number;
