@@ -7,9 +7,10 @@ import { BaseSequencer } from 'vitest/node';
  * between polls; Ansible and the AWS CLI start a Python per step), longest first. CI runs on a
  * clean clone with no timing cache, where Vitest would start them in alphabetical order and
  * Terraform's files would come last, leaving a tail of one or two files that sleep in provider
- * waiters while cores idle. Started first, their waits overlap with the quick files instead.
+ * waiters while cores idle. Started first, their waits overlap with the quick files instead. The
+ * data plane's suites and the state round trip (a CLI process per step) are long too.
  */
-const FAMILIES = ['test/terraform/', 'test/ansible/', 'test/cli/', 'test/boto3/', 'test/console/', 'test/trust/'];
+const FAMILIES = ['test/terraform/', 'test/ansible/', 'test/cli/', 'test/boto3/', 'test/console/', 'test/trust/', 'test/dataplane/', 'test/store/state-export-import'];
 
 function rank(file: string): number {
   const i = FAMILIES.findIndex((f) => file.includes(f));
