@@ -15,6 +15,7 @@ import { handleAction } from './handle-action.js';
 import { decodeUtf8, parseFormParams } from './form-params.js';
 import { startDataplane } from '../dataplane/dataplane-controller.js';
 import { drainThen } from './drain-then.js';
+import { bufferSmall } from './buffer-small.js';
 import { createMetrics } from './metrics.js';
 import { notifyWrites } from './notify-writes.js';
 import { randomIds } from './random-ids.js';
@@ -205,7 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     // The JavaScript SDK reads $metadata.requestId from this header only, never from the body.
     reply.header('x-amzn-requestid', result.requestId);
-    return xmlReply(reply, result.status, typeof result.body === 'string' ? result.body : Readable.from(result.body));
+    return xmlReply(reply, result.status, typeof result.body === 'string' ? result.body : await bufferSmall(result.body));
   };
   const consoleDir = options.consoleDir ?? DEFAULT_CONSOLE_DIR;
   const indexHtml = existsSync(join(consoleDir, 'index.html')) ? readFileSync(join(consoleDir, 'index.html'), 'utf8') : undefined;
