@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Repository, UnitOfWork } from '../core/repository.js';
@@ -10,6 +10,8 @@ import { SQLITE } from './sql-dialect.js';
 import type { SqlRunner } from './sql-repository.js';
 import { sqlRepository } from './sql-repository.js';
 import { statementCache } from './statement-cache.js';
+import { StoreUnavailable } from './store-unavailable.js';
+import { whyNotWritable } from './why-not-writable.js';
 
 export interface StoreOptions {
   /** Folder for `vpcpeer.db`; ignored when inMemory. */
@@ -64,11 +66,25 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
   if (!options.inMemory) {
     const dir = options.dataDir ?? '.vpcpeer';
-    mkdirSync(dir, { recursive: true });
     location = join(dir, 'vpcpeer.db');
+    // State is the owner's alone: a folder made here is 0700 (one that exists keeps its mode).
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new Error(`cannot create the data folder ${dir}: ${whyNotWritable(location) ?? (err as Error).message}`);
+    }
   }
-  // No waiting on a busy file: the only other user can be another server, which holds it for good.
-  const sqlite = new SqliteDatabase(location, { timeout: 0 });
+  let sqlite: SqliteDatabase.Database;
+  try {
+    // No waiting on a busy file: the only other user can be another server, which holds it for good.
+    sqlite = new SqliteDatabase(location, { timeout: 0 });
+  } catch (err) {
+    throw new Error(`cannot open ${location}: ${whyNotWritable(location) ?? (err as Error).message}`);
+  }
+  if (!options.inMemory) {
+    // The database and its WAL (SQLite gives a WAL its database's mode) are 0600.
+    for (const f of [location, `${location}-wal`, `${location}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  }
   // The server is the file's only user: exclusive locking takes the lock once and keeps it, where
   // the normal mode takes and drops file locks (two syscalls) around every statement, which was
   // the largest cost of a describe by id. It also keeps a second server off the same folder.
@@ -81,7 +97,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   } catch (err) {
     sqlite.close();
     if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${location} is in use by another process (is another vpcpeer serving this data folder?)`);
-    throw err;
+    throw new Error(`cannot write ${location}: ${whyNotWritable(location) ?? (err as Error).message}`);
   }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -101,6 +117,8 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   if (error) {
     // Let go of the file (and its exclusive lock) before reporting.
     sqlite.close();
+    const why = options.inMemory ? undefined : whyNotWritable(location);
+    if (why) throw new Error(`cannot write ${location}: ${why}`);
     throw error instanceof Error ? error : new Error(String(error));
   }
 
@@ -136,7 +154,14 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   const reader = sqlRepository(runner(() => (writes.open ? writes.idle() : undefined)), { cache });
   const writerSql = runner(() => undefined);
   const writer = sqlRepository(writerSql, { touched });
-  const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> => writes.write(() => work(writer));
+  // A full disk refuses writes, not the service: AWS's 503, which clients retry; reads go on,
+  // and writes resume by themselves once there is room (the failed batch rolled back whole).
+  const diskFull = (err: unknown): unknown =>
+    (err as { code?: string }).code === 'SQLITE_FULL' ? new StoreUnavailable('vpcpeer cannot write its state: the disk is full') : err;
+  const transaction = <T>(work: (r: Repository) => Promise<T>): Promise<T> =>
+    writes.write(() => work(writer)).catch((err: unknown) => {
+      throw diskFull(err);
+    });
 
   return {
     location,
