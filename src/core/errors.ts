@@ -57,6 +57,16 @@ const MALFORMED: Readonly<Record<string, string>> = {
   nia: 'InvalidNetworkInsightsAnalysisId.Malformed',
 };
 
+/**
+ * AWS names a missing parameter by its wire name in lower camel case: "The request must contain
+ * the parameter routeTableId" (AWS-BEHAVIOUR.md, MissingParameter row and CreateRoute; issue 14).
+ * Compound names (`Tag.N.Key`, "a or b") are already written as the message wants them; the
+ * protocol's own `Version` keeps its capital, as the Query protocol spells it.
+ */
+function lowerCamel(name: string): string {
+  return /^[A-Z][A-Za-z0-9]*$/.test(name) && name !== 'Version' ? name[0]?.toLowerCase() + name.slice(1) : name;
+}
+
 export const errors = {
   notFound(kind: string, id: string): Ec2Error {
     const [code, noun] = NOT_FOUND[kind] ?? ['InvalidID', 'resource'];
@@ -70,7 +80,7 @@ export const errors = {
     return e('InvalidID', `The ID '${id}' is not valid`);
   },
   missingParameter(name: string): Ec2Error {
-    return e('MissingParameter', `The request must contain the parameter ${name}`);
+    return e('MissingParameter', `The request must contain the parameter ${lowerCamel(name)}`);
   },
   invalidParameterValue(message: string): Ec2Error {
     return e('InvalidParameterValue', message);

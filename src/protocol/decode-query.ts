@@ -205,7 +205,9 @@ function materialize(node: Node): unknown {
       for (const [name, field] of node.fields ?? []) out[name] = materialize(field);
       for (const member of plan.required) {
         if (out[member.name] === undefined) {
-          const wire = node.path === '' ? member.wire : `${node.path}.${member.wire}`;
+          // A top-level member is named as AWS names it, in lower camel case ("parameter vpcId",
+          // as core/errors.ts does); a nested one by its whole wire path (`Filter.2.Value`).
+          const wire = node.path === '' ? (member.wire[0]?.toLowerCase() ?? '') + member.wire.slice(1) : `${node.path}.${member.wire}`;
           throw new ProtocolError('MissingParameter', `The request must contain the parameter ${wire}`);
         }
       }

@@ -150,7 +150,7 @@ describe.skipIf(!ok)('boto3: security groups and network ACLs across accounts', 
     // A's group is referenced by B's egress rule, from B's VPC.
     expect(r.a.SecurityGroupReferenceSet).toEqual([{ GroupId: w.sgA, ReferencingVpcId: w.vpcB, VpcPeeringConnectionId: w.pcx }]);
     expect(r.intruder).toEqual(err('InvalidGroup.NotFound', `The security group '${w.sgB}' does not exist`));
-    expect(r.missing).toEqual(err('MissingParameter', 'The request must contain the parameter GroupId'));
+    expect(r.missing).toEqual(err('MissingParameter', 'The request must contain the parameter groupId'));
   });
 
   it('ModifySecurityGroupRules replaces a rule in place under its sgr- id, "<account>/sg-…" references included; bad input changes nothing', () => {

@@ -196,10 +196,10 @@ describe('decodeQuery: errors', () => {
   });
 
   it('reports missing required members by wire name', () => {
-    expectError('DeleteVpc', [], 'MissingParameter', 'The request must contain the parameter VpcId');
-    expectError('DeleteVpc', q('DryRun=true'), 'MissingParameter', 'The request must contain the parameter VpcId');
-    expectError('CreateTags', q('ResourceId.1=vpc-1'), 'MissingParameter', 'The request must contain the parameter Tag');
-    expectError('DescribeVpcAttribute', q('VpcId=vpc-1'), 'MissingParameter', 'The request must contain the parameter Attribute');
+    expectError('DeleteVpc', [], 'MissingParameter', 'The request must contain the parameter vpcId');
+    expectError('DeleteVpc', q('DryRun=true'), 'MissingParameter', 'The request must contain the parameter vpcId');
+    expectError('CreateTags', q('ResourceId.1=vpc-1'), 'MissingParameter', 'The request must contain the parameter tag');
+    expectError('DescribeVpcAttribute', q('VpcId=vpc-1'), 'MissingParameter', 'The request must contain the parameter attribute');
   });
 
   it('checks required members of nested structures only when the structure is present', () => {

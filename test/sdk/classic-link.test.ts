@@ -57,8 +57,8 @@ describe('retired ClassicLink calls', () => {
   });
 
   it('input is decoded first: a missing required VpcId and a MaxResults out of the model bounds are refused as such', async () => {
-    expectEc2Error(await failure(a.send(new EnableVpcClassicLinkCommand({} as { VpcId: string }))), 'MissingParameter', 'The request must contain the parameter VpcId');
-    expectEc2Error(await failure(a.send(new DisableVpcClassicLinkCommand({} as { VpcId: string }))), 'MissingParameter', 'The request must contain the parameter VpcId');
+    expectEc2Error(await failure(a.send(new EnableVpcClassicLinkCommand({} as { VpcId: string }))), 'MissingParameter', 'The request must contain the parameter vpcId');
+    expectEc2Error(await failure(a.send(new DisableVpcClassicLinkCommand({} as { VpcId: string }))), 'MissingParameter', 'The request must contain the parameter vpcId');
     expectEc2Error(
       await failure(a.send(new DescribeVpcClassicLinkDnsSupportCommand({ MaxResults: 256 }))),
       'InvalidParameterValue',

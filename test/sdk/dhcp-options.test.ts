@@ -202,7 +202,7 @@ describe('CreateDhcpOptions', () => {
 
   it('requires DhcpConfiguration and each Key', async () => {
     const c = ec2(server.url, '320000000002');
-    expectEc2Error(await failure(c.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [] }))), 'MissingParameter', /DhcpConfiguration/);
+    expectEc2Error(await failure(c.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [] }))), 'MissingParameter', 'The request must contain the parameter dhcpConfiguration');
     expectEc2Error(await failure(c.send(new CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Values: ['x'] }] }))), 'MissingParameter', 'The request must contain the parameter DhcpConfiguration.1.Key');
   });
 

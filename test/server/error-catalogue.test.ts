@@ -42,3 +42,15 @@ describe('docs/errors.md lists every error code the server can answer', () => {
     expect(docs).toContain('`' + code + '`');
   });
 });
+
+describe('MissingParameter names the parameter as AWS does', () => {
+  it('in lower camel case, a nested member by its wire path, the protocol\'s Version as it is', async () => {
+    const { errors } = await import('../../src/core/errors.js');
+    expect(errors.missingParameter('RouteTableId').message).toBe('The request must contain the parameter routeTableId');
+    expect(errors.missingParameter('VpcId').message).toBe('The request must contain the parameter vpcId');
+    expect(errors.missingParameter('Tag.N.Key').message).toBe('The request must contain the parameter Tag.N.Key');
+    expect(errors.missingParameter('Version').message).toBe('The request must contain the parameter Version');
+    expect(readFileSync(join(ROOT, 'docs/errors.md'), 'utf8')).toContain('the name in lower camel case as AWS writes it (`routeTableId`, `vpcId`)');
+  });
+});
+
