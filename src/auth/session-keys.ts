@@ -65,7 +65,3 @@ export function accountOfSessionKey(accessKeyId: string): string | undefined {
 export function mintSecret(): string {
   return randomBytes(30).toString('base64').replace(/[+/=]/g, 'A').slice(0, 40);
 }
-
-export function mintSessionToken(): string {
-  return 'FQoGZXIvYXdzE' + randomBytes(96).toString('base64');
-}

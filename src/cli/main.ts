@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addCredential, CredentialsFile, CredentialsFileError } from '../auth/credentials-file.js';
+import { loadServerKey } from '../auth/session-secrets.js';
 import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
 import { openPostgresStore } from '../store/open-postgres-store.js';
@@ -38,6 +39,7 @@ interface ServeOptions {
   sweepInterval: string;
   seed?: string;
   workers: string;
+  serverKey?: string;
 }
 
 /** A PostgreSQL URL without its password, for the start-up line. */
@@ -70,6 +72,7 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
+  .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
   .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
   .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
@@ -107,6 +110,15 @@ program
     if (workers > 1 && database === undefined) fail('--workers needs --database: the processes must share their state, and a SQLite folder belongs to one process');
     if (workers > 1 && dataplane) fail('--workers and --dataplane exclude each other: one process runs the data plane');
     const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
+    // Sessions' secrets are derived from this key, never stored: every process that verifies them
+    // reads the same file (the primary of --workers makes it before its workers start).
+    const keyFile = opts.serverKey !== undefined && opts.serverKey !== '' ? resolve(opts.serverKey) : inMemory ? undefined : join(resolve(opts.dataDir), 'server.key');
+    let sessionKey: Buffer | undefined;
+    try {
+      sessionKey = keyFile === undefined ? undefined : loadServerKey(keyFile);
+    } catch (err) {
+      fail(`cannot read or make the server key ${keyFile}: ${(err as Error).message}`);
+    }
     if (workers > 1 && !isServeWorker()) {
       // The primary seeds once (every worker would find the others' state and refuse), then
       // starts the workers and prints the one start-up line when all of them listen.
@@ -133,6 +145,7 @@ program
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
       dataplane,
       sweepIntervalMs: Math.round(sweepSeconds * 1000),
+      ...(sessionKey ? { sessionKey } : {}),
     });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
     await app.ready();

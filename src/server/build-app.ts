@@ -23,7 +23,8 @@ import { ServerClock } from './server-clock.js';
 import { startSweeper, sweepAll } from './peering-sweeper.js';
 import { loadSession } from './sts-handler.js';
 import { encodeError } from '../protocol/index.js';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { SessionSecrets } from '../auth/session-secrets.js';
 import { Readable } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** How often expired and purgeable connections are swept, in ms (0: never in the background). */
   readonly sweepIntervalMs?: number;
+  /** The key AssumeRole sessions' secrets are derived from (`loadServerKey`); a fresh random one when absent. */
+  readonly sessionKey?: Buffer;
   /** The built web console (Vite's output); served at / when present. */
   readonly consoleDir?: string;
   /**
@@ -103,9 +106,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A client gets this long to send its request line and headers; Node checks every second.
     http: { headersTimeout: options.headersTimeoutMs ?? 10_000, connectionsCheckingInterval: 1_000 },
   });
+  // Without a key from the operator, sessions live as long as this process (as in memory).
+  const sessionSecrets = new SessionSecrets(options.sessionKey ?? randomBytes(32));
   const authenticator: Authenticator | undefined =
     options.auth?.mode === 'strict'
-      ? strictAuthenticator({ credentials: options.auth.credentials, loadSession: (key) => loadSession(options.store, key) })
+      ? strictAuthenticator({ credentials: options.auth.credentials, loadSession: (key) => loadSession(options.store, sessionSecrets, key) })
       : undefined;
   const offset = await options.store.read((repo) => repo.meta.get(CLOCK_KEY));
   const clock = new ServerClock(offset ? Number(offset) : 0);
@@ -121,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ids: randomIds,
     operations: OPERATIONS,
     initialisedScopes: new Set(),
+    sessionSecrets,
     defaultAccount: options.defaultAccount,
     defaultRegion: options.defaultRegion,
     ...(authenticator ? { authenticator } : {}),

@@ -18,6 +18,7 @@ import type { Authenticator } from './authenticate.js';
 import { wordAuthProblem } from './authenticate.js';
 import type { ServerClock } from './server-clock.js';
 import type { StsCaller } from './sts-handler.js';
+import type { SessionSecrets } from '../auth/session-secrets.js';
 import { handleSts, STS_ACTIONS, stsError } from './sts-handler.js';
 
 export interface ActionRequest {
@@ -51,6 +52,8 @@ export interface ActionDeps extends CallerDefaults {
   readonly operations: OperationTable;
   /** Scopes known to have had their default VPC made: saves a read per request. */
   readonly initialisedScopes: Set<string>;
+  /** Derives AssumeRole sessions' secrets, which the store never holds. */
+  readonly sessionSecrets: SessionSecrets;
   /** Strict mode: every request's signature is verified. Absent: open mode (the scope is trusted). */
   readonly authenticator?: Authenticator;
 }
@@ -179,7 +182,7 @@ export async function handleAction(deps: ActionDeps, req: ActionRequest): Promis
     try {
       // AssumeRole issues credentials: recorded in the caller's trail, and in the trail of the
       // account whose role was assumed, in the transaction that stores the session.
-      const result = await handleSts(deps.store, action, req.params, caller, requestId, async (repo, assumed) => {
+      const result = await handleSts(deps.store, deps.sessionSecrets, action, req.params, caller, requestId, async (repo, assumed) => {
         const ids = [assumed.roleArn, assumed.accessKeyId];
         await repo.audit.append(event('OK', 200, ids));
         if (assumed.accountId !== caller.accountId) await repo.audit.append({ ...event('OK', 200, ids), accountId: assumed.accountId });

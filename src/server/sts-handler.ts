@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mintSecret, mintSessionAccessKeyId, mintSessionToken } from '../auth/session-keys.js';
+import { mintSessionAccessKeyId } from '../auth/session-keys.js';
+import type { SessionSecrets } from '../auth/session-secrets.js';
 import type { Repository, UnitOfWork } from '../core/repository.js';
 import { escapeXml } from '../protocol/index.js';
 
@@ -43,11 +44,17 @@ export interface StsResult {
 
 const sessionKey = (accessKeyId: string): string => `sts-session:${accessKeyId}`;
 
-/** The session behind a key our AssumeRole issued, if any. */
-export async function loadSession(store: UnitOfWork, accessKeyId: string): Promise<StsSession | undefined> {
+/** What the store keeps of a session: everything but its secrets, which are derived (SessionSecrets). */
+type StoredSession = Omit<StsSession, 'secretAccessKey' | 'sessionToken'>;
+
+/** The session behind a key our AssumeRole issued, if any, with its secrets derived again. */
+export async function loadSession(store: UnitOfWork, secrets: SessionSecrets, accessKeyId: string): Promise<StsSession | undefined> {
   if (!accessKeyId.startsWith('ASIA')) return undefined;
   const text = await store.read((r) => r.meta.get(sessionKey(accessKeyId)));
-  return text === undefined ? undefined : (JSON.parse(text) as StsSession);
+  if (text === undefined) return undefined;
+  // Sessions stored before the secrets were derived carried them: they are not used any more.
+  const { secretAccessKey: _secret, sessionToken: _token, ...stored } = JSON.parse(text) as StoredSession & Partial<StsSession>;
+  return { ...stored, secretAccessKey: secrets.secretOf(accessKeyId), sessionToken: secrets.tokenOf(accessKeyId) };
 }
 
 function ok(action: string, result: string, requestId: string): StsResult {
@@ -103,7 +110,14 @@ function param(params: readonly (readonly [string, string])[], name: string): st
 /** Runs in the transaction that stores an issued session (the audit trail records it there). */
 export type OnAssumed = (repo: Repository, assumed: NonNullable<StsResult['assumed']>) => Promise<void>;
 
-async function assumeRole(store: UnitOfWork, params: readonly (readonly [string, string])[], caller: StsCaller, requestId: string, onAssumed?: OnAssumed): Promise<StsResult> {
+async function assumeRole(
+  store: UnitOfWork,
+  secrets: SessionSecrets,
+  params: readonly (readonly [string, string])[],
+  caller: StsCaller,
+  requestId: string,
+  onAssumed?: OnAssumed,
+): Promise<StsResult> {
   const roleArn = param(params, 'RoleArn');
   const sessionName = param(params, 'RoleSessionName');
   if (roleArn === undefined) return stsError('MissingParameter', 'The request must contain the parameter RoleArn', requestId);
@@ -127,10 +141,9 @@ async function assumeRole(store: UnitOfWork, params: readonly (readonly [string,
   }
   // A stable role id per role ARN, in AWS's `AROA` form.
   const roleId = 'AROA' + createHash('sha256').update(roleArn).digest('hex').toUpperCase().slice(0, 17);
-  const session: StsSession = {
-    accessKeyId: mintSessionAccessKeyId(accountId),
-    secretAccessKey: mintSecret(),
-    sessionToken: mintSessionToken(),
+  const accessKeyId = mintSessionAccessKeyId(accountId);
+  const stored: StoredSession = {
+    accessKeyId,
     accountId,
     roleArn,
     roleName,
@@ -140,9 +153,10 @@ async function assumeRole(store: UnitOfWork, params: readonly (readonly [string,
     expiration: Date.now() + duration * 1000,
     ...(caller.rootAccessKeyId !== undefined ? { sourceAccessKeyId: caller.rootAccessKeyId } : {}),
   };
+  const session: StsSession = { ...stored, secretAccessKey: secrets.secretOf(accessKeyId), sessionToken: secrets.tokenOf(accessKeyId) };
   const assumed = { roleArn, accountId, accessKeyId: session.accessKeyId };
   await store.write(async (r) => {
-    await r.meta.set(sessionKey(session.accessKeyId), JSON.stringify(session));
+    await r.meta.set(sessionKey(session.accessKeyId), JSON.stringify(stored));
     await onAssumed?.(r, assumed);
   });
   const result = ok(
@@ -162,6 +176,7 @@ export const STS_ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole']);
 /** One STS Query request (Version 2011-06-15). */
 export async function handleSts(
   store: UnitOfWork,
+  secrets: SessionSecrets,
   action: string,
   params: readonly (readonly [string, string])[],
   caller: StsCaller,
@@ -169,6 +184,6 @@ export async function handleSts(
   onAssumed?: OnAssumed,
 ): Promise<StsResult> {
   if (action === 'GetCallerIdentity') return getCallerIdentity(store, caller, requestId);
-  if (action === 'AssumeRole') return assumeRole(store, params, caller, requestId, onAssumed);
+  if (action === 'AssumeRole') return assumeRole(store, secrets, params, caller, requestId, onAssumed);
   return stsError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`, requestId);
 }
