@@ -113,13 +113,15 @@ program
     // Sessions' secrets are derived from this key, never stored: every process that verifies them
     // reads the same file (the primary of --workers makes it before its workers start).
     const keyFile = opts.serverKey !== undefined && opts.serverKey !== '' ? resolve(opts.serverKey) : inMemory ? undefined : join(resolve(opts.dataDir), 'server.key');
-    let sessionKey: Buffer | undefined;
-    try {
-      sessionKey = keyFile === undefined ? undefined : loadServerKey(keyFile);
-    } catch (err) {
-      fail(`cannot read or make the server key ${keyFile}: ${(err as Error).message}`);
-    }
+    const loadKey = (): Buffer | undefined => {
+      try {
+        return keyFile === undefined ? undefined : loadServerKey(keyFile);
+      } catch (err) {
+        return fail(`cannot read or make the server key ${keyFile}: ${(err as Error).message}`);
+      }
+    };
     if (workers > 1 && !isServeWorker()) {
+      loadKey();
       // The primary seeds once (every worker would find the others' state and refuse), then
       // starts the workers and prints the one start-up line when all of them listen.
       if (opts.seed !== undefined && opts.seed !== '') {
@@ -137,6 +139,8 @@ program
       fail((err as Error).message),
     );
     if (opts.seed !== undefined && opts.seed !== '' && !isServeWorker()) await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+    // After the store: a folder that cannot be written is reported by the store, naming its file.
+    const sessionKey = loadKey();
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,
