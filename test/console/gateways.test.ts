@@ -12,6 +12,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ec2, mainRouteTable } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
+import { chooseFrom } from './pages/cloudscape.js';
 
 const ACCOUNT = '121212121212';
 
@@ -41,8 +42,7 @@ describe.skipIf(!chromiumAvailable)('console: internet gateways, egress-only gat
     expect(await igws.actionState('Detach from VPC')).toEqual({ disabled: true, reason: 'This internet gateway is not attached to a VPC.' });
     await igws.action('Attach to VPC');
     await app.session.page.getByRole('heading', { name: `Attach to VPC (${igw})`, level: 1 }).waitFor();
-    await app.session.page.getByRole('button', { name: /^Available VPCs/ }).click();
-    await app.session.page.getByRole('option', { name: new RegExp(vpcId) }).click();
+    await chooseFrom(app.session.page, app.session.page.getByRole('button', { name: /^Available VPCs/ }), new RegExp(vpcId));
     await app.session.page.getByRole('button', { name: 'Attach internet gateway' }).click();
     await igws.waitForDetails(igw);
     expect(await igws.detail('State')).toBe('Attached');
@@ -66,8 +66,7 @@ describe.skipIf(!chromiumAvailable)('console: internet gateways, egress-only gat
     const eigws = app.egressOnly;
     await eigws.startCreate('Create egress only internet gateway');
     await app.session.page.getByRole('textbox', { name: /^Name tag/ }).fill('v6-out');
-    await app.session.page.getByRole('button', { name: /^VPC/ }).click();
-    await app.session.page.getByRole('option', { name: new RegExp(vpcId) }).click();
+    await chooseFrom(app.session.page, app.session.page.getByRole('button', { name: /^VPC/ }), new RegExp(vpcId));
     const eigw = await eigws.submitCreate('Create egress only internet gateway');
     expect(eigw).toMatch(/^eigw-/);
     expect(await eigws.detail('State')).toBe('Attached');
@@ -116,8 +115,7 @@ describe.skipIf(!chromiumAvailable)('console: internet gateways, egress-only gat
     await app.internetGateways.startCreate('Create internet gateway');
     const igw = await app.internetGateways.submitCreate('Create internet gateway');
     await app.internetGateways.action('Attach to VPC');
-    await page.getByRole('button', { name: /^Available VPCs/ }).click();
-    await page.getByRole('option', { name: new RegExp(vpcId) }).click();
+    await chooseFrom(page, page.getByRole('button', { name: /^Available VPCs/ }), new RegExp(vpcId));
     await page.getByRole('button', { name: 'Attach internet gateway' }).click();
     await app.internetGateways.waitForDetails(igw);
 
@@ -125,8 +123,7 @@ describe.skipIf(!chromiumAvailable)('console: internet gateways, egress-only gat
     const nats = app.natGateways;
     await nats.startCreate('Create NAT gateway');
     await page.getByRole('textbox', { name: /^Name tag/ }).fill('egress');
-    await page.getByRole('button', { name: /^Subnet/ }).click();
-    await page.getByRole('option', { name: new RegExp(subnetId) }).click();
+    await chooseFrom(page, page.getByRole('button', { name: /^Subnet/ }), new RegExp(subnetId));
     await page.getByRole('button', { name: 'Allocate Elastic IP' }).click();
     await page.getByRole('button', { name: /^Elastic IP allocation ID.*eipalloc-/ }).waitFor();
     const nat = await nats.submitCreate('Create NAT gateway');

@@ -7,14 +7,26 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens a Select (found by its form field label) and picks the option whose name matches. */
 export async function chooseOption(page: Page, fieldLabel: string | RegExp, option: string | RegExp, scope: Page | Locator = page): Promise<void> {
-  await scope.getByRole('button', { name: fieldLabel }).click();
-  await page.getByRole('option', { name: option }).first().click();
+  await chooseFrom(page, scope.getByRole('button', { name: fieldLabel }), option);
 }
 
-/** Picks an option from an already located Select trigger. */
+/**
+ * Picks an option from an already located Select trigger. A Select whose options are still
+ * loading when it is opened re-renders when they arrive and may close its list (seen under load:
+ * the option never showed): it is then opened again, for up to 15 s.
+ */
 export async function chooseFrom(page: Page, trigger: Locator, option: string | RegExp): Promise<void> {
-  await trigger.click();
-  await page.getByRole('option', { name: option }).first().click();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await trigger.click();
+    try {
+      await page.getByRole('option', { name: option }).first().click({ timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 export interface MenuItemState {
