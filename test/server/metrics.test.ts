@@ -1,20 +1,13 @@
 // GET /metrics in Prometheus' text format, from a server started as users start it: API calls by
 // action and code, latency buckets, connections by state, the store's reachability.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EC2, xmlValue } from '../trust/trust-support.js';
+import { EC2, openQuery, type RawResponse, xmlValue } from '../trust/trust-support.js';
 import { startServer, type RunningServer } from '../support/start-server.js';
 
 const A = '111111111111';
 const B = '222222222222';
 
-async function call(server: RunningServer, account: string, params: Record<string, string>): Promise<{ status: number; text: string }> {
-  const res = await fetch(server.url + '/', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00` },
-    body: new URLSearchParams({ ...EC2, ...params }).toString(),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const call = (server: RunningServer, account: string, params: Record<string, string>): Promise<RawResponse> => openQuery(server.url, account, { ...EC2, ...params });
 
 /** The value of one series line, e.g. `vpcpeer_requests_total{action="CreateVpc",code="OK"}`. */
 function value(text: string, series: string): number | undefined {

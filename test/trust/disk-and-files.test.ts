@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, startServer } from '../support/start-server.js';
-import { EC2 } from './trust-support.js';
+import { EC2, openQuery, type RawResponse } from './trust-support.js';
 
 const A = '111111111111';
 const namespaces = spawnSync('unshare', ['-Urm', 'true']).status === 0;
@@ -19,15 +19,7 @@ if (!namespaces) console.warn('SKIPPING the disk-full and read-only file system 
 const scratch = mkdtempSync(join(tmpdir(), 'vpcpeer-disk-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function call(url: string, params: Record<string, string>): Promise<{ status: number; code: string; text: string }> {
-  const res = await fetch(url + '/', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `AWS4-HMAC-SHA256 Credential=${A}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00` },
-    body: new URLSearchParams({ ...EC2, ...params }).toString(),
-  });
-  const text = await res.text();
-  return { status: res.status, code: /<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? 'OK', text };
-}
+const call = (url: string, params: Record<string, string>): Promise<RawResponse> => openQuery(url, A, { ...EC2, ...params });
 
 /** `sh -c script` in a user and mount namespace of its own: mounts made there are invisible outside. */
 function inNamespace(script: string): ReturnType<typeof spawn> {
@@ -91,7 +83,7 @@ describe.skipIf(!namespaces)('the disk under the store', () => {
       // Tags make each change large; the disk fills within some dozens of them.
       const big = 'x'.repeat(255);
       const tags = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [[`TagSpecification.1.Tag.${i + 1}.Key`, `k${i}`], [`TagSpecification.1.Tag.${i + 1}.Value`, big]]).flat());
-      let full: { status: number; code: string; text: string } | undefined;
+      let full: RawResponse | undefined;
       let made = 0;
       for (let i = 0; i < 2000 && !full; i++) {
         const r = await call(url, { Action: 'CreateVpc', CidrBlock: '10.0.0.0/16', 'TagSpecification.1.ResourceType': 'vpc', ...tags });

@@ -12,29 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
-import { EC2, xmlValue } from './trust-support.js';
+import { EC2, openQuery, type RawResponse, xmlValue } from './trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
 
-interface Answer {
-  readonly status: number;
-  readonly code: string;
-  readonly text: string;
-}
-
-async function q(server: RunningServer, account: string, params: Record<string, string>): Promise<Answer> {
-  const res = await fetch(server.url + '/', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      authorization: `AWS4-HMAC-SHA256 Credential=${account}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00`,
-    },
-    body: new URLSearchParams({ ...EC2, ...params }).toString(),
-  });
-  const text = await res.text();
-  return { status: res.status, code: res.status === 200 ? 'OK' : (/<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? '?'), text };
-}
+/** One Query call through one process, in open mode (the access key picks the account). */
+const q = (server: RunningServer, account: string, params: Record<string, string>): Promise<RawResponse> => openQuery(server.url, account, { ...EC2, ...params });
 
 async function must(server: RunningServer, account: string, params: Record<string, string>): Promise<string> {
   const r = await q(server, account, params);
