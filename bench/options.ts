@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { PopulationShape } from './population-plan.js';
 
-export type WorkloadId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
-const ALL: readonly WorkloadId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
+export type WorkloadId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'w';
+const ALL: readonly WorkloadId[] = ['w', 'a', 'b', 'c', 'd', 'e', 'f'];
 
 export interface BenchOptions {
   readonly quick: boolean;
@@ -31,14 +31,19 @@ export interface BenchOptions {
   /** Rewrite the generated part of BENCHMARKS.md and the committed chart (full runs only). */
   readonly updateDoc: boolean;
   readonly serverNodeArgs: readonly string[];
+  /** Workload w (wrk): seconds of each 64- and 256-connection run. */
+  readonly manySeconds: number;
   /** CPU profiles of the vpcpeer server, one per workload (and per seeding), written here. */
   readonly profileDir: string | undefined;
 }
 
 const USAGE = `usage: node dist/bench/run-bench.js [options]   (npm run bench -- [options])
   --quick                 smoke run: tiny counts, fractions of a second per round (used by npm test)
-  --only a,b,...          workloads to run: a describe-by-id, b lifecycle, c filtered describes,
-                          d latency vs store size, e describe-all stream, f restart (default: all)
+  --only w,a,b,...        workloads to run: w throughput driven by wrk (by id and describe-all at 10
+                          connections against the bare Node ceiling; by id at 64 and 256), a describe-by-id,
+                          b lifecycle, c filtered describes, d latency vs store size, e describe-all stream,
+                          f restart (default: all)
+  --many-seconds S        w: seconds of the 64- and 256-connection runs (default 20)
   --rounds N              interleaved rounds per workload (default 3)
   --round-seconds S       seconds per target per round (default 4)
   --warmup-seconds S      unmeasured warm-up per target (default 1.5)
@@ -91,6 +96,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     streamRepeats: quick ? 1 : 2,
     moto: true,
     updateDoc: !quick,
+    manySeconds: quick ? 0.5 : 20,
     serverNodeArgs: [] as string[],
     profileDir: undefined as string | undefined,
   };
@@ -119,6 +125,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       case '--scales': o.scales = (next() ?? '').split(',').map((s) => num('--scales', s, 1)).sort((x, y) => x - y); break;
       case '--seed-concurrency': o.seedConcurrency = Math.min(20, num(a, next(), 1)); break;
       case '--restarts': o.restarts = num(a, next(), 1); break;
+      case '--many-seconds': o.manySeconds = num(a, next(), 0.2); break;
       case '--no-moto': o.moto = false; break;
       case '--out': o.outDir = resolve(next() ?? ''); break;
       case '--no-doc': o.updateDoc = false; break;

@@ -38,6 +38,8 @@ import { describeByIdStream } from './workloads/describe-by-id.js';
 import { filteredDescribeStream } from './workloads/filtered-describe.js';
 import { lifecycleUnits } from './workloads/lifecycle.js';
 import { measureRestarts } from './workloads/restart-time.js';
+import { WRK_DIR, wrkThroughput } from './workloads/wrk-throughput.js';
+import { wrkAvailable } from './wrk/run-wrk.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const began = performance.now();
@@ -139,6 +141,26 @@ async function run(o: BenchOptions): Promise<BenchResults> {
     if (o.only.has('a') || o.only.has('b') || o.only.has('c') || o.only.has('d')) ceiling = await startCeiling(o.outDir, maxClients);
     const withCeiling = (...ts: Target[]): Target[] => (ceiling ? [...ts, ceiling] : ts);
     const ceilingFrom = (from: Target, probe: () => Promise<void>) => (ceiling ? { target: ceiling, from, probe } : undefined);
+
+    // Phase 0: w, throughput driven by wrk, on a store of its own.
+    if (o.only.has('w')) {
+      if (!wrkAvailable()) {
+        if (process.env.CI === 'true') throw new Error('workload w needs wrk, which is not installed (apt-get install wrk)');
+        progress('w left out: wrk is not installed (apt-get install wrk)');
+      } else {
+        const opts = vpcpeerOptions('phase0');
+        const vp = await startVpcpeer(profileStart(opts, 'w'));
+        const bare = await startCeiling(o.outDir, 1);
+        try {
+          results.wrk = await wrkThroughput({ vpcpeer: vp, ceiling: bare, dir: WRK_DIR(o.outDir), rounds: o.rounds, roundSeconds: Math.max(1, o.roundSeconds), manySeconds: o.manySeconds, warmupSeconds: Math.max(1, o.warmupSeconds), progress });
+        } finally {
+          for (const t of [vp, bare]) {
+            await t.client.close().catch(() => {});
+            await t.stop();
+          }
+        }
+      }
+    }
 
     // Phase 1: a, c, b against every target, on the base population.
     if (o.only.has('a') || o.only.has('b') || o.only.has('c')) {

@@ -12,8 +12,9 @@
  *
  * Options: --seconds N (per measurement, default 10).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { runWrk, wrkAvailable } from './wrk/run-wrk.js';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { prepareRequest } from './ec2-request.js';
@@ -64,23 +65,11 @@ async function seed(url: string): Promise<string> {
 }
 
 /** wrk against one URL for SECONDS with `connections`, POSTing one prepared request; requests per second. */
-function wrk(url: string, connections: number, body: string, headers: Readonly<Record<string, string>>, dir: string, n: number): Promise<number> {
-  const script = join(dir, `describe-${n}.lua`);
-  const lines = [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(body)}`, ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)];
-  writeFileSync(script, lines.join('\n') + '\n');
-  return new Promise((done, fail) => {
-    const child = spawn('wrk', ['-t1', `-c${connections}`, `-d${SECONDS}s`, '-s', script, url], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', () => {
-      const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
-      const bad = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1];
-      if (!rps) return fail(new Error(`wrk: ${out}`));
-      if (bad) return fail(new Error(`wrk: ${bad} answers were not 200:\n${out}`));
-      done(Number(rps));
-    });
-  });
+async function wrk(url: string, connections: number, body: string, headers: Readonly<Record<string, string>>, dir: string, n: number): Promise<number> {
+  const r = await runWrk({ url, connections, seconds: SECONDS, request: { body, headers }, dir, name: `describe-${n}` });
+  const errors = r.non2xx + r.errors.connect + r.errors.read + r.errors.write + r.errors.timeout;
+  if (errors > 0) throw new Error(`wrk: ${r.non2xx} answers were not 200 and ${errors - r.non2xx} socket errors`);
+  return r.requestsPerSecond;
 }
 
 async function describeById(urls: readonly string[], pcx: string, dir: string): Promise<number> {
@@ -121,7 +110,7 @@ async function lifecycle(urls: readonly string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (spawnSync('wrk', ['--version']).error) throw new Error('wrk is not installed (apt-get install wrk)');
+  if (!wrkAvailable()) throw new Error('wrk is not installed (apt-get install wrk)');
   const dir = mkdtempSync(join(tmpdir(), 'vpcpeer-store-bench-'));
   const rows: string[] = [];
   const measure = async (name: string, start: () => Promise<{ servers: Server[]; done: () => Promise<void> }>): Promise<void> => {

@@ -20,11 +20,14 @@ export interface VpcpeerTarget extends Target {
   readonly startMs: number;
 }
 
-/** `vpcpeer serve` on 127.0.0.1 with a free port, state in `dataDir` (the embedded SQLite store). */
+/**
+ * `vpcpeer serve` on 127.0.0.1 with a free port, state in `dataDir` (the embedded SQLite store),
+ * with its defaults otherwise, as users run it: log level info, a line per call (to the log file).
+ */
 export async function startVpcpeer(o: VpcpeerOptions): Promise<VpcpeerTarget> {
   const s = await spawnServer({
     command: process.execPath,
-    args: [...(o.nodeArgs ?? []), CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', o.dataDir, '--log-level', 'warn'],
+    args: [...(o.nodeArgs ?? []), CLI, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', o.dataDir],
     logFile: join(o.logDir, 'vpcpeer.log'),
     readyLine: /vpcpeer listening on (http:\/\/[^\s]+)/,
   });

@@ -1,3 +1,4 @@
+import type { WrkThroughputResult } from './workloads/wrk-throughput.js';
 /** Shared shapes of the benchmark harness (types only). */
 import type { LoadClient } from './load-client.js';
 import type { ProcessMemory } from './process-memory.js';
@@ -121,6 +122,8 @@ export interface BenchResults {
   readonly seeding: SeedingRecord[];
   readonly workloads: WorkloadResult[];
   stream?: { readonly storeSize: number; readonly runs: readonly StreamRun[] };
+  /** Workload w: throughput driven by wrk. */
+  wrk?: WrkThroughputResult;
   restart?: { readonly storeSize: number; readonly idleAfterLoadMb: number; readonly runs: readonly RestartRun[] };
   checks: TargetCheck[];
   totalSeconds: number;

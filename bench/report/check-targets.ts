@@ -1,4 +1,5 @@
 import type { BenchResults, SeriesStats, TargetCheck, WorkloadResult } from '../types.js';
+import { summariseWrk, wrkKey } from '../workloads/wrk-throughput.js';
 
 const FULL_SCALE = 100_000;
 
@@ -22,10 +23,38 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   const push = (c: TargetCheck | undefined): void => {
     if (c) out.push(c);
   };
+  if (r.wrk) {
+    // Issue 13's targets, on wrk's figures: the generator is not the limit there.
+    const s = summariseWrk(r.wrk.runs);
+    const ceiling = s.get(wrkKey('ceiling', 'by-id', 10));
+    const byId = s.get(wrkKey('vpcpeer', 'by-id', 10));
+    const all = s.get(wrkKey('vpcpeer', 'all', 10));
+    const k = (n: number): string => Math.round(n).toLocaleString('en');
+    if (ceiling && byId) {
+      const ratio = byId.rps / ceiling.rps;
+      push({ workload: 'w', target: '>= 50% of the bare-Node ceiling, describe by id, 10 connections, default log level', value: `${(ratio * 100).toFixed(0)}% (${k(byId.rps)} vs ${k(ceiling.rps)} req/s; ceiling server ${(ceiling.busy * 100).toFixed(0)}% busy)`, met: ratio >= 0.5 });
+    }
+    if (byId && all) {
+      const ratio = all.rps / byId.rps;
+      push({ workload: 'w', target: `describe-all (${r.wrk.connectionsInAccount} connections) >= 30% of describe by id`, value: `${(ratio * 100).toFixed(0)}% (${k(all.rps)} vs ${k(byId.rps)} req/s)`, met: ratio >= 0.3 });
+    }
+    for (const c of [64, 256]) {
+      const many = s.get(wrkKey('vpcpeer', 'by-id', c));
+      if (!many || !byId) continue;
+      const ratio = many.rps / byId.rps;
+      push({
+        workload: 'w',
+        target: `${c} connections: >= 90% of the 10-connection throughput, p99 < 50 ms, no timeouts or errors`,
+        value: `${(ratio * 100).toFixed(0)}% (${k(many.rps)} req/s), p99 ${many.p99Ms.toFixed(1)} ms, ${many.timeouts} timeouts, ${many.errors} errors over ${many.seconds} s`,
+        met: ratio >= 0.9 && many.p99Ms < 50 && many.timeouts === 0 && many.errors === 0,
+      });
+    }
+  }
   const a = r.workloads.filter((w) => w.id === 'a').sort((x, y) => y.concurrency - x.concurrency)[0];
   const aLabel = `a (${a?.concurrency ?? '?'} clients)`;
   push(ratioCheck(aLabel, a, 'moto', 20, '>= 20x moto'));
-  push(ratioCheck(aLabel, a, 'ceiling', 0.5, '>= 50% of bare-Node ceiling'));
+  // With undici in this process as the generator, the ceiling is the generator's (see w for the server's).
+  push(ratioCheck(aLabel, a, 'ceiling', 0.5, '>= 50% of bare-Node ceiling (undici generator)'));
   push(ratioCheck('b', r.workloads.find((w) => w.id === 'b'), 'moto', 20, '>= 20x moto'));
 
   const d = r.workloads.filter((w) => w.id === 'd' && w.storeSize !== undefined);

@@ -11,11 +11,13 @@ import type { Store } from '../store/open-sqlite-store.js';
 import type { Authenticator } from './authenticate.js';
 import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
-import { handleAction } from './handle-action.js';
-import { decodeUtf8, parseFormParams } from './form-params.js';
 import { startDataplane } from '../dataplane/dataplane-controller.js';
 import { drainThen } from './drain-then.js';
-import { bufferSmall } from './buffer-small.js';
+import { batchedStdout } from './batched-output.js';
+import { accessLineWriter } from './access-line.js';
+import { createQueryEndpoint, signedRequestOf as signedRequestFrom } from './query-endpoint.js';
+import type { QueryAnswer, QueryRequest } from './query-endpoint.js';
+import { queryFastLane } from './query-fast-lane.js';
 import { createMetrics } from './metrics.js';
 import { notifyWrites } from './notify-writes.js';
 import { randomIds } from './random-ids.js';
@@ -25,7 +27,6 @@ import { loadSession } from './sts-handler.js';
 import { encodeError } from '../protocol/index.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SessionSecrets } from '../auth/session-secrets.js';
-import { Readable } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -61,22 +62,9 @@ export interface AppOptions {
 /** An account reads its own audit trail in pages of at most this many events. */
 const MAX_EVENTS_PAGE = 1000;
 
-function rawHeaderPairs(raw: readonly string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
-  return out;
-}
-
 /** The request as it arrived, as signature verification needs it. */
 function signedRequestOf(req: FastifyRequest): SignedRequest {
-  const q = req.url.indexOf('?');
-  return {
-    method: req.method,
-    path: q < 0 ? req.url : req.url.slice(0, q),
-    query: (q < 0 ? [] : parseFormParams(req.url.slice(q + 1))) ?? [],
-    headers: rawHeaderPairs(req.raw.rawHeaders),
-    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-  };
+  return signedRequestFrom({ method: req.method, url: req.url, rawHeaders: req.raw.rawHeaders, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) });
 }
 
 /** The compiled server lives in dist/src/server; Vite writes the console to dist/console. */
@@ -87,24 +75,42 @@ const CLOCK_KEY = 'clock-offset-ms';
 const RESET_KEY = 'reset-generation';
 const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
 
-function xmlReply(reply: FastifyReply, status: number, body: string | Readable): FastifyReply {
+function xmlReply(reply: FastifyReply, status: number, body: string | NodeJS.ReadableStream): FastifyReply {
   return reply.code(status).header('content-type', 'text/xml;charset=UTF-8').header('server', 'AmazonEC2').send(body);
 }
 
 /** The HTTP face of the server: the EC2/STS Query endpoint at `/`, admin endpoints under `/_vpcpeer/`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: options.logLevel },
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  // Bound once the endpoint exists (below): the server is made before the routes are.
+  let answerQuery: (req: QueryRequest) => Promise<QueryAnswer> = () => Promise.reject(new Error('not ready'));
+  let refreshShared: (() => Promise<void>) | undefined;
+  const quiet = options.logLevel === 'silent';
+  const app: FastifyInstance = Fastify({
+    // Lines leave in batches, one write per turn of the event loop (batched-output.ts).
+    logger: quiet ? { level: 'silent' } : { level: options.logLevel, stream: batchedStdout() },
     // Each API call gets one structured line of our own (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // Slow clients may not hold a connection open forever (slowloris).
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 30_000,
+    bodyLimit,
     routerOptions: { maxParamLength: 200 },
-    // A client gets this long to send its request line and headers; Node checks every second.
-    http: { headersTimeout: options.headersTimeoutMs ?? 10_000, connectionsCheckingInterval: 1_000 },
+    serverFactory: queryFastLane({
+      answer: (req) => answerQuery(req),
+      beforeEach: () => refreshShared?.() ?? Promise.resolve(),
+      bodyLimit,
+      log: () => app.log,
+      // A client gets this long to send its request line and headers; Node checks every second.
+      http: { headersTimeout: options.headersTimeoutMs ?? 10_000, connectionsCheckingInterval: 1_000 },
+      // Slow clients may not hold a connection open forever (slowloris).
+      requestTimeoutMs: 30_000,
+      socketTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 30_000,
+    }),
+  });
+  // Fastify closes a server it did not make only when its own listen() started it; ours is often
+  // started with app.server.listen(), so close it here (Node's close() also ends idle keep-alives).
+  app.addHook('onClose', (_instance, done) => {
+    if (!app.server.listening) return done();
+    app.server.close(() => done());
   });
   // Without a key from the operator, sessions live as long as this process (as in memory).
   const sessionSecrets = new SessionSecrets(options.sessionKey ?? randomBytes(32));
@@ -136,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // one of them: every request first reads both (two indexed reads), so it sees what they did.
   if (options.store.shared) {
     let generation: string | undefined = await options.store.read((repo) => repo.meta.get(RESET_KEY));
-    app.addHook('onRequest', async () => {
+    refreshShared = async () => {
       // While the database cannot be reached there is nothing to refresh: the request answers 503
       // on its own where it needs the store (health says so without needing it).
       const shared = await options.store.read((repo) => repo.meta.getMany([CLOCK_KEY, RESET_KEY])).catch(() => undefined);
@@ -148,7 +154,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         generation = now;
         deps.initialisedScopes.clear();
       }
-    });
+    };
+    const refresh = refreshShared;
+    app.addHook('onRequest', async () => refresh());
   }
 
   const swept = ({ expired, purged }: { expired: number; purged: number }): void => {
@@ -180,39 +188,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = createMetrics(options.store);
   // Prometheus scrapes without signing: the figures name actions and codes, never accounts or ids.
   app.get('/metrics', async (_req, reply) => reply.code(200).header('content-type', metrics.contentType).send(await metrics.render()));
+  answerQuery = createQueryEndpoint({ deps, metrics, log: app.log, access: logsCalls ? accessLineWriter(batchedStdout()) : undefined });
+  // POST / takes the fast lane (query-fast-lane.ts); a GET with a query string comes through here.
   const queryEndpoint = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const started = process.hrtime.bigint();
-    const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-    const bodyBytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const bodyText = decodeUtf8(bodyBytes);
-    const fromQuery = parseFormParams(rawQuery);
-    const params = fromQuery && bodyText !== undefined ? parseFormParams(bodyText, fromQuery) : undefined;
-    if (params === undefined) {
-      return xmlReply(reply, 400, encodeError('MalformedQueryString', 'The request is not valid UTF-8 form data (bad percent-encoding or byte sequence)', randomUUID()));
-    }
     const auth = req.headers.authorization;
-    const result = await handleAction(deps, { params, authorization: typeof auth === 'string' ? auth : undefined, ...(authenticator ? { http: signedRequestOf(req) } : {}) });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    metrics.observe(result.action, result.code, ms / 1000);
-    // The access line is only built when something will be written: a quiet log level costs nothing.
-    if (result.internalError || result.auditError || logsCalls) {
-      const line = {
-        action: result.action.slice(0, 100),
-        account: result.accountId,
-        region: result.region.slice(0, 100),
-        ...(result.accessKeyId !== undefined ? { key: result.accessKeyId.slice(0, 128) } : {}),
-        ids: result.resourceIds.slice(0, 20),
-        code: result.code,
-        status: result.status,
-        ms: Math.round(ms * 100) / 100,
-      };
-      if (result.internalError) req.log.error({ ...line, err: result.internalError }, 'api call failed');
-      else req.log.info(line, 'api call');
-      if (result.auditError) req.log.error({ ...line, err: result.auditError }, 'audit event not recorded');
-    }
+    const a = await answerQuery({ method: req.method, url: req.url, rawHeaders: req.raw.rawHeaders, authorization: typeof auth === 'string' ? auth : undefined, body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) });
     // The JavaScript SDK reads $metadata.requestId from this header only, never from the body.
-    reply.header('x-amzn-requestid', result.requestId);
-    return xmlReply(reply, result.status, typeof result.body === 'string' ? result.body : await bufferSmall(result.body));
+    reply.header('x-amzn-requestid', a.requestId);
+    return xmlReply(reply, a.status, a.body);
   };
   const consoleDir = options.consoleDir ?? DEFAULT_CONSOLE_DIR;
   const indexHtml = existsSync(join(consoleDir, 'index.html')) ? readFileSync(join(consoleDir, 'index.html'), 'utf8') : undefined;

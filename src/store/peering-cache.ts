@@ -11,6 +11,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Kept page id lists (see pageIds); past this many they are all dropped. */
+const MAX_PAGES = 1000;
+
 interface ScopeTags {
   readonly accountId: string;
   readonly region: string;
@@ -44,6 +47,7 @@ export class PeeringCache {
    * still current, so what it read is not kept (see `keepConnection`).
    */
   private epoch = 0;
+  private readonly pages = new Map<string, { readonly epoch: number; readonly ids: readonly string[] }>();
 
   constructor(private readonly capacity: number) {}
 
@@ -95,6 +99,23 @@ export class PeeringCache {
     e.tags = [...e.tags.filter((t) => t.accountId !== scope.accountId || t.region !== scope.region), { accountId: scope.accountId, region: scope.region, tags: deepFreeze(tags) }];
   }
 
+  /**
+   * The ids of a page of a scope's connections (describe without ids), as last read at the
+   * current epoch: any change to any connection moves the epoch and so retires every page. Pages
+   * are cheap to read again and few are asked for often (the first page of a few scopes).
+   */
+  pageIds(key: string): readonly string[] | undefined {
+    const page = this.pages.get(key);
+    return page !== undefined && page.epoch === this.epoch ? page.ids : undefined;
+  }
+
+  /** Keeps a page's ids read at `generation`, unless something changed since. */
+  keepPageIds(key: string, ids: readonly string[], generation: number): void {
+    if (generation !== this.epoch) return;
+    if (this.pages.size >= MAX_PAGES) this.pages.clear();
+    this.pages.set(key, { epoch: generation, ids: Object.freeze([...ids]) });
+  }
+
   /** The row or its tags changed (or may have): drop what is kept of it. */
   invalidate(id: string): void {
     this.epoch++;
@@ -105,6 +126,7 @@ export class PeeringCache {
     this.epoch++;
     this.entries.clear();
     this.seenOnce.clear();
+    this.pages.clear();
   }
 
   private entry(id: string): Entry {

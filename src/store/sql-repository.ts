@@ -146,6 +146,42 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
     return parseTagged(await sql.all<TaggedRow>(`SELECT p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where} AND ${byIdsInScope} ORDER BY p.id`, [scope.accountId, scope.region, idParam, ...scopeParams(scope)]));
   };
   const readTags = async (id: string, scope: Scope): Promise<Tag[]> => (await tags.forResources(scope, [id])).get(id) ?? [];
+  /** The connections named, visible in the scope, by id: from the cache where kept, else read. */
+  const listScoped = async (scope: Scope, ids: readonly string[]): Promise<ScopedPeering[]> => {
+    if (ids.length === 0) return [];
+    if (!cache) return readScoped(scope, ids);
+    const generation = cache.generation;
+    const found: ScopedPeering[] = [];
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const connection = cache.connection(id);
+      if (connection === undefined) {
+        missing.push(id);
+        continue;
+      }
+      if (sidesOf(connection, scope).length === 0) continue;
+      let scopeTags = cache.tagsOf(id, scope);
+      if (scopeTags === undefined) {
+        scopeTags = await readTags(id, scope);
+        // The tag read waited for any open write; if one ended meanwhile, the kept connection
+        // may be older than these tags: read both afresh rather than answer with a mix.
+        if (cache.generation !== generation) {
+          missing.push(id);
+          continue;
+        }
+        cache.keepTags(id, scope, scopeTags, generation);
+      }
+      found.push({ connection, tags: scopeTags });
+    }
+    if (missing.length > 0) {
+      for (const p of await readScoped(scope, missing)) {
+        cache.keepConnection(p.connection, generation);
+        cache.keepTags(p.connection.id, scope, p.tags, generation);
+        found.push(p);
+      }
+    }
+    return found.sort((a, b) => (a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0));
+  };
   return {
     async get(id) {
       const hit = cache?.connection(id);
@@ -157,41 +193,7 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
       cache?.keepConnection(c, generation);
       return c;
     },
-    async listForScope(scope, ids) {
-      if (ids.length === 0) return [];
-      if (!cache) return readScoped(scope, ids);
-      const generation = cache.generation;
-      const found: ScopedPeering[] = [];
-      const missing: string[] = [];
-      for (const id of new Set(ids)) {
-        const connection = cache.connection(id);
-        if (connection === undefined) {
-          missing.push(id);
-          continue;
-        }
-        if (sidesOf(connection, scope).length === 0) continue;
-        let scopeTags = cache.tagsOf(id, scope);
-        if (scopeTags === undefined) {
-          scopeTags = await readTags(id, scope);
-          // The tag read waited for any open write; if one ended meanwhile, the kept connection
-          // may be older than these tags: read both afresh rather than answer with a mix.
-          if (cache.generation !== generation) {
-            missing.push(id);
-            continue;
-          }
-          cache.keepTags(id, scope, scopeTags, generation);
-        }
-        found.push({ connection, tags: scopeTags });
-      }
-      if (missing.length > 0) {
-        for (const p of await readScoped(scope, missing)) {
-          cache.keepConnection(p.connection, generation);
-          cache.keepTags(p.connection.id, scope, p.tags, generation);
-          found.push(p);
-        }
-      }
-      return found.sort((a, b) => (a.connection.id < b.connection.id ? -1 : a.connection.id > b.connection.id ? 1 : 0));
-    },
+    listForScope: (scope, ids) => listScoped(scope, ids),
     async pageForScope(scope, afterId, limit, prefilter = {}) {
       type PageRow = TaggedRow & { id: string };
       const tagScope = [scope.accountId, scope.region];
@@ -214,6 +216,31 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
       // Otherwise each side's index is walked on its own, once per asked status (an equality, so
       // the (scope, status, id) index serves the order), and the runs merged: an OR across sides
       // or an IN over statuses makes SQLite walk the whole scope and test every row.
+      if (cache) {
+        // With the cache (one process), a page is its ids, kept until any connection changes, and
+        // the connections themselves come from the cache: a describe-all of warm connections runs
+        // no SQL and parses no JSON (issue 13). Otherwise one statement names the ids from the
+        // indexes alone (a merge of each side's and status's run, in id order), and what is not
+        // cached is read by id.
+        const key = `${scope.accountId}\n${scope.region}\n${afterId}\n${limit}\n${statuses?.join(',') ?? ''}`;
+        let ids = cache.pageIds(key);
+        if (ids === undefined) {
+          const generation = cache.generation;
+          const runs: string[] = [];
+          const params: unknown[] = [];
+          for (const which of ['requester', 'accepter'] as const) {
+            for (const status of statuses ?? [undefined]) {
+              runs.push(`SELECT id FROM peerings WHERE ${which}_account = ? AND ${which}_region = ?${status === undefined ? '' : ' AND status = ?'} AND id > ?`);
+              params.push(scope.accountId, scope.region, ...(status === undefined ? [] : [status]), afterId);
+            }
+          }
+          // UNION, not UNION ALL: a connection within one scope is on both sides, and a duplicate
+          // would take a place in the page (a short page reads as the last one).
+          ids = (await sql.all<{ id: string }>(`${runs.join(' UNION ')} ORDER BY id LIMIT ?`, [...params, limit])).map((r) => r.id);
+          cache.keepPageIds(key, ids, generation);
+        }
+        return listScoped(scope, ids);
+      }
       const runs: Promise<PageRow[]>[] = [];
       for (const which of ['requester', 'accepter'] as const) {
         const head = `SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${which}_account = ? AND ${which}_region = ?`;

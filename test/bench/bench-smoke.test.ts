@@ -31,6 +31,7 @@ interface Results {
   stream?: { runs: { status: number; items: number; endsWell: boolean }[]; storeSize: number };
   restart?: { runs: unknown[] };
   checks: unknown[];
+  wrk?: { runs: { target: string; request: string; connections: number; result: { requests: number; non2xx: number } }[] };
   processes: { command: string; pid: number }[];
 }
 
@@ -55,6 +56,17 @@ describe('benchmark harness (quick smoke run)', () => {
         expect(all?.requests, `${w.id} reached ${target}`).toBeGreaterThan(0);
         expect(all?.errors, `${w.id} errors on ${target}\n${output}`).toBe(0);
       }
+    }
+    // w: wrk drives it (`.ci/run` installs wrk; in CI the bench fails without it).
+    if (results.wrk || process.env.CI === 'true') {
+      const runs = results.wrk?.runs ?? [];
+      expect(new Set(runs.map((r) => `${r.target}/${r.request}/${r.connections}`))).toEqual(new Set(['ceiling/by-id/10', 'vpcpeer/by-id/10', 'vpcpeer/all/10', 'vpcpeer/by-id/64', 'vpcpeer/by-id/256']));
+      for (const r of runs) {
+        expect(r.result.requests, `w ${r.target} ${r.request}`).toBeGreaterThan(0);
+        expect(r.result.non2xx, `w ${r.target} ${r.request} answered other than 200\n${output}`).toBe(0);
+      }
+    } else {
+      expect(output).toContain('w left out: wrk is not installed');
     }
     expect(results.stream?.runs.every((r) => r.status === 200 && r.items === results.stream?.storeSize && r.endsWell)).toBe(true);
     expect(results.restart?.runs.length).toBe(1);

@@ -63,3 +63,20 @@ it('tags are kept per reading scope', () => {
   expect(cache.tagsOf('pcx-1', { ...Q, region: 'us-west-2' })).toBeUndefined();
   expect(cache.tagsOf('pcx-1', Q)).toEqual([{ key: 'Name', value: 'mine' }]);
 });
+
+it("a page's ids are kept until any connection changes, and never when one changed while they were read", () => {
+  const cache = new PeeringCache(10);
+  const read = cache.generation;
+  cache.keepPageIds('p', ['pcx-1', 'pcx-2'], read);
+  expect(cache.pageIds('p')).toEqual(['pcx-1', 'pcx-2']);
+  // A connection the page does not name changes (a new one, say): the page may be wrong now.
+  cache.invalidate('pcx-9');
+  expect(cache.pageIds('p')).toBeUndefined();
+  const before = cache.generation;
+  cache.invalidate('pcx-3');
+  cache.keepPageIds('p', ['pcx-1'], before);
+  expect(cache.pageIds('p')).toBeUndefined();
+  cache.keepPageIds('p', ['pcx-1', 'pcx-3'], cache.generation);
+  cache.clear();
+  expect(cache.pageIds('p')).toBeUndefined();
+});

@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareRequest } from '../ec2-request.js';
+import type { CeilingTarget } from '../start-ceiling.js';
+import type { Reply, Target } from '../types.js';
+import { measureBusy } from '../wrk/cpu-busy.js';
+import type { WrkRequest, WrkResult } from '../wrk/run-wrk.js';
+import { runWrk } from '../wrk/run-wrk.js';
+import { xmlValues } from '../xml-values.js';
+
+const A = { account: '100000000001', region: 'us-east-1' };
+const B = { account: '100000000002', region: 'us-east-1' };
+
+export interface WrkRun {
+  readonly target: 'ceiling' | 'vpcpeer';
+  /** `by-id` (one connection) or `all` (every connection of the account). */
+  readonly request: 'by-id' | 'all';
+  readonly connections: number;
+  readonly seconds: number;
+  readonly result: WrkResult;
+  /** The server's CPU use over the run: CPU seconds per wall second (1.0: one core fully busy). */
+  readonly serverBusy: number;
+  /** Bytes in the answer. */
+  readonly answerBytes: number;
+}
+
+export interface WrkThroughputResult {
+  readonly generator: string;
+  readonly connectionsInAccount: number;
+  readonly runs: readonly WrkRun[];
+}
+
+export interface WrkThroughputOptions {
+  readonly vpcpeer: Target;
+  readonly ceiling: CeilingTarget;
+  readonly dir: string;
+  /** Interleaved rounds of the 10-connection runs, each `roundSeconds` per target. */
+  readonly rounds: number;
+  readonly roundSeconds: number;
+  /** Seconds of each many-connection run (64 and 256). */
+  readonly manySeconds: number;
+  readonly warmupSeconds: number;
+  readonly progress: (msg: string) => void;
+}
+
+/** Connections in account A that describe-all returns (issue 13: "all (20 in the account)"). */
+const IN_ACCOUNT = 20;
+
+async function ok(t: Target, caller: typeof A, action: string, params: Record<string, string>): Promise<Reply> {
+  const reply = await t.client.send(prepareRequest(caller, action, params), { keepBody: true });
+  if (reply.status !== 200) throw new Error(`${action}: HTTP ${reply.status} ${reply.body?.toString().slice(0, 300)}`);
+  return reply;
+}
+
+/** Twenty active connections from account A's VPCs to account B's, in vpcpeer; returns one's id. */
+async function seed(t: Target): Promise<string> {
+  const first = (r: Reply, tag: string): string => xmlValues(r.body, tag)[0] as string;
+  let one = '';
+  for (let i = 0; i < IN_ACCOUNT; i++) {
+    const vpcA = first(await ok(t, A, 'CreateVpc', { CidrBlock: `10.${i}.0.0/16` }), 'vpcId');
+    const vpcB = first(await ok(t, B, 'CreateVpc', { CidrBlock: `10.${100 + i}.0.0/16` }), 'vpcId');
+    const pcx = first(await ok(t, A, 'CreateVpcPeeringConnection', { VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: B.account }), 'vpcPeeringConnectionId');
+    await ok(t, B, 'AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
+    one ||= pcx;
+  }
+  return one;
+}
+
+const asWrk = (caller: typeof A, action: string, params: Record<string, string>): WrkRequest => {
+  const r = prepareRequest(caller, action, params);
+  return { body: r.body.toString('utf8'), headers: r.headers };
+};
+
+/**
+ * Throughput driven by wrk, which outruns a bare Node server on this machine, so the figures are
+ * the servers' own (issue 13). The ceiling answers the same request with vpcpeer's own answer,
+ * prebuilt; its CPU share during its runs says whether it, not wrk, was the limit. Runs:
+ *   - 10 connections, interleaved rounds: ceiling by id, vpcpeer by id, vpcpeer describe-all;
+ *   - vpcpeer by id at 64 and 256 connections, one long run each.
+ */
+export async function wrkThroughput(o: WrkThroughputOptions): Promise<WrkThroughputResult> {
+  mkdirSync(o.dir, { recursive: true });
+  const pcx = await seed(o.vpcpeer);
+  const byId = asWrk(A, 'DescribeVpcPeeringConnections', { 'VpcPeeringConnectionId.1': pcx });
+  const all = asWrk(A, 'DescribeVpcPeeringConnections', {});
+  const answerOf = async (req: WrkRequest): Promise<string> => {
+    const r = await fetch(o.vpcpeer.url, { method: 'POST', body: req.body, headers: req.headers });
+    const text = await r.text();
+    if (r.status !== 200) throw new Error(`vpcpeer answered ${r.status}: ${text.slice(0, 300)}`);
+    return text;
+  };
+  const byIdAnswer = await answerOf(byId);
+  const allAnswer = await answerOf(all);
+  await o.ceiling.setResponses({ DescribeVpcPeeringConnections: byIdAnswer });
+
+  const runs: WrkRun[] = [];
+  let n = 0;
+  const one = async (target: Target & { kind: string }, request: 'by-id' | 'all', connections: number, seconds: number, keep: boolean): Promise<void> => {
+    const name = `${target.kind}-${request}-c${connections}-${n++}`;
+    const { result, busy } = await measureBusy(target.pid, () => runWrk({ url: target.url, connections, seconds, request: request === 'all' ? all : byId, dir: o.dir, name }));
+    if (!keep) return;
+    runs.push({ target: target.kind === 'ceiling' ? 'ceiling' : 'vpcpeer', request, connections, seconds: Math.max(1, Math.round(seconds)), result, serverBusy: busy, answerBytes: Buffer.byteLength(request === 'all' ? allAnswer : byIdAnswer) });
+    o.progress(`  ${name}: ${Math.round(result.requestsPerSecond).toLocaleString('en')} req/s, p99 ${result.p99Ms.toFixed(2)} ms, server busy ${busy.toFixed(2)}`);
+  };
+  o.progress('wrk throughput: warm-up');
+  await one(o.ceiling, 'by-id', 10, o.warmupSeconds, false);
+  await one(o.vpcpeer, 'by-id', 10, o.warmupSeconds, false);
+  await one(o.vpcpeer, 'all', 10, o.warmupSeconds, false);
+  for (let r = 0; r < o.rounds; r++) {
+    o.progress(`wrk throughput: round ${r + 1} of ${o.rounds}, 10 connections`);
+    // Rotating order, so a slow drift of the machine does not always fall on the same target.
+    const order: [Target, 'by-id' | 'all'][] = [[o.ceiling, 'by-id'], [o.vpcpeer, 'by-id'], [o.vpcpeer, 'all']];
+    for (let i = 0; i < order.length; i++) {
+      const [t, req] = order[(i + r) % order.length] as [Target, 'by-id' | 'all'];
+      await one(t, req, 10, o.roundSeconds, true);
+    }
+  }
+  for (const c of [64, 256]) {
+    o.progress(`wrk throughput: ${c} connections, ${o.manySeconds} s`);
+    await one(o.vpcpeer, 'by-id', c, o.manySeconds, true);
+  }
+  return { generator: 'wrk (C, 1 thread, keep-alive, --latency), a separate process', connectionsInAccount: IN_ACCOUNT, runs };
+}
+
+/** Per target, request and connections: the summed requests over the summed seconds, and the worst p99. */
+export function summariseWrk(runs: readonly WrkRun[]): Map<string, { rps: number; p99Ms: number; busy: number; timeouts: number; errors: number; seconds: number }> {
+  const out = new Map<string, { rps: number; p99Ms: number; busy: number; timeouts: number; errors: number; seconds: number; requests: number }>();
+  for (const r of runs) {
+    const key = `${r.target}/${r.request}/${r.connections}`;
+    const s = out.get(key) ?? { rps: 0, p99Ms: 0, busy: 0, timeouts: 0, errors: 0, seconds: 0, requests: 0 };
+    const e = r.result.errors;
+    const next = {
+      requests: s.requests + r.result.requests,
+      seconds: s.seconds + r.seconds,
+      busy: (s.busy * s.seconds + r.serverBusy * r.seconds) / (s.seconds + r.seconds),
+      p99Ms: Math.max(s.p99Ms, r.result.p99Ms),
+      timeouts: s.timeouts + e.timeout,
+      errors: s.errors + e.connect + e.read + e.write + r.result.non2xx,
+      rps: 0,
+    };
+    out.set(key, { ...next, rps: next.requests / next.seconds });
+  }
+  return out;
+}
+
+export const wrkKey = (target: 'ceiling' | 'vpcpeer', request: 'by-id' | 'all', connections: number): string => `${target}/${request}/${connections}`;
+export const WRK_DIR = (outDir: string): string => join(outDir, 'wrk');
