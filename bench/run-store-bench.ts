@@ -12,8 +12,7 @@
  *
  * Options: --seconds N (per measurement, default 10).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { runWrk, wrkAvailable } from './wrk/run-wrk.js';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
