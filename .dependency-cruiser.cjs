@@ -56,6 +56,14 @@ module.exports = {
       to: { path: '^src/cli/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      // The installed package has only "dependencies" (test/packaging installs the tarball): a
+      // run-time import of a devDependency would work here and break for users. Types are erased.
+      name: 'no-dev-dependencies-at-run-time',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -10,7 +10,7 @@ import { BaseSequencer } from 'vitest/node';
  * waiters while cores idle. Started first, their waits overlap with the quick files instead. The
  * data plane's suites and the state round trip (a CLI process per step) are long too.
  */
-const FAMILIES = ['test/terraform/', 'test/ansible/', 'test/cli/', 'test/boto3/', 'test/console/', 'test/trust/', 'test/dataplane/', 'test/store/state-export-import'];
+const FAMILIES = ['test/terraform/', 'test/ansible/', 'test/cli/', 'test/boto3/', 'test/console/', 'test/trust/', 'test/dataplane/', 'test/store/state-export-import', 'test/packaging/'];
 
 function rank(file: string): number {
   const i = FAMILIES.findIndex((f) => file.includes(f));
