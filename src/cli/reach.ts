@@ -1,10 +1,3 @@
-import {
-  CreateNetworkInsightsPathCommand,
-  DeleteNetworkInsightsAnalysisCommand,
-  DeleteNetworkInsightsPathCommand,
-  EC2Client,
-  StartNetworkInsightsAnalysisCommand,
-} from '@aws-sdk/client-ec2';
 import type { CreateNetworkInsightsPathCommandInput } from '@aws-sdk/client-ec2';
 import { Command, Option } from 'commander';
 import { isIPv4 } from 'node:net';
@@ -89,6 +82,9 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
   // vpcpeer supports Node 20.12+ (package.json engines); the SDK's notice about its own future
   // Node requirement is not this command's output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Loaded here, not at the top: every command (serve too) imports this module, and the SDK took a
+  // good part of `vpcpeer serve`'s start-up.
+  const { CreateNetworkInsightsPathCommand, DeleteNetworkInsightsAnalysisCommand, DeleteNetworkInsightsPathCommand, EC2Client, StartNetworkInsightsAnalysisCommand } = await import('@aws-sdk/client-ec2');
   const ec2 = new EC2Client({ endpoint: endpoint.toString(), region, credentials, maxAttempts: 1 });
   try {
     const path = (await ec2.send(new CreateNetworkInsightsPathCommand(input))).NetworkInsightsPath;

@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
     serverFactory: queryFastLane({
       answer: (req) => answerQuery(req),
-      beforeEach: () => refreshShared?.() ?? Promise.resolve(),
+      beforeEach: () => refreshShared?.(),
       bodyLimit,
       log: () => app.log,
       // A client gets this long to send its request line and headers; Node checks every second.

@@ -8,7 +8,8 @@ import { decodeUtf8, parseFormParams } from './form-params.js';
 import type { ActionDeps } from './handle-action.js';
 import { handleAction } from './handle-action.js';
 import type { Metrics } from './metrics.js';
-import type { AccessLine } from './access-line.js';
+import { accessFields } from './access-line.js';
+import type { CallFacts } from './access-line.js';
 
 /** An EC2/STS Query request as it arrived, whichever way it came in. */
 export interface QueryRequest {
@@ -49,7 +50,7 @@ export function signedRequestOf(req: Omit<QueryRequest, 'authorization'>): Signe
  * action, count it, log its line, and hand back the answer for whichever HTTP layer carries it
  * (the fast lane for POST /, Fastify for the rest).
  */
-export function createQueryEndpoint(o: { deps: ActionDeps; metrics: Metrics; log: FastifyBaseLogger; access: ((line: AccessLine) => void) | undefined }): (req: QueryRequest) => Promise<QueryAnswer> {
+export function createQueryEndpoint(o: { deps: ActionDeps; metrics: Metrics; log: FastifyBaseLogger; access: ((call: CallFacts, ms: number) => void) | undefined }): (req: QueryRequest) => Promise<QueryAnswer> {
   const { deps, metrics, log, access } = o;
   return async (req) => {
     const started = process.hrtime.bigint();
@@ -64,22 +65,13 @@ export function createQueryEndpoint(o: { deps: ActionDeps; metrics: Metrics; log
     const result = await handleAction(deps, { params, authorization: req.authorization, ...(deps.authenticator ? { http: signedRequestOf(req) } : {}) });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     metrics.observe(result.action, result.code, ms / 1000);
-    // The access line is only built when something will be written: a quiet log level costs nothing.
-    if (result.internalError || result.auditError || access) {
-      const line = {
-        action: result.action.slice(0, 100),
-        account: result.accountId,
-        region: result.region.slice(0, 100),
-        ...(result.accessKeyId !== undefined ? { key: result.accessKeyId.slice(0, 128) } : {}),
-        ids: result.resourceIds.slice(0, 20),
-        code: result.code,
-        status: result.status,
-        ms: Math.round(ms * 100) / 100,
-      };
+    // Nothing is built for the log unless something will be written: a quiet log level costs nothing.
+    if (result.internalError || result.auditError) {
+      const line = accessFields(result, ms);
       if (result.internalError) log.error({ ...line, err: result.internalError }, 'api call failed');
-      else access?.(line);
+      else access?.(result, ms);
       if (result.auditError) log.error({ ...line, err: result.auditError }, 'audit event not recorded');
-    }
+    } else access?.(result, ms);
     return { status: result.status, requestId: result.requestId, body: typeof result.body === 'string' ? result.body : await bufferSmall(result.body) };
   };
 }
