@@ -1,10 +1,11 @@
 import { hostname } from 'node:os';
 import { expect, it } from 'vitest';
 import { accessFields, accessLineWriter } from '../../src/server/access-line.js';
+import type { CallFacts } from '../../src/server/access-line.js';
 
 const call = { action: 'DescribeVpcs', accountId: '111111111111', region: 'us-east-1', accessKeyId: 'AKIDEXAMPLE', resourceIds: ['vpc-0123456789abcdef0'], code: 'OK', status: 200 };
 
-function written(c: typeof call & { accessKeyId?: string }, ms = 1.23456): Record<string, unknown> {
+function written(c: CallFacts, ms = 1.23456): Record<string, unknown> {
   const lines: string[] = [];
   accessLineWriter({ write: (t) => lines.push(t) })(c, ms);
   expect(lines).toHaveLength(1);
@@ -21,7 +22,8 @@ it("is one JSON line in pino's shape holding the same fields as the error lines"
 });
 
 it('escapes what clients chose and bounds its length; no key when the call had none', () => {
-  const hostile = { ...call, action: 'X","level":60,"msg":"forged\n'.repeat(20), region: 'eu-"\\-1', accessKeyId: undefined, resourceIds: Array.from({ length: 30 }, (_, i) => `vpc-${String(i).padStart(8, '0')}`) };
+  const { accessKeyId: _unused, ...keyless } = call;
+  const hostile = { ...keyless, action: 'X","level":60,"msg":"forged\n'.repeat(20), region: 'eu-"\\-1', resourceIds: Array.from({ length: 30 }, (_, i) => `vpc-${String(i).padStart(8, '0')}`) };
   const line = written(hostile);
   expect(line.level).toBe(30);
   expect(line.msg).toBe('api call');
