@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeRegions } from '../api/describe';
 import { createEc2Client } from '../api/ec2-client';
 import type { Session } from '../session/session';
-import { loadSession, saveSession } from '../session/session';
 import type { SessionValue } from '../session/session-context';
 import { SessionProvider } from '../session/session-context';
+import { useSharedSession } from '../session/use-shared-session';
 import { NotificationsProvider } from '../shared/notifications';
 import { SignInPage } from '../pages/sign-in/sign-in-page';
 import { navigate } from '../router/navigate';
@@ -20,14 +20,10 @@ function leaveResourcePage(): void {
 
 /** Signed out: the sign-in panel. Signed in: the console, for one account in one region. */
 export function ConsoleApp(): ReactNode {
-  const [session, setSession] = useState<Session | undefined>(loadSession);
+  // One sign-in for every tab of the browser; another tab's switch of account moves this one too.
+  const [session, update] = useSharedSession(leaveResourcePage);
   const [regions, setRegions] = useState<readonly string[]>([]);
   const [switcherOpen, setSwitcherOpen] = useState(false);
-
-  const update = useCallback((next: Session | undefined) => {
-    saveSession(next);
-    setSession(next);
-  }, []);
 
   const accountKey = session ? `${session.accessKeyId}|${session.secretAccessKey}` : '';
   useEffect(() => {

@@ -13,6 +13,7 @@ import { useLocation } from '../router/use-location';
 import { useSession } from '../session/session-context';
 import { EmptyState } from '../shared/empty-state';
 import { useNotifications } from '../shared/notifications';
+import { useSplitPanelHost } from '../shared/use-split-panel-host';
 import { S } from '../strings';
 import { resolveRoute } from './routes';
 import { SideNav } from './side-nav';
@@ -35,6 +36,7 @@ export function ConsoleShell({ switcherOpen, onSwitcherClose }: { switcherOpen: 
   const view = resolveRoute(path, (p) => <NotFound path={p} />);
   // Open until the user folds it, on every page alike (Cloudscape would fold it on forms).
   const [navigationOpen, setNavigationOpen] = useState(true);
+  const splitPanel = useSplitPanelHost();
 
   // Messages belong to one account and region: a switch starts clean.
   const scope = `${session.accountId}|${session.region}`;
@@ -56,7 +58,8 @@ export function ConsoleShell({ switcherOpen, onSwitcherClose }: { switcherOpen: 
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         breadcrumbs={<BreadcrumbGroup items={view.breadcrumbs} onFollow={followLink} ariaLabel={S.nav.breadcrumbs} />}
         notifications={<Flashbar items={items} />}
-        content={<div key={scope}>{view.content}</div>}
+        content={splitPanel.provide(<div key={scope}>{view.content}</div>)}
+        {...splitPanel.layout}
         contentType={view.contentType}
         toolsHide
         ariaLabels={{ navigation: S.nav.label, navigationClose: S.nav.close, navigationToggle: S.nav.open }}

@@ -27,6 +27,7 @@ import { EditSgRulesPage } from '../pages/security-groups/edit-sg-rules-page';
 import { SgDetailsPage } from '../pages/security-groups/sg-details-page';
 import { SgListPage } from '../pages/security-groups/sg-list-page';
 import { TopologyPage } from '../pages/map/topology-page';
+import { DashboardPage } from '../pages/dashboard/dashboard-page';
 import { InstanceDetailsPage } from '../pages/instances/instance-details-page';
 import { InstanceListPage } from '../pages/instances/instance-list-page';
 import { LaunchInstancePage } from '../pages/instances/launch-instance-page';
@@ -65,7 +66,7 @@ export interface RouteView {
   readonly contentType: 'table' | 'form' | 'default';
 }
 
-const ROOT: BreadcrumbGroupProps.Item = { text: S.nav.header, href: '/vpcs' };
+const ROOT: BreadcrumbGroupProps.Item = { text: S.nav.header, href: '/dashboard' };
 const crumbs = (...items: BreadcrumbGroupProps.Item[]): BreadcrumbGroupProps.Item[] => [ROOT, ...items];
 
 interface RouteDef {
@@ -196,6 +197,7 @@ const ROUTES: readonly RouteDef[] = [
     create: { title: S.reachability.create, page: () => <CreatePathPage /> },
     details: (id) => <PathDetailsPage key={id} id={id} />,
   }),
+  { pattern: /^\/dashboard$/, view: () => ({ content: <DashboardPage />, breadcrumbs: [ROOT], section: '/dashboard', contentType: 'default' }) },
   { pattern: /^\/map$/, view: () => ({ content: <TopologyPage />, breadcrumbs: crumbs(at(S.nav.map, '/map')), section: '/map', contentType: 'default' }) },
 ];
 

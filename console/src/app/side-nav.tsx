@@ -7,7 +7,7 @@ export function SideNav({ activeHref }: { activeHref: string }): ReactNode {
   return (
     <SideNavigation
       activeHref={activeHref}
-      header={{ href: '/vpcs', text: S.nav.header }}
+      header={{ href: '/dashboard', text: S.nav.header }}
       onFollow={followLink}
       items={[
         {

@@ -14,7 +14,9 @@ import { LIST_OPERATORS, textProperty } from './list-operators';
 import { ResourceTable } from './resource-table';
 import type { RowAction } from './row-actions';
 import { useRowActions } from './row-actions';
+import type { ListSplitPanel } from './use-list-split-panel';
 import { useResourceCollection } from './use-resource-collection';
+import { withManageTags } from './with-manage-tags';
 import { S } from '../strings';
 
 interface ListRow {
@@ -56,7 +58,7 @@ export function listFilters(...own: readonly PropertyFilterProperty[]): Property
  * Name and id, the filter bar (its suggestions are the rows' own values), single selection, the
  * Actions menu over the selected row, and Create.
  */
-export function ListPage<T extends ListRow>({ preferencesKey, load, columns, properties, text, createHref, actions, sortingField }: {
+export function ListPage<T extends ListRow>({ preferencesKey, load, columns, properties, text, createHref, actions, sortingField, splitPanel }: {
   preferencesKey: string;
   load: (ec2: EC2Client, signal: AbortSignal) => Promise<T[]>;
   columns: readonly TableProps.ColumnDefinition<T>[];
@@ -65,6 +67,8 @@ export function ListPage<T extends ListRow>({ preferencesKey, load, columns, pro
   createHref: string;
   actions: readonly RowAction<T>[];
   sortingField?: string;
+  /** The selected row's details page, shown in the split panel under the table. */
+  splitPanel?: ListSplitPanel;
 }): ReactNode {
   const { ec2 } = useSession();
   const resource = useResource(useScopeKey(preferencesKey), (signal) => load(ec2, signal));
@@ -90,12 +94,12 @@ export function ListPage<T extends ListRow>({ preferencesKey, load, columns, pro
     empty: <EmptyState title={text.empty} action={<Button onClick={() => navigate(createHref)}>{text.create}</Button>} />,
     sortingField,
   });
-  const { menu, dialog } = useRowActions(actions, () => {
+  const { menu, dialog } = useRowActions(withManageTags(actions, resource.reload), () => {
     collection.actions.setSelectedItems([]);
     resource.reload();
   });
   return (
-    <ResourceTable resource={resource} collection={collection} text={text} createHref={createHref} actions={menu(collection.selected, text.selectFirst)}>
+    <ResourceTable resource={resource} collection={collection} text={text} createHref={createHref} actions={menu(collection.selected, text.selectFirst)} splitPanel={splitPanel}>
       {dialog}
     </ResourceTable>
   );

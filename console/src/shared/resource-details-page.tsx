@@ -11,6 +11,7 @@ import { DetailsLayout } from './details-layout';
 import type { RowAction } from './row-actions';
 import { useRowActions } from './row-actions';
 import { TagsPanel } from './tags-panel';
+import { withManageTags } from './with-manage-tags';
 
 /**
  * The details page of a resource whose Actions menu it shares with its list page (gateways,
@@ -18,7 +19,7 @@ import { TagsPanel } from './tags-panel';
  * whatever its tabs show), titled by its Name tag, its Details as key-value pairs, then its own
  * tabs and last Tags. Everything that reads the loaded resource waits until it has loaded.
  */
-export function ResourceDetailsPage<T, R extends { readonly name: string }>({ id, scope, load, row, title, text, actions, afterAction, fields, tabs, tags }: {
+export function ResourceDetailsPage<T, R extends { readonly id: string; readonly name: string }>({ id, scope, load, row, title, text, actions, afterAction, fields, tabs, tags }: {
   id: string;
   /** What the load is kept under, beside the account, region and id. */
   scope: string;
@@ -38,7 +39,7 @@ export function ResourceDetailsPage<T, R extends { readonly name: string }>({ id
 }): ReactNode {
   const { ec2, session } = useSession();
   const resource = useResource(useScopeKey(scope, id), (signal) => load(ec2, signal));
-  const { menu, dialog } = useRowActions(actions, () => (typeof afterAction === 'string' ? navigate(afterAction) : afterAction(resource)));
+  const { menu, dialog } = useRowActions(withManageTags(actions, resource.reload), () => (typeof afterAction === 'string' ? navigate(afterAction) : afterAction(resource)));
   const data = resource.data;
   const r = data === undefined ? undefined : row(data);
   return (

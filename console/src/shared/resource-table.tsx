@@ -12,13 +12,16 @@ import { EmptyState } from './empty-state';
 import { ErrorAlert } from './error-alert';
 import { selectionLabels } from './selection-labels';
 import { TablePreferencesButton } from './table-preferences';
+import type { ListSplitPanel } from './use-list-split-panel';
+import { useListSplitPanel } from './use-list-split-panel';
 import type { useResourceCollection } from './use-resource-collection';
 
 /**
  * A list page's full-page table, laid out the same for every resource (as the AWS console does):
  * the load error above it, a sticky header with counter, refresh, the page's actions and its
  * create button, the filter bar, pagination and preferences. Whatever the page adds (alerts
- * above the table, dialogs below it) goes in `alerts` and `children`.
+ * above the table, dialogs below it) goes in `alerts` and `children`; the selected row's details
+ * go in the frame's split panel.
  */
 export function ResourceTable<T extends { readonly id: string; readonly name: string }>({
   resource,
@@ -28,6 +31,7 @@ export function ResourceTable<T extends { readonly id: string; readonly name: st
   createHref,
   resizableColumns,
   alerts,
+  splitPanel,
   children,
 }: {
   resource: Pick<Resource<unknown>, 'data' | 'error' | 'loading' | 'reload'>;
@@ -39,9 +43,15 @@ export function ResourceTable<T extends { readonly id: string; readonly name: st
   createHref: string;
   resizableColumns?: boolean;
   alerts?: ReactNode;
+  /** The selected resource's details and tabs, in the split panel below the table. */
+  splitPanel?: ListSplitPanel;
   children?: ReactNode;
 }): ReactNode {
   const { items, collectionProps, propertyFilterProps, paginationProps, filteredItemsCount, columns, preferences, setPreferences } = collection;
+  // A selected row a reload no longer has (deleted elsewhere) is no selection.
+  const chosen = collectionProps.selectedItems ?? [];
+  const selectedRows = chosen.length === 1 ? (collection.selected ? [collection.selected] : []) : chosen;
+  useListSplitPanel(splitPanel, selectedRows, resource.data, resource.reload);
   return (
     <SpaceBetween size="m">
       {resource.error && <ErrorAlert error={resource.error} header={text.loadError} onRetry={resource.reload} />}

@@ -37,6 +37,8 @@ export class ReachabilityPage {
 
   async waitForCreateForm(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Create and analyze path', level: 1 }).waitFor();
+    // The ends are shown once prefilled from what the account holds.
+    await this.page.getByRole('button', { name: /^Source type/ }).first().waitFor();
   }
 
   /** What a picker shows as chosen (its label), or '' when nothing is. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 export type Section =
+  | 'VPC dashboard'
   | 'Your VPCs'
   | 'Subnets'
   | 'Route tables'

@@ -6,6 +6,8 @@ import { S } from '../../strings';
 import { DHCP_ACTIONS } from './dhcp-actions';
 import type { DhcpRow } from './dhcp-row';
 import { joined, toDhcpRow } from './dhcp-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { DhcpDetailsPage } from './dhcp-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<DhcpRow>[] = [
   nameColumn(),
@@ -24,9 +26,12 @@ const PROPERTIES = listFilters(
   filterProperty('dnsServers', S.dhcp.domainNameServers, true),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.dhcp, render: (id) => <DhcpDetailsPage id={id} /> };
+
 export function DhcpListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="dhcp-options"
       load={async (ec2, signal) => (await describeDhcpOptions(ec2, signal)).map(toDhcpRow)}
       columns={COLUMNS}

@@ -7,6 +7,8 @@ import { S } from '../../strings';
 import { EIGW_ACTIONS } from './eigw-actions';
 import type { EigwRow } from './eigw-row';
 import { toEigwRow } from './eigw-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { EgressOnlyDetailsPage } from './egress-only-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<EigwRow>[] = [
   nameColumn(),
@@ -17,9 +19,12 @@ const COLUMNS: TableProps.ColumnDefinition<EigwRow>[] = [
 
 const PROPERTIES = listFilters(filterProperty('id', S.egressOnly.id), filterProperty('vpcId', S.fields.vpcId));
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.egressOnly, render: (id) => <EgressOnlyDetailsPage id={id} /> };
+
 export function EgressOnlyListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="egress-only-internet-gateways"
       load={async (ec2, signal) => (await describeEgressOnlyGateways(ec2, signal)).map(toEigwRow)}
       columns={COLUMNS}

@@ -8,6 +8,8 @@ import { S } from '../../strings';
 import { EIP_ACTIONS } from './eip-actions';
 import type { EipRow } from './eip-row';
 import { toEipRow } from './eip-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { EipDetailsPage } from './eip-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<EipRow>[] = [
   nameColumn(),
@@ -27,9 +29,12 @@ const PROPERTIES = listFilters(
   filterProperty('associationId', S.elasticIps.associationId),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.elasticIp, render: (id) => <EipDetailsPage id={id} /> };
+
 export function EipListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="elastic-ips"
       load={async (ec2, signal) => (await describeAddresses(ec2, signal)).map(toEipRow)}
       columns={COLUMNS}

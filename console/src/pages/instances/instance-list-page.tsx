@@ -7,6 +7,8 @@ import { S } from '../../strings';
 import { INSTANCE_ACTIONS } from './instance-actions';
 import type { InstanceRow } from './instance-row';
 import { toInstanceRow } from './instance-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { InstanceDetailsPage } from './instance-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<InstanceRow>[] = [
   nameColumn(),
@@ -30,9 +32,12 @@ const PROPERTIES = listFilters(
   filterProperty('subnetId', S.fields.subnetId),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.instance, render: (id) => <InstanceDetailsPage id={id} /> };
+
 export function InstanceListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="instances"
       load={async (ec2, signal) => (await describeInstances(ec2, signal)).map(toInstanceRow)}
       columns={COLUMNS}

@@ -7,6 +7,8 @@ import { S } from '../../strings';
 import { IGW_ACTIONS } from './igw-actions';
 import type { IgwRow } from './igw-row';
 import { toIgwRow } from './igw-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { InternetGatewayDetailsPage } from './internet-gateway-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<IgwRow>[] = [
   nameColumn(),
@@ -22,9 +24,12 @@ const PROPERTIES = listFilters(
   filterProperty('vpcId', S.fields.vpcId),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.internetGateway, render: (id) => <InternetGatewayDetailsPage id={id} /> };
+
 export function InternetGatewayListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="internet-gateways"
       load={async (ec2, signal) => (await describeInternetGateways(ec2, signal)).map(toIgwRow)}
       columns={COLUMNS}

@@ -4,7 +4,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { regionName } from '../../shared/region-option';
 import { S } from '../../strings';
-import type { GatewayNode, GroupNode, VpcNode } from './topology-layout';
+import type { GatewayNode, GroupNode, SpacerNode, VpcNode } from './topology-layout';
 
 const SIDES = [
   ['top', Position.Top],
@@ -73,4 +73,9 @@ export function GatewayNodeView({ data }: NodeProps<GatewayNode>): ReactNode {
       <div className="vpcpeer-map-vpc__id">{g.name || g.id}</div>
     </div>
   );
+}
+
+/** Nothing to see: a point that stretches the fitted bounds to a label placed outside the groups. */
+export function SpacerNodeView(_props: NodeProps<SpacerNode>): ReactNode {
+  return <div className="vpcpeer-map-spacer" />;
 }

@@ -8,11 +8,13 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import type { NodeTypes } from '@xyflow/react';
-import { Background, Controls, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './topology-map.css';
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useState } from 'react';
+import type { RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import { describeInsightsAnalyses, describeInstances, describeInternetGateways, describeNatGateways, describePeerings, describeRouteTables, describeVpcs } from '../../api/describe';
 import { useLocation } from '../../router/use-location';
@@ -26,12 +28,37 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { stateLabel } from '../../shared/state-indicator';
 import { PeeringStatus, peeringStatusLabel } from '../../shared/peering-status';
 import { S } from '../../strings';
+import { LabelledEdgeView } from './labelled-edge-view';
+import { MapSelectContext } from './map-select-context';
+import type { MapNode } from './topology-layout';
 import { layoutTopology, STATUS_COLOURS } from './topology-layout';
 import type { MapGateway, MapLink, MapVpc, RegionalVpc } from './topology-model';
 import { buildTopology, mapGateways } from './topology-model';
-import { GatewayNodeView, GroupNodeView, VpcNodeView } from './topology-nodes';
+import { GatewayNodeView, GroupNodeView, SpacerNodeView, VpcNodeView } from './topology-nodes';
+import { useElementWidth } from './use-element-width';
+import { fitViewport } from './fit-viewport';
+import type { Box as Bounds } from './place-labels';
 
-const NODE_TYPES: NodeTypes = { vpc: VpcNodeView, 'account-region': GroupNodeView, gateway: GatewayNodeView };
+const NODE_TYPES: NodeTypes = { vpc: VpcNodeView, 'account-region': GroupNodeView, gateway: GatewayNodeView, spacer: SpacerNodeView };
+const EDGE_TYPES: EdgeTypes = { labelled: LabelledEdgeView };
+/**
+ * The zoom the drawing is laid out for: VPC names (14px) show at 11.5px or more, edge labels
+ * (12px) at 9.8px. The map grows taller rather than shrink below it, up to MAX_HEIGHT.
+ */
+const READABLE_ZOOM = 0.82;
+const MAX_ZOOM = 1.1;
+const MIN_HEIGHT = 560;
+const MAX_HEIGHT = 2400;
+/** fitView's margin, in screen px. */
+const FIT_PADDING = 12;
+const FIT_OPTIONS = { padding: `${FIT_PADDING}px`, maxZoom: MAX_ZOOM } as const;
+
+function minimapColour(n: MapNode): string {
+  if (n.type === 'account-region') return n.data.mine ? '#d3e7f9' : '#e9ebed';
+  if (n.type === 'vpc') return n.data.vpc.own ? '#7aa116' : '#8d99a8';
+  if (n.type === 'gateway') return '#414d5c';
+  return 'transparent';
+}
 const LEGEND = ['active', 'pending-acceptance', 'failed', 'rejected', 'deleted'] as const;
 
 function VpcDetails({ v, current }: { v: MapVpc; current: { accountId: string; region: string } }): ReactNode {
@@ -83,13 +110,20 @@ function GatewayDetails({ g }: { g: MapGateway }): ReactNode {
   );
 }
 
-/** Fits the drawing to the frame once its nodes are measured, and again when the set of nodes changes. */
-function FitWhenReady({ shape }: { shape: string }): null {
-  const ready = useNodesInitialized();
-  const { fitView } = useReactFlow();
+/**
+ * Fits the drawing to the frame on load, and again when the drawing or the frame's size changes
+ * (the frame grows with the drawing). The Fit View button fits the same way, through xyflow.
+ */
+function FitWhenReady({ bounds, frame }: { bounds: Bounds; frame: RefObject<HTMLDivElement | null> }): null {
+  const size = useStore((s) => `${s.width}x${s.height}`);
+  const { setViewport } = useReactFlow();
+  const key = `${bounds.x},${bounds.y},${bounds.w},${bounds.h}`;
   useEffect(() => {
-    if (ready) void fitView({ padding: 0.08, maxZoom: 1.1 });
-  }, [ready, shape, fitView]);
+    const el = frame.current;
+    // A frame not laid out yet (no size) has nothing to fit into.
+    if (el && bounds.w > 0 && el.clientWidth > 4 * FIT_PADDING && el.clientHeight > 4 * FIT_PADDING) void setViewport(fitViewport(bounds, el.clientWidth, el.clientHeight, FIT_PADDING, MAX_ZOOM));
+    // The bounds object is new on every layout; its numbers say whether it changed.
+  }, [key, size, setViewport, frame]);
   return null;
 }
 
@@ -130,7 +164,17 @@ export function TopologyPage(): ReactNode {
   });
   const [selected, setSelected] = useState<string>();
   const topology = useMemo(() => (resource.data ? buildTopology(session, resource.data.vpcs, resource.data.peerings, resource.data.gateways, resource.data.instances) : undefined), [resource.data, session]);
-  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected, resource.data?.overlay) : { nodes: [], edges: [] }), [topology, session, selected, resource.data?.overlay]);
+  const [measureRef, mapWidth] = useElementWidth(24);
+  // Laid out for the width the map has, so that fitting it keeps the labels readable.
+  const targetWidth = Math.max(600, ((mapWidth || 1000) - 2 * FIT_PADDING) / READABLE_ZOOM);
+  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected, resource.data?.overlay, targetWidth) : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } }), [topology, session, selected, resource.data?.overlay, targetWidth]);
+  const fitZoom = graph.bounds.w > 0 && mapWidth > 0 ? Math.min(MAX_ZOOM, (mapWidth - 2 * FIT_PADDING) / graph.bounds.w) : 1;
+  const mapHeight = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, graph.bounds.h * fitZoom + 2 * FIT_PADDING)));
+  const frameRef = useRef<HTMLDivElement | null>(null);
+  const frame = useCallback((el: HTMLDivElement | null) => {
+    frameRef.current = el;
+    measureRef(el);
+  }, [measureRef]);
   const overlay = resource.data?.overlay;
   const selectedVpc = topology?.groups.flatMap((g) => g.vpcs).find((v) => v.key === selected);
   const selectedLink = topology?.links.find((l) => l.id === selected);
@@ -162,6 +206,7 @@ export function TopologyPage(): ReactNode {
             disableContentPaddings
             footer={
               <SpaceBetween direction="horizontal" size="l">
+                <span className="vpcpeer-map-hint">{S.map.zoomHint}</span>
                 {LEGEND.map((s) => (
                   <span key={s} className="vpcpeer-map-legend">
                     <span className="vpcpeer-map-legend__swatch" style={{ background: STATUS_COLOURS[s] }} />
@@ -171,30 +216,40 @@ export function TopologyPage(): ReactNode {
               </SpaceBetween>
             }
           >
-            <div className="vpcpeer-map" data-testid="topology-map">
-              <ReactFlow
-                nodes={graph.nodes}
-                edges={graph.edges}
-                nodeTypes={NODE_TYPES}
-                fitView
-                fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-                minZoom={0.2}
-                nodesConnectable={false}
-                onNodeClick={(_e, n) => (n.type === 'vpc' || n.type === 'gateway') && setSelected(n.id)}
-                onEdgeClick={(_e, edge) => setSelected(edge.id)}
-                onPaneClick={() => setSelected(undefined)}
-              >
-                <FitWhenReady shape={graph.nodes.map((n) => n.id).join(',')} />
-                <Background gap={20} />
-                <Controls showInteractive={false} />
-              </ReactFlow>
+            <div className="vpcpeer-map" data-testid="topology-map" ref={frame} style={{ height: mapHeight }}>
+              <MapSelectContext.Provider value={setSelected}>
+                <ReactFlow
+                  nodes={graph.nodes}
+                  edges={graph.edges}
+                  nodeTypes={NODE_TYPES}
+                  edgeTypes={EDGE_TYPES}
+                  minZoom={0.1}
+                  maxZoom={2}
+                  nodesConnectable={false}
+                  // Laid out, not drawn by hand: edges and labels are placed for these positions.
+                  nodesDraggable={false}
+                  // The page scrolls over the map; ctrl + wheel, pinch and the buttons zoom it.
+                  zoomOnScroll={false}
+                  preventScrolling={false}
+                  onNodeClick={(_e, n) => (n.type === 'vpc' || n.type === 'gateway') && setSelected(n.id)}
+                  onEdgeClick={(_e, edge) => setSelected(edge.id)}
+                  onPaneClick={() => setSelected(undefined)}
+                >
+                  <FitWhenReady bounds={graph.bounds} frame={frameRef} />
+                  <Background gap={20} />
+                  <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+                  <MiniMap<MapNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={0} ariaLabel={S.map.minimap} />
+                </ReactFlow>
+              </MapSelectContext.Provider>
             </div>
           </Container>
-          <Container header={<Header variant="h2">{selectedGateway ? (selectedGateway.kind === 'igw' ? S.mapGateways.igw : S.mapGateways.nat) : selectedLink ? S.map.connectionDetails : selectedVpc ? S.map.vpcDetails : S.map.details}</Header>}>
-            <div data-testid="map-details">
-              {selectedGateway ? <GatewayDetails g={selectedGateway} /> : selectedLink ? <LinkDetails l={selectedLink} /> : selectedVpc ? <VpcDetails v={selectedVpc} current={session} /> : <Box color="text-body-secondary">{S.map.clickHint}</Box>}
-            </div>
-          </Container>
+          <div className="vpcpeer-map-details">
+            <Container header={<Header variant="h2">{selectedGateway ? (selectedGateway.kind === 'igw' ? S.mapGateways.igw : S.mapGateways.nat) : selectedLink ? S.map.connectionDetails : selectedVpc ? S.map.vpcDetails : S.map.details}</Header>}>
+              <div data-testid="map-details">
+                {selectedGateway ? <GatewayDetails g={selectedGateway} /> : selectedLink ? <LinkDetails l={selectedLink} /> : selectedVpc ? <VpcDetails v={selectedVpc} current={session} /> : <Box color="text-body-secondary">{S.map.clickHint}</Box>}
+              </div>
+            </Container>
+          </div>
         </Grid>
       </SpaceBetween>
     </ContentLayout>

@@ -7,6 +7,8 @@ import { S } from '../../strings';
 import { NAT_ACTIONS } from './nat-actions';
 import type { NatRow } from './nat-row';
 import { toNatRow } from './nat-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { NatDetailsPage } from './nat-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<NatRow>[] = [
   nameColumn(),
@@ -30,9 +32,12 @@ const PROPERTIES = listFilters(
   filterProperty('subnetId', S.fields.subnetId),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.natGateway, render: (id) => <NatDetailsPage id={id} /> };
+
 export function NatListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="nat-gateways"
       load={async (ec2, signal) => (await describeNatGateways(ec2, signal)).map(toNatRow)}
       columns={COLUMNS}

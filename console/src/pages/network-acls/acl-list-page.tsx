@@ -6,6 +6,8 @@ import { S } from '../../strings';
 import { ACL_ACTIONS } from './acl-actions';
 import type { AclRow } from './acl-row';
 import { toAclRow } from './acl-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { AclDetailsPage } from './acl-details-page';
 
 const associated = (r: AclRow): string => (r.subnets.length === 0 ? '-' : r.subnets.length === 1 ? (r.subnets[0] ?? '') : S.networkAcls.subnets(r.subnets.length));
 
@@ -27,9 +29,12 @@ const PROPERTIES = listFilters(
   filterProperty('subnets', S.networkAcls.associatedWith, true),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.networkAcl, render: (id) => <AclDetailsPage id={id} /> };
+
 export function AclListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="network-acls"
       load={async (ec2, signal) => (await describeNetworkAcls(ec2, signal)).map((a) => toAclRow(a, S.common.yes, S.common.no))}
       columns={COLUMNS}

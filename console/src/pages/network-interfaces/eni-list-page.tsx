@@ -8,6 +8,8 @@ import { S } from '../../strings';
 import { ENI_ACTIONS } from './eni-actions';
 import type { EniRow } from './eni-row';
 import { toEniRow } from './eni-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { EniDetailsPage } from './eni-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<EniRow>[] = [
   nameColumn(),
@@ -32,9 +34,12 @@ const PROPERTIES = listFilters(
   filterProperty('status', S.networkInterfaces.status),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.networkInterface, render: (id) => <EniDetailsPage id={id} /> };
+
 export function EniListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="network-interfaces"
       load={async (ec2, signal) => (await describeNetworkInterfaces(ec2, signal)).map(toEniRow)}
       columns={COLUMNS}

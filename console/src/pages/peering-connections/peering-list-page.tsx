@@ -16,6 +16,10 @@ import { PEERING_FILTER_PROPERTIES, peeringFilterOptions } from './peering-filte
 import { toPeeringRow, TRANSITIONAL } from './peering-row';
 import { usePeeringActions } from './use-peering-actions';
 import { useSettlePoll } from './use-settle-poll';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { PeeringDetailsPage } from './peering-details-page';
+
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.peering, render: (id) => <PeeringDetailsPage id={id} /> };
 
 /** Every connection this account sees in this region, terminal ones included while AWS shows them. */
 export function PeeringListPage(): ReactNode {
@@ -46,6 +50,7 @@ export function PeeringListPage(): ReactNode {
 
   return (
     <ResourceTable
+      splitPanel={SPLIT_PANEL}
       resource={resource}
       collection={collection}
       text={S.peering}

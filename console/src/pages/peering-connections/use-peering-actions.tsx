@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { navigate } from '../../router/navigate';
 import { useSession } from '../../session/session-context';
+import { ManageTagsModal } from '../../shared/manage-tags-modal';
 import { useNotifications } from '../../shared/notifications';
 import { S } from '../../strings';
 import { AcceptDialog } from './accept-dialog';
@@ -15,7 +16,7 @@ import { RejectDialog } from './reject-dialog';
 import type { Availability, PeeringPermissions } from './peering-permissions';
 import { peeringPermissions } from './peering-permissions';
 
-type Dialog = 'accept' | 'established' | 'reject' | 'delete' | 'dns';
+type Dialog = 'accept' | 'established' | 'reject' | 'delete' | 'dns' | 'tags';
 
 export interface PeeringActions {
   readonly menu: ReactNode;
@@ -63,6 +64,7 @@ export function usePeeringActions(c: VpcPeeringConnection | undefined, onChanged
         item('accept', S.peeringActions.accept, permissions?.accept),
         item('reject', S.peeringActions.reject, permissions?.reject),
         item('edit-dns', S.peeringActions.editDns, permissions?.editDns),
+        item('tags', S.tags.manage, permissions && { allowed: true }),
         item('delete', S.peeringActions.delete, permissions?.delete),
         item('analyze', S.reachability.analyzeReachability, permissions && (permissions.ownSides.length > 0 ? { allowed: true } : { allowed: false, reason: S.reachability.analyzeElsewhere })),
       ]}
@@ -133,6 +135,17 @@ export function usePeeringActions(c: VpcPeeringConnection | undefined, onChanged
           onDone={() => {
             close();
             notify({ type: 'success', content: S.deleteDialog.done(targetId) });
+            onChanged();
+          }}
+        />
+      );
+    } else if (dialog === 'tags') {
+      dialogs = (
+        <ManageTagsModal
+          resourceId={targetId}
+          onDismiss={close}
+          onDone={() => {
+            close();
             onChanged();
           }}
         />

@@ -6,6 +6,7 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { ReactNode } from 'react';
 import { describeInstances, describeNetworkInterfaces, describePeerings } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
@@ -159,6 +160,10 @@ export function CreatePathPage(): ReactNode {
     <CreateForm text={{ title: S.reachability.create, description: S.reachability.createDescription, submit: S.reachability.create }} cancelHref="/reachability" busy={busy} onSubmit={() => void submit()}>
       {error && <ErrorAlert error={error} header={S.reachability.createError} onRetry={error.network ? () => void submit() : undefined} />}
       {data.error && <ErrorAlert error={data.error} header={S.reachability.loadError} onRetry={data.reload} />}
+      {/* The ends come prefilled from the query once the instances and interfaces are known: until
+          then the form would show defaults that change under the user's hand. */}
+      {draft === undefined && !data.error && <StatusIndicator type="loading">{S.reachability.loadingEnds}</StatusIndicator>}
+      {draft !== undefined && <>
       <Container header={<Header variant="h2">{S.reachability.pathDetails}</Header>}>
         <NameTagField value={d.name} onChange={(name) => set({ name })} placeholder="web-to-db" />
       </Container>
@@ -174,6 +179,7 @@ export function CreatePathPage(): ReactNode {
           </FormField>
         </SpaceBetween>
       </Container>
+      </>}
     </CreateForm>
   );
 }

@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../shared/error-alert';
 import { formatDate } from '../../shared/format-date';
 import { resourceLink } from '../../shared/resource-link';
 import { useRowActions } from '../../shared/row-actions';
+import { withManageTags } from '../../shared/with-manage-tags';
 import { StateIndicator } from '../../shared/state-indicator';
 import { TagsPanel } from '../../shared/tags-panel';
 import { S } from '../../strings';
@@ -50,7 +51,7 @@ export function PathDetailsPage({ id }: { id: string }): ReactNode {
   const matched = useMemo(() => (selected ? matchSentences(selected, sentences.data ?? new Map<string, string>()) : new Map<Explanation, string>()), [selected, sentences.data]);
   const [busy, setBusy] = useState(false);
   const [analyzeError, setAnalyzeError] = useState<ApiError>();
-  const { menu, dialog } = useRowActions(PATH_ACTIONS, () => navigate('/reachability'));
+  const { menu, dialog } = useRowActions(withManageTags(PATH_ACTIONS, resource.reload), () => navigate('/reachability'));
   const r = resource.data?.row;
 
   const analyze = async (): Promise<void> => {

@@ -8,6 +8,8 @@ import { S } from '../../strings';
 import { PATH_ACTIONS } from './path-actions';
 import type { PathRow } from './path-row';
 import { toPathRow } from './path-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { PathDetailsPage } from './path-details-page';
 
 export function ResultIndicator({ result }: { result: string }): ReactNode {
   if (result === S.reachability.reachable) return <StatusIndicator type="success">{result}</StatusIndicator>;
@@ -33,10 +35,13 @@ const PROPERTIES = listFilters(
   filterProperty('lastResult', S.reachability.reachabilityStatus),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.path, render: (id) => <PathDetailsPage id={id} /> };
+
 /** Reachability Analyzer's paths, each with the verdict of its newest analysis. */
 export function PathListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="reachability"
       load={async (ec2, signal) => {
         const [paths, analyses] = await Promise.all([describeInsightsPaths(ec2, signal), describeInsightsAnalyses(ec2, signal)]);

@@ -2,16 +2,19 @@ import type { RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import Badge from '@cloudscape-design/components/badge';
 import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { describeRouteTables, describeSubnets } from '../../api/describe';
 import { useResource } from '../../api/use-resource';
 import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { DetailsLayout } from '../../shared/details-layout';
 import { EmptyState } from '../../shared/empty-state';
+import { ManageTagsModal } from '../../shared/manage-tags-modal';
 import { nameTag } from '../../shared/tags';
 import { TagsPanel } from '../../shared/tags-panel';
 import { S } from '../../strings';
@@ -56,6 +59,7 @@ export function RouteTableDetailsPage({ id }: { id: string }): ReactNode {
     ]);
     return { table, subnets, explicitlyAssociated: new Set(all.flatMap(explicitSubnets)) };
   });
+  const [tagging, setTagging] = useState(false);
   const t = resource.data?.table;
   const main = t ? isMain(t) : false;
   const name = t ? nameTag(t.Tags) : '';
@@ -72,9 +76,35 @@ export function RouteTableDetailsPage({ id }: { id: string }): ReactNode {
       info={main ? <Badge color="blue">{S.routeTables.mainBadge}</Badge> : undefined}
       // An array, not a fragment, so each button keeps its own slot in the header's SpaceBetween.
       actions={[
+        <ButtonDropdown
+          key="actions"
+          items={[
+            { id: 'routes', text: S.routeTables.editRoutes },
+            { id: 'subnets', text: S.routeTables.editSubnets },
+            { id: 'tags', text: S.tags.manage, disabled: !t },
+          ]}
+          onItemClick={({ detail }) => {
+            if (detail.id === 'routes') navigate(`/route-tables/${id}/edit-routes`);
+            if (detail.id === 'subnets') navigate(`/route-tables/${id}/edit-subnet-associations`);
+            if (detail.id === 'tags') setTagging(true);
+          }}
+        >
+          {S.actions.actions}
+        </ButtonDropdown>,
         <Button key="subnets" onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>,
         <Button key="routes" variant="primary" onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>,
       ]}
+      dialogs={tagging && (
+        <ManageTagsModal
+          resourceId={id}
+          tags={t?.Tags}
+          onDismiss={() => setTagging(false)}
+          onDone={() => {
+            setTagging(false);
+            resource.reload();
+          }}
+        />
+      )}
       details={t && {
         header: S.routeTables.details,
         items: [

@@ -17,11 +17,14 @@ import { ActionModal } from '../../shared/action-modal';
 import { LIST_OPERATORS, textProperty } from '../../shared/list-operators';
 import { useNotifications } from '../../shared/notifications';
 import { EmptyState } from '../../shared/empty-state';
+import { ManageTagsModal } from '../../shared/manage-tags-modal';
 import { ResourceTable } from '../../shared/resource-table';
 import { useResourceCollection } from '../../shared/use-resource-collection';
 import { S } from '../../strings';
 import type { RouteTableRow } from './route-table-row';
 import { toRouteTableRow } from './route-table-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { RouteTableDetailsPage } from './route-table-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<RouteTableRow>[] = [
   { id: 'name', header: S.routeTables.name, cell: (r) => r.name || '-', sortingField: 'name' },
@@ -46,6 +49,8 @@ function initialQuery(vpcIds: readonly string[]): PropertyFilterQuery {
   return { operation: 'or', tokens: vpcIds.map((v) => ({ propertyKey: 'vpcId', operator: '=', value: v })) };
 }
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.routeTable, render: (id) => <RouteTableDetailsPage id={id} /> };
+
 export function RouteTableListPage(): ReactNode {
   const { ec2 } = useSession();
   const { notify } = useNotifications();
@@ -54,6 +59,7 @@ export function RouteTableListPage(): ReactNode {
   const resource = useResource(useScopeKey('route-tables'), (signal) => describeRouteTables(ec2, signal));
   const rows = useMemo(() => (resource.data ?? []).map((t) => toRouteTableRow(t, S.common.yes, S.common.no)), [resource.data]);
   const [deleting, setDeleting] = useState<RouteTableRow>();
+  const [tagging, setTagging] = useState<string>();
 
   const collection = useResourceCollection(rows, {
     preferencesKey: 'route-tables',
@@ -73,6 +79,7 @@ export function RouteTableListPage(): ReactNode {
 
   return (
     <ResourceTable
+      splitPanel={SPLIT_PANEL}
       resource={resource}
       collection={collection}
       text={S.routeTables}
@@ -82,6 +89,7 @@ export function RouteTableListPage(): ReactNode {
           items={[
             { id: 'routes', text: S.routeTables.editRoutes, disabled: !selected, disabledReason: need },
             { id: 'subnets', text: S.routeTables.editSubnets, disabled: !selected, disabledReason: need },
+            { id: 'tags', text: S.tags.manage, disabled: !selected, disabledReason: need },
             {
               id: 'delete',
               text: S.routeTables.delete,
@@ -93,6 +101,7 @@ export function RouteTableListPage(): ReactNode {
             if (!selected) return;
             if (detail.id === 'routes') navigate(`/route-tables/${selected.id}/edit-routes`);
             if (detail.id === 'subnets') navigate(`/route-tables/${selected.id}/edit-subnet-associations`);
+            if (detail.id === 'tags') setTagging(selected.id);
             if (detail.id === 'delete') setDeleting(selected);
           }}
         >
@@ -100,6 +109,16 @@ export function RouteTableListPage(): ReactNode {
         </ButtonDropdown>
       }
     >
+      {tagging && (
+        <ManageTagsModal
+          resourceId={tagging}
+          onDismiss={() => setTagging(undefined)}
+          onDone={() => {
+            setTagging(undefined);
+            resource.reload();
+          }}
+        />
+      )}
       {deleting && (
         <ActionModal
           header={S.routeTables.deleteHeader}

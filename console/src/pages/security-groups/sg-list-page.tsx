@@ -6,6 +6,8 @@ import { S } from '../../strings';
 import { SG_ACTIONS } from './sg-actions';
 import type { SgRow } from './sg-row';
 import { toSgRow } from './sg-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { SgDetailsPage } from './sg-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<SgRow>[] = [
   nameColumn(),
@@ -24,9 +26,12 @@ const PROPERTIES = listFilters(
   filterProperty('vpcId', S.fields.vpcId),
 );
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.securityGroup, render: (id) => <SgDetailsPage id={id} /> };
+
 export function SgListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="security-groups"
       load={async (ec2, signal) => (await describeSecurityGroups(ec2, signal)).map(toSgRow)}
       columns={COLUMNS}

@@ -9,6 +9,7 @@ import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { DetailsLayout } from '../../shared/details-layout';
 import { useRowActions } from '../../shared/row-actions';
+import { withManageTags } from '../../shared/with-manage-tags';
 import { StateIndicator } from '../../shared/state-indicator';
 import { nameTag } from '../../shared/tags';
 import { TagsPanel } from '../../shared/tags-panel';
@@ -31,7 +32,7 @@ export function SubnetDetailsPage({ id }: { id: string }): ReactNode {
     const table = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === id)) ?? tables.find(isMain);
     return { subnet, routeTable: table?.RouteTableId ?? '', networkAcl: acls[0]?.NetworkAclId ?? '' };
   });
-  const { menu, dialog } = useRowActions(SUBNET_ACTIONS, () => navigate('/subnets'));
+  const { menu, dialog } = useRowActions(withManageTags(SUBNET_ACTIONS, resource.reload), () => navigate('/subnets'));
   const d = resource.data;
   const s = d?.subnet;
   const link = (href: string, text: string): ReactNode => (text ? <Link href={href} onFollow={followLink}>{text}</Link> : '-');

@@ -9,6 +9,8 @@ import { StateIndicator } from '../../shared/state-indicator';
 import { nameTag, tagStrings } from '../../shared/tags';
 import { S } from '../../strings';
 import { SUBNET_ACTIONS } from './subnet-actions';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { SubnetDetailsPage } from './subnet-details-page';
 
 interface SubnetRow {
   readonly id: string;
@@ -54,9 +56,12 @@ const PROPERTIES: PropertyFilterProperty[] = [
   { key: 'tags', propertyLabel: S.filter.tag, groupValuesLabel: S.filter.values(S.filter.tag), operators: LIST_OPERATORS, defaultOperator: ':' },
 ];
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.subnet, render: (id) => <SubnetDetailsPage id={id} /> };
+
 export function SubnetListPage(): ReactNode {
   return (
     <ListPage
+      splitPanel={SPLIT_PANEL}
       preferencesKey="subnets"
       load={async (ec2, signal) => (await describeSubnets(ec2, signal)).map(toRow)}
       columns={COLUMNS}

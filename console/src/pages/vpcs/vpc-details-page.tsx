@@ -15,6 +15,7 @@ import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { DetailsLayout } from '../../shared/details-layout';
 import { EmptyState } from '../../shared/empty-state';
+import { ManageTagsModal } from '../../shared/manage-tags-modal';
 import { nameTag } from '../../shared/tags';
 import { TagsPanel } from '../../shared/tags-panel';
 import { S } from '../../strings';
@@ -29,6 +30,7 @@ function OnOff({ value }: { value: boolean }): ReactNode {
 export function VpcDetailsPage({ id }: { id: string }): ReactNode {
   const { ec2, session } = useSession();
   const [deleting, setDeleting] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const resource = useResource(useScopeKey('vpc', id), async (signal) => {
     const r = await ec2.send(new DescribeVpcsCommand({ VpcIds: [id] }), { abortSignal: signal });
     const vpc = r.Vpcs?.[0];
@@ -52,19 +54,35 @@ export function VpcDetailsPage({ id }: { id: string }): ReactNode {
             { id: 'cidrs', text: S.vpcs.editCidrs },
             { id: 'dhcp', text: S.dhcp.editForVpc },
             { id: 'settings', text: S.vpcs.editSettings },
+            { id: 'tags', text: S.tags.manage },
             { id: 'delete', text: S.vpcs.delete },
           ]}
           onItemClick={({ detail }) => {
             if (detail.id === 'cidrs') navigate(`/vpcs/${id}/edit-cidrs`);
             if (detail.id === 'settings') navigate(`/vpcs/${id}/edit-settings`);
             if (detail.id === 'dhcp') navigate(`/vpcs/${id}/edit-dhcp-options`);
+            if (detail.id === 'tags') setTagging(true);
             if (detail.id === 'delete') setDeleting(true);
           }}
         >
           {S.actions.actions}
         </ButtonDropdown>
       }
-      dialogs={deleting && <DeleteVpcDialog vpcId={id} onDismiss={() => setDeleting(false)} onDone={() => navigate('/vpcs')} />}
+      dialogs={[
+        deleting && <DeleteVpcDialog key="delete" vpcId={id} onDismiss={() => setDeleting(false)} onDone={() => navigate('/vpcs')} />,
+        tagging && (
+          <ManageTagsModal
+            key="tags"
+            resourceId={id}
+            tags={d?.vpc.Tags}
+            onDismiss={() => setTagging(false)}
+            onDone={() => {
+              setTagging(false);
+              resource.reload();
+            }}
+          />
+        ),
+      ]}
       details={d && {
         header: S.vpcs.details,
         items: [

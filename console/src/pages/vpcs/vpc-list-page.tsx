@@ -13,12 +13,15 @@ import { navigate } from '../../router/navigate';
 import { useScopeKey, useSession } from '../../session/session-context';
 import { LIST_OPERATORS, textProperty } from '../../shared/list-operators';
 import { EmptyState } from '../../shared/empty-state';
+import { ManageTagsModal } from '../../shared/manage-tags-modal';
 import { ResourceTable } from '../../shared/resource-table';
 import { useResourceCollection } from '../../shared/use-resource-collection';
 import { S } from '../../strings';
 import { DeleteVpcDialog } from './delete-vpc-dialog';
 import type { VpcRow } from './vpc-row';
 import { toVpcRow } from './vpc-row';
+import type { ListSplitPanel } from '../../shared/use-list-split-panel';
+import { VpcDetailsPage } from './vpc-details-page';
 
 const COLUMNS: TableProps.ColumnDefinition<VpcRow>[] = [
   { id: 'name', header: S.vpcs.name, cell: (r) => r.name || '-', sortingField: 'name' },
@@ -38,11 +41,14 @@ const PROPERTIES: PropertyFilterProperty[] = [
   { key: 'tags', propertyLabel: S.filter.tag, groupValuesLabel: S.filter.values(S.filter.tag), operators: LIST_OPERATORS, defaultOperator: ':' },
 ];
 
+const SPLIT_PANEL: ListSplitPanel = { noun: S.splitPanel.nouns.vpc, render: (id) => <VpcDetailsPage id={id} /> };
+
 export function VpcListPage(): ReactNode {
   const { ec2 } = useSession();
   const resource = useResource(useScopeKey('vpcs'), (signal) => describeVpcs(ec2, signal));
   const rows = useMemo(() => (resource.data ?? []).map((v) => toVpcRow(v, S.common.yes, S.common.no)), [resource.data]);
   const [deleting, setDeleting] = useState<string>();
+  const [tagging, setTagging] = useState<string>();
   const collection = useResourceCollection(rows, {
     preferencesKey: 'vpcs',
     columns: COLUMNS,
@@ -55,6 +61,7 @@ export function VpcListPage(): ReactNode {
 
   return (
     <ResourceTable
+      splitPanel={SPLIT_PANEL}
       resource={resource}
       collection={collection}
       text={S.vpcs}
@@ -65,6 +72,7 @@ export function VpcListPage(): ReactNode {
             { id: 'cidrs', text: S.vpcs.editCidrs, disabled: !selected, disabledReason: need },
             { id: 'dhcp', text: S.dhcp.editForVpc, disabled: !selected, disabledReason: need },
             { id: 'settings', text: S.vpcs.editSettings, disabled: !selected, disabledReason: need },
+            { id: 'tags', text: S.tags.manage, disabled: !selected, disabledReason: need },
             { id: 'delete', text: S.vpcs.delete, disabled: !selected, disabledReason: need },
           ]}
           onItemClick={({ detail }) => {
@@ -72,6 +80,7 @@ export function VpcListPage(): ReactNode {
             if (detail.id === 'cidrs') navigate(`/vpcs/${selected.id}/edit-cidrs`);
             if (detail.id === 'settings') navigate(`/vpcs/${selected.id}/edit-settings`);
             if (detail.id === 'dhcp') navigate(`/vpcs/${selected.id}/edit-dhcp-options`);
+            if (detail.id === 'tags') setTagging(selected.id);
             if (detail.id === 'delete') setDeleting(selected.id);
           }}
         >
@@ -79,6 +88,16 @@ export function VpcListPage(): ReactNode {
         </ButtonDropdown>
       }
     >
+      {tagging && (
+        <ManageTagsModal
+          resourceId={tagging}
+          onDismiss={() => setTagging(undefined)}
+          onDone={() => {
+            setTagging(undefined);
+            resource.reload();
+          }}
+        />
+      )}
       {deleting && (
         <DeleteVpcDialog
           vpcId={deleting}
