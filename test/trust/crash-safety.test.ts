@@ -347,7 +347,11 @@ describe.each(DEPLOYMENTS)(`crash safety on $name (${KILLS} kills, seed ${SEED})
         const clients = Array.from({ length: CLIENTS }, async () => {
           while (!stopping) await oneChange(url);
         });
-        // Kill at a random moment of the load: 20 ms to 400 ms in.
+        // Kill at a random moment of the load, once this round has had some changes acknowledged
+        // (a slow machine acknowledges few in a fixed time): 20 ms to 400 ms after the sixth.
+        const ackedBefore = ledger.filter((c) => c.outcome === 'acked').length;
+        const enough = Date.now() + 30_000;
+        while (ledger.filter((c) => c.outcome === 'acked').length < ackedBefore + 6 && Date.now() < enough) await new Promise((r) => setTimeout(r, 5));
         await new Promise((r) => setTimeout(r, 20 + Math.floor(rnd() * 380)));
         // No new requests from here on; those already sent stay in flight as the server dies.
         stopping = true;

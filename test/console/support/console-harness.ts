@@ -13,7 +13,7 @@ export const chromiumAvailable = toolAvailable('chromium', [CHROMIUM, '--version
 
 export interface ConsoleHarness {
   readonly server: RunningServer;
-  /** A new browser context (its own session storage: its own account) with the console signed in. */
+  /** A new browser context (its own storage, so its own sign-in and account) with the console signed in. */
   signedIn(accountId: string, region?: string): Promise<ConsoleApp>;
   /** A new browser context at the sign-in panel. */
   fresh(): Promise<ConsoleApp>;
