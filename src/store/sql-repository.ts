@@ -146,7 +146,7 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
     return parseTagged(await sql.all<TaggedRow>(`SELECT p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where} AND ${byIdsInScope} ORDER BY p.id`, [scope.accountId, scope.region, idParam, ...scopeParams(scope)]));
   };
   /** The connections named, visible in the scope, by id: from the cache where kept, else read. */
-  const listScoped = async (scope: Scope, ids: readonly string[]): Promise<ScopedPeering[]> => {
+  const listScoped = async (scope: Scope, ids: readonly string[], keep = true): Promise<ScopedPeering[]> => {
     if (ids.length === 0) return [];
     if (!cache) return readScoped(scope, ids);
     const generation = cache.generation;
@@ -167,8 +167,10 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
     }
     if (missing.length > 0) {
       for (const p of await readScoped(scope, missing)) {
-        cache.keepConnection(p.connection, generation);
-        cache.keepTags(p.connection.id, scope, p.tags, generation);
+        if (keep) {
+          cache.keepConnection(p.connection, generation);
+          cache.keepTags(p.connection.id, scope, p.tags, generation);
+        }
         found.push(p);
       }
     }
@@ -229,9 +231,12 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
           // UNION, not UNION ALL: a connection within one scope is on both sides, and a duplicate
           // would take a place in the page (a short page reads as the last one).
           ids = (await sql.all<{ id: string }>(`${runs.join(' UNION ')} ORDER BY id LIMIT ?`, [...params, limit])).map((r) => r.id);
-          cache.keepPageIds(key, ids, generation);
+          if (afterId === '' && ids.length < limit) cache.keepPageIds(key, ids, generation);
         }
-        return listScoped(scope, ids);
+        // Pages and connections are kept only from a whole answer on one page (an account's few
+        // connections, asked for again and again); a scan through thousands, page after page,
+        // would fill the cache with what is read once and evict what is read often.
+        return listScoped(scope, ids, afterId === '' && ids.length < limit);
       }
       const runs: Promise<PageRow[]>[] = [];
       for (const which of ['requester', 'accepter'] as const) {
