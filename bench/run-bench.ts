@@ -38,7 +38,7 @@ import { describeByIdStream } from './workloads/describe-by-id.js';
 import { filteredDescribeStream } from './workloads/filtered-describe.js';
 import { lifecycleUnits } from './workloads/lifecycle.js';
 import { measureRestarts } from './workloads/restart-time.js';
-import { WRK_DIR, wrkThroughput } from './workloads/wrk-throughput.js';
+import { wrkThroughput } from './workloads/wrk-throughput.js';
 import { wrkAvailable } from './wrk/run-wrk.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -152,7 +152,7 @@ async function run(o: BenchOptions): Promise<BenchResults> {
         const vp = await startVpcpeer(profileStart(opts, 'w'));
         const bare = await startCeiling(o.outDir, 1);
         try {
-          results.wrk = await wrkThroughput({ vpcpeer: vp, ceiling: bare, dir: WRK_DIR(o.outDir), rounds: o.rounds, roundSeconds: Math.max(1, o.roundSeconds), manySeconds: o.manySeconds, warmupSeconds: Math.max(1, o.warmupSeconds), progress });
+          results.wrk = await wrkThroughput({ vpcpeer: vp, ceiling: bare, dir: join(o.outDir, 'wrk'), rounds: o.rounds, roundSeconds: Math.max(1, o.roundSeconds), manySeconds: o.manySeconds, warmupSeconds: Math.max(1, o.warmupSeconds), progress });
         } finally {
           for (const t of [vp, bare]) {
             await t.client.close().catch(() => {});

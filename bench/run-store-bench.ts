@@ -14,6 +14,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { runWrk, wrkAvailable } from './wrk/run-wrk.js';
+import { activePeering, mustCall } from './active-peering.js';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { prepareRequest } from './ec2-request.js';
@@ -45,20 +46,10 @@ async function serve(args: readonly string[], logDir: string, n: number): Promis
   };
 }
 
-async function ok(client: LoadClient, caller: typeof A, action: string, params: Record<string, string>): Promise<Reply> {
-  const reply = await client.send(prepareRequest(caller, action, params), { keepBody: true });
-  if (reply.status !== 200) throw new Error(`${action}: HTTP ${reply.status} ${reply.body?.toString().slice(0, 300)}`);
-  return reply;
-}
-
 /** An active connection to describe: two VPCs, a request, its acceptance. */
 async function seed(url: string): Promise<string> {
   const c = new LoadClient(url, 1);
-  const first = (r: Reply, tag: string): string => xmlValues(r.body, tag)[0] as string;
-  const vpcA = first(await ok(c, A, 'CreateVpc', { CidrBlock: '10.0.0.0/16' }), 'vpcId');
-  const vpcB = first(await ok(c, B, 'CreateVpc', { CidrBlock: '10.1.0.0/16' }), 'vpcId');
-  const pcx = first(await ok(c, A, 'CreateVpcPeeringConnection', { VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: B.account }), 'vpcPeeringConnectionId');
-  await ok(c, B, 'AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
+  const { pcx } = await activePeering(c, A, '10.0.0.0/16', B, '10.1.0.0/16');
   await c.close();
   return pcx;
 }
@@ -88,18 +79,15 @@ async function lifecycle(urls: readonly string[]): Promise<number> {
       const c = clients[w % clients.length] as LoadClient;
       const first = (r: Reply, tag: string): string => xmlValues(r.body, tag)[0] as string;
       while (performance.now() < deadline) {
-        const vpcA = first(await ok(c, A, 'CreateVpc', { CidrBlock: `10.200.${w}.0/28` }), 'vpcId');
-        const vpcB = first(await ok(c, B, 'CreateVpc', { CidrBlock: `10.200.${w}.16/28` }), 'vpcId');
-        const pcx = first(await ok(c, A, 'CreateVpcPeeringConnection', { VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: B.account }), 'vpcPeeringConnectionId');
-        await ok(c, B, 'AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
+        const { vpcA, vpcB, pcx } = await activePeering(c, A, `10.200.${w}.0/28`, B, `10.200.${w}.16/28`);
         for (const [who, vpc, to] of [[A, vpcA, `10.200.${w}.16/28`], [B, vpcB, `10.200.${w}.0/28`]] as const) {
-          const rtb = first(await ok(c, who, 'DescribeRouteTables', { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': vpc }), 'routeTableId');
-          await ok(c, who, 'CreateRoute', { RouteTableId: rtb, DestinationCidrBlock: to, VpcPeeringConnectionId: pcx });
+          const rtb = first(await mustCall(c, who, 'DescribeRouteTables', { 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': vpc }), 'routeTableId');
+          await mustCall(c, who, 'CreateRoute', { RouteTableId: rtb, DestinationCidrBlock: to, VpcPeeringConnectionId: pcx });
         }
-        await ok(c, A, 'DescribeVpcPeeringConnections', { 'VpcPeeringConnectionId.1': pcx });
-        await ok(c, A, 'DeleteVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
-        await ok(c, A, 'DeleteVpc', { VpcId: vpcA });
-        await ok(c, B, 'DeleteVpc', { VpcId: vpcB });
+        await mustCall(c, A, 'DescribeVpcPeeringConnections', { 'VpcPeeringConnectionId.1': pcx });
+        await mustCall(c, A, 'DeleteVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
+        await mustCall(c, A, 'DeleteVpc', { VpcId: vpcA });
+        await mustCall(c, B, 'DeleteVpc', { VpcId: vpcB });
         loops++;
       }
     }),

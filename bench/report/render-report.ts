@@ -120,17 +120,11 @@ export function renderReport(r: BenchResults, chartPath = 'latency-vs-store-size
       `DescribeVpcPeeringConnections by id (one connection) and without ids (all ${r.wrk.connectionsInAccount} of the account), the same prebuilt request every time. ` +
         'The ceiling is a bare Node `http` server answering with vpcpeer\'s own by-id answer. Busy is the server process\'s CPU seconds per second (1.0: one core); CPU µs/answer is busy over throughput.',
     );
-    const byBytes = new Map(r.wrk.runs.map((x) => [wrkKey(x.target, x.request, x.connections), x.answerBytes]));
     out.push(
       '',
       table(
         ['target', 'request', 'connections', 'seconds', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'timeouts', 'errors', 'server busy', 'server CPU µs/answer', 'bytes/answer'],
-        [...runs.entries()].map(([key, x]) => {
-          const [target, request, connections] = key.split('/');
-          const r50 = r.wrk?.runs.filter((y) => wrkKey(y.target, y.request, y.connections) === key).map((y) => y.result.p50Ms) ?? [];
-          const maxMs = Math.max(...(r.wrk?.runs.filter((y) => wrkKey(y.target, y.request, y.connections) === key).map((y) => y.result.maxMs) ?? [0]));
-          return [target ?? '', request ?? '', connections ?? '', n0(x.seconds), n0(x.rps), (r50.reduce((a, b) => a + b, 0) / Math.max(1, r50.length)).toFixed(2), x.p99Ms.toFixed(2), maxMs.toFixed(1), String(x.timeouts), String(x.errors), x.busy.toFixed(2), n0((x.busy / x.rps) * 1e6), n0(byBytes.get(key) ?? 0)];
-        }),
+        [...runs].map(([key, x]) => [...key.split('/'), n0(x.seconds), n0(x.rps), x.p50Ms.toFixed(2), x.p99Ms.toFixed(2), x.maxMs.toFixed(1), String(x.timeouts), String(x.errors), x.busy.toFixed(2), n0((x.busy / x.rps) * 1e6), n0(x.answerBytes)]),
       ),
     );
     if (ceiling && ceiling.busy < 0.9) {

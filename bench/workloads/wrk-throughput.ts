@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { prepareRequest } from '../ec2-request.js';
 import type { CeilingTarget } from '../start-ceiling.js';
-import type { Reply, Target } from '../types.js';
+import type { Target } from '../types.js';
+import { activePeering } from '../active-peering.js';
 import { measureBusy } from '../wrk/cpu-busy.js';
 import type { WrkRequest, WrkResult } from '../wrk/run-wrk.js';
 import { runWrk } from '../wrk/run-wrk.js';
-import { xmlValues } from '../xml-values.js';
 
 const A = { account: '100000000001', region: 'us-east-1' };
 const B = { account: '100000000002', region: 'us-east-1' };
@@ -46,21 +45,11 @@ export interface WrkThroughputOptions {
 /** Connections in account A that describe-all returns (issue 13: "all (20 in the account)"). */
 const IN_ACCOUNT = 20;
 
-async function ok(t: Target, caller: typeof A, action: string, params: Record<string, string>): Promise<Reply> {
-  const reply = await t.client.send(prepareRequest(caller, action, params), { keepBody: true });
-  if (reply.status !== 200) throw new Error(`${action}: HTTP ${reply.status} ${reply.body?.toString().slice(0, 300)}`);
-  return reply;
-}
-
 /** Twenty active connections from account A's VPCs to account B's, in vpcpeer; returns one's id. */
 async function seed(t: Target): Promise<string> {
-  const first = (r: Reply, tag: string): string => xmlValues(r.body, tag)[0] as string;
   let one = '';
   for (let i = 0; i < IN_ACCOUNT; i++) {
-    const vpcA = first(await ok(t, A, 'CreateVpc', { CidrBlock: `10.${i}.0.0/16` }), 'vpcId');
-    const vpcB = first(await ok(t, B, 'CreateVpc', { CidrBlock: `10.${100 + i}.0.0/16` }), 'vpcId');
-    const pcx = first(await ok(t, A, 'CreateVpcPeeringConnection', { VpcId: vpcA, PeerVpcId: vpcB, PeerOwnerId: B.account }), 'vpcPeeringConnectionId');
-    await ok(t, B, 'AcceptVpcPeeringConnection', { VpcPeeringConnectionId: pcx });
+    const { pcx } = await activePeering(t.client, A, `10.${i}.0.0/16`, B, `10.${100 + i}.0.0/16`);
     one ||= pcx;
   }
   return one;
@@ -122,26 +111,53 @@ export async function wrkThroughput(o: WrkThroughputOptions): Promise<WrkThrough
   return { generator: 'wrk (C, 1 thread, keep-alive, --latency), a separate process', connectionsInAccount: IN_ACCOUNT, runs };
 }
 
-/** Per target, request and connections: the summed requests over the summed seconds, and the worst p99. */
-export function summariseWrk(runs: readonly WrkRun[]): Map<string, { rps: number; p99Ms: number; busy: number; timeouts: number; errors: number; seconds: number }> {
-  const out = new Map<string, { rps: number; p99Ms: number; busy: number; timeouts: number; errors: number; seconds: number; requests: number }>();
-  for (const r of runs) {
-    const key = `${r.target}/${r.request}/${r.connections}`;
-    const s = out.get(key) ?? { rps: 0, p99Ms: 0, busy: 0, timeouts: 0, errors: 0, seconds: 0, requests: 0 };
-    const e = r.result.errors;
-    const next = {
-      requests: s.requests + r.result.requests,
-      seconds: s.seconds + r.seconds,
-      busy: (s.busy * s.seconds + r.serverBusy * r.seconds) / (s.seconds + r.seconds),
-      p99Ms: Math.max(s.p99Ms, r.result.p99Ms),
-      timeouts: s.timeouts + e.timeout,
-      errors: s.errors + e.connect + e.read + e.write + r.result.non2xx,
-      rps: 0,
-    };
-    out.set(key, { ...next, rps: next.requests / next.seconds });
-  }
-  return out;
+/** What one target did for one request at one connection count, over all its runs. */
+export interface WrkSummary {
+  readonly requests: number;
+  readonly seconds: number;
+  /** Summed requests over summed seconds. */
+  readonly rps: number;
+  /** CPU seconds per second of the server, weighted by run length. */
+  readonly busy: number;
+  /** The mean of the runs' medians, and the worst p99 and maximum. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly timeouts: number;
+  /** Connect, read and write errors and answers other than 2xx/3xx. */
+  readonly errors: number;
+  readonly answerBytes: number;
 }
 
 export const wrkKey = (target: 'ceiling' | 'vpcpeer', request: 'by-id' | 'all', connections: number): string => `${target}/${request}/${connections}`;
-export const WRK_DIR = (outDir: string): string => join(outDir, 'wrk');
+
+/** The runs grouped by target, request and connections (wrkKey), in the order of their first run. */
+export function summariseWrk(runs: readonly WrkRun[]): Map<string, WrkSummary> {
+  const groups = new Map<string, WrkRun[]>();
+  for (const r of runs) {
+    const key = wrkKey(r.target, r.request, r.connections);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const sum = (g: readonly WrkRun[], f: (r: WrkRun) => number): number => g.reduce((a, r) => a + f(r), 0);
+  return new Map(
+    [...groups].map(([key, g]) => {
+      const requests = sum(g, (r) => r.result.requests);
+      const seconds = sum(g, (r) => r.seconds);
+      return [
+        key,
+        {
+          requests,
+          seconds,
+          rps: requests / seconds,
+          busy: sum(g, (r) => r.serverBusy * r.seconds) / seconds,
+          p50Ms: sum(g, (r) => r.result.p50Ms) / g.length,
+          p99Ms: Math.max(...g.map((r) => r.result.p99Ms)),
+          maxMs: Math.max(...g.map((r) => r.result.maxMs)),
+          timeouts: sum(g, (r) => r.result.errors.timeout),
+          errors: sum(g, (r) => r.result.errors.connect + r.result.errors.read + r.result.errors.write + r.result.non2xx),
+          answerBytes: (g[0] as WrkRun).answerBytes,
+        },
+      ];
+    }),
+  );
+}

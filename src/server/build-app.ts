@@ -84,10 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   // Bound once the endpoint exists (below): the server is made before the routes are.
   let answerQuery: (req: QueryRequest) => Promise<QueryAnswer> = () => Promise.reject(new Error('not ready'));
+  // A shared store's clock and reset generation, read before each request (set below when shared).
   let refreshShared: (() => Promise<void>) | undefined;
   const quiet = options.logLevel === 'silent';
   const app: FastifyInstance = Fastify({
-    // Lines leave in batches, one write per turn of the event loop (batched-output.ts).
+    // Lines leave in batches, a write every 50 ms or 64 KB (batched-output.ts).
     logger: quiet ? { level: 'silent' } : { level: options.logLevel, stream: batchedStdout() },
     // Each API call gets one structured line of our own (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
@@ -142,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // one of them: every request first reads both (two indexed reads), so it sees what they did.
   if (options.store.shared) {
     let generation: string | undefined = await options.store.read((repo) => repo.meta.get(RESET_KEY));
-    refreshShared = async () => {
+    const refresh = async (): Promise<void> => {
       // While the database cannot be reached there is nothing to refresh: the request answers 503
       // on its own where it needs the store (health says so without needing it).
       const shared = await options.store.read((repo) => repo.meta.getMany([CLOCK_KEY, RESET_KEY])).catch(() => undefined);
@@ -155,8 +156,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         deps.initialisedScopes.clear();
       }
     };
-    const refresh = refreshShared;
-    app.addHook('onRequest', async () => refresh());
+    refreshShared = refresh;
+    // The fast lane calls it itself; Fastify's routes (console, admin, GET /?Action=) through this hook.
+    app.addHook('onRequest', refresh);
   }
 
   const swept = ({ expired, purged }: { expired: number; purged: number }): void => {
@@ -204,7 +206,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const sendConsole = (reply: FastifyReply): FastifyReply => reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
 
-  app.post('/', queryEndpoint);
   // A browser asking for / gets the console; anything with query parameters is an API call.
   app.get('/', (req, reply) => (indexHtml !== undefined && !req.url.includes('?') ? sendConsole(reply) : queryEndpoint(req, reply)));
   // The console's own paths (client-side routes) load the same page.

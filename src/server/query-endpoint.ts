@@ -65,13 +65,11 @@ export function createQueryEndpoint(o: { deps: ActionDeps; metrics: Metrics; log
     const result = await handleAction(deps, { params, authorization: req.authorization, ...(deps.authenticator ? { http: signedRequestOf(req) } : {}) });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     metrics.observe(result.action, result.code, ms / 1000);
-    // Nothing is built for the log unless something will be written: a quiet log level costs nothing.
-    if (result.internalError || result.auditError) {
-      const line = accessFields(result, ms);
-      if (result.internalError) log.error({ ...line, err: result.internalError }, 'api call failed');
-      else access?.(result, ms);
-      if (result.auditError) log.error({ ...line, err: result.auditError }, 'audit event not recorded');
-    } else access?.(result, ms);
+    // An error line carries the call's fields and the error; otherwise the access line, if any
+    // (nothing is built for the log at a quiet level).
+    if (result.internalError) log.error({ ...accessFields(result, ms), err: result.internalError }, 'api call failed');
+    else access?.(result, ms);
+    if (result.auditError) log.error({ ...accessFields(result, ms), err: result.auditError }, 'audit event not recorded');
     return { status: result.status, requestId: result.requestId, body: typeof result.body === 'string' ? result.body : await bufferSmall(result.body) };
   };
 }

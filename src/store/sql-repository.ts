@@ -133,7 +133,7 @@ export interface RepositoryOptions {
   readonly touched?: Set<string>;
 }
 
-function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched }: RepositoryOptions): PeeringRepository {
+function peeringRepository(sql: SqlRunner, { cache, touched }: RepositoryOptions): PeeringRepository {
   const scopeParams = (s: Scope): string[] => [s.accountId, s.region, s.accountId, s.region];
   // Either side in the scope, with index use turned off (unary +): rows named by id are found by
   // primary key; left indexable, SQLite walks both sides' scope indexes instead (EXPLAIN QUERY PLAN).
@@ -207,52 +207,32 @@ function peeringRepository(sql: SqlRunner, tags: TagRepository, { cache, touched
         }
         return parseTagged(await sql.all<PageRow>(`SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ?`, [...tagScope, ...params, limit]));
       }
-      // Otherwise each side's index is walked on its own, once per asked status (an equality, so
-      // the (scope, status, id) index serves the order), and the runs merged: an OR across sides
-      // or an IN over statuses makes SQLite walk the whole scope and test every row.
-      if (cache) {
-        // With the cache (one process), a page is its ids, kept until any connection changes, and
-        // the connections themselves come from the cache: a describe-all of warm connections runs
-        // no SQL and parses no JSON (issue 13). Otherwise one statement names the ids from the
-        // indexes alone (a merge of each side's and status's run, in id order), and what is not
-        // cached is read by id.
-        const key = `${scope.accountId}\n${scope.region}\n${afterId}\n${limit}\n${statuses?.join(',') ?? ''}`;
-        let ids = cache.pageIds(key);
-        if (ids === undefined) {
-          const generation = cache.generation;
-          const runs: string[] = [];
-          const params: unknown[] = [];
-          for (const which of ['requester', 'accepter'] as const) {
-            for (const status of statuses ?? [undefined]) {
-              runs.push(`SELECT id FROM peerings WHERE ${which}_account = ? AND ${which}_region = ?${status === undefined ? '' : ' AND status = ?'} AND id > ?`);
-              params.push(scope.accountId, scope.region, ...(status === undefined ? [] : [status]), afterId);
-            }
+      // Otherwise the page's ids come from one statement: each side's index walked on its own, once
+      // per asked status (an equality, so the (scope, status, id) index serves the order), the runs
+      // merged by UNION in id order. An OR across sides or an IN over statuses makes SQLite walk
+      // the whole scope and test every row. UNION, not UNION ALL: a connection within one scope is
+      // on both sides, and a duplicate would take a place in the page (a short page reads as the
+      // last one). The connections are then read by id, from the cache where kept (issue 13).
+      // With the cache (one process), the ids of a whole one-page answer are kept until any
+      // connection changes, and so are its connections: an account's few connections, asked for
+      // again and again, cost no SQL. A scan through thousands, page after page, keeps nothing: it
+      // would fill the cache with what is read once and evict what is read often.
+      const key = `${scope.accountId}\n${scope.region}\n${afterId}\n${limit}\n${statuses?.join(',') ?? ''}`;
+      let ids = cache?.pageIds(key);
+      if (ids === undefined) {
+        const generation = cache?.generation;
+        const runs: string[] = [];
+        const params: unknown[] = [];
+        for (const which of ['requester', 'accepter'] as const) {
+          for (const status of statuses ?? [undefined]) {
+            runs.push(`SELECT id FROM peerings WHERE ${which}_account = ? AND ${which}_region = ?${status === undefined ? '' : ' AND status = ?'} AND id > ?`);
+            params.push(scope.accountId, scope.region, ...(status === undefined ? [] : [status]), afterId);
           }
-          // UNION, not UNION ALL: a connection within one scope is on both sides, and a duplicate
-          // would take a place in the page (a short page reads as the last one).
-          ids = (await sql.all<{ id: string }>(`${runs.join(' UNION ')} ORDER BY id LIMIT ?`, [...params, limit])).map((r) => r.id);
-          if (afterId === '' && ids.length < limit) cache.keepPageIds(key, ids, generation);
         }
-        // Pages and connections are kept only from a whole answer on one page (an account's few
-        // connections, asked for again and again); a scan through thousands, page after page,
-        // would fill the cache with what is read once and evict what is read often.
-        return listScoped(scope, ids, afterId === '' && ids.length < limit);
+        ids = (await sql.all<{ id: string }>(`${runs.join(' UNION ')} ORDER BY id LIMIT ?`, [...params, limit])).map((r) => r.id);
+        if (cache && generation !== undefined && afterId === '' && ids.length < limit) cache.keepPageIds(key, ids, generation);
       }
-      const runs: Promise<PageRow[]>[] = [];
-      for (const which of ['requester', 'accepter'] as const) {
-        const head = `SELECT p.id, p.doc, ${TAGS_OF_P} AS tags FROM peerings p WHERE ${which}_account = ? AND ${which}_region = ?`;
-        for (const status of statuses ?? [undefined]) {
-          runs.push(
-            status === undefined
-              ? sql.all<PageRow>(`${head} AND id > ? ORDER BY id LIMIT ?`, [...tagScope, scope.accountId, scope.region, afterId, limit])
-              : sql.all<PageRow>(`${head} AND status = ? AND id > ? ORDER BY id LIMIT ?`, [...tagScope, scope.accountId, scope.region, status, afterId, limit]),
-          );
-        }
-      }
-      const merged = new Map<string, PageRow>();
-      for (const run of await Promise.all(runs)) for (const r of run) merged.set(r.id, r);
-      const ids = [...merged.keys()].sort().slice(0, limit);
-      return parseTagged(ids.map((id) => merged.get(id) as PageRow));
+      return listScoped(scope, ids, afterId === '' && ids.length < limit);
     },
     async listForVpc(vpcId) {
       // Two indexed lookups joined by UNION rather than one OR, which SQLite may answer by a scan.
@@ -426,7 +406,7 @@ export function sqlRepository(sql: SqlRunner, options: RepositoryOptions = {}): 
     instances: scopedCollection(sql, 'i'),
     networkInsightsPaths: scopedCollection(sql, 'nip'),
     networkInsightsAnalyses: scopedCollection(sql, 'nia'),
-    peerings: peeringRepository(sql, tags, options),
+    peerings: peeringRepository(sql, options),
     tags,
     meta: metaRepository(sql),
     audit: auditRepository(sql),

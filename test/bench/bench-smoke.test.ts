@@ -31,7 +31,7 @@ interface Results {
   stream?: { runs: { status: number; items: number; endsWell: boolean }[]; storeSize: number };
   restart?: { runs: unknown[] };
   checks: unknown[];
-  wrk?: { runs: { target: string; request: string; connections: number; result: { requests: number; non2xx: number } }[] };
+  wrk?: { runs: { target: string; request: string; connections: number; answerBytes: number; result: { requests: number; non2xx: number } }[] };
   processes: { command: string; pid: number }[];
 }
 
@@ -61,6 +61,9 @@ describe('benchmark harness (quick smoke run)', () => {
     if (results.wrk || process.env.CI === 'true') {
       const runs = results.wrk?.runs ?? [];
       expect(new Set(runs.map((r) => `${r.target}/${r.request}/${r.connections}`))).toEqual(new Set(['ceiling/by-id/10', 'vpcpeer/by-id/10', 'vpcpeer/all/10', 'vpcpeer/by-id/64', 'vpcpeer/by-id/256']));
+      // Describe-all answers with the account's 20 connections, by id with one.
+      const bytes = (request: string): number => runs.find((r) => r.target === 'vpcpeer' && r.request === request)?.answerBytes ?? 0;
+      expect(bytes('all')).toBeGreaterThan(10 * bytes('by-id'));
       for (const r of runs) {
         expect(r.result.requests, `w ${r.target} ${r.request}`).toBeGreaterThan(0);
         expect(r.result.non2xx, `w ${r.target} ${r.request} answered other than 200\n${output}`).toBe(0);
