@@ -557,7 +557,6 @@ export const S = {
     saved: (id: string) => `Saved the tags of ${id}.`,
   },
   errorHelp: {
-    codeLabel: 'Error code',
     dnsHostnamesDisabled: (vpc: string) => `DNS resolution across the peering needs DNS hostnames turned on in ${vpc || 'both VPCs'}.`,
     editVpcSettings: (vpc: string) => `Edit VPC settings of ${vpc}`,
     peeringNotFound: 'This peering connection does not exist in this account and Region. It may have been deleted, or it may belong to another Region.',
@@ -579,7 +578,6 @@ export const S = {
     dependencySubnet: (id: string) => `${id} still has network interfaces or NAT gateways in it. Delete them, then delete the subnet.`,
     dependencyRouteTable: (id: string) => `${id} is still associated with subnets. Disassociate them, then delete the route table.`,
     dependencyAddresses: (vpc: string) => `${vpc} still has Elastic IP addresses in use. Disassociate them before detaching the gateway.`,
-    viewSubnet: (id: string) => `View ${id}`,
     viewInterfaces: 'View network interfaces',
     viewElasticIps: 'View Elastic IP addresses',
     editSubnetAssociations: (id: string) => `Edit subnet associations of ${id}`,

@@ -4,7 +4,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateSubnetCommand,
-  CreateVpcCommand,
   CreateVpcPeeringConnectionCommand,
   DescribeAddressesCommand,
   DescribeDhcpOptionsCommand,
@@ -22,22 +21,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../support/start-server.js';
 import { DashboardPage } from './pages/dashboard-page.js';
-import { ec2, peering } from './support/api.js';
+import { createVpc, ec2, waitForPeeringStatus } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
 
 const ME = '444444444444';
 const PEER = '555555555555';
 
-async function vpc(client: EC2Client, cidr: string): Promise<string> {
-  const id = (await client.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId;
-  if (!id) throw new Error('no VPC id');
-  return id;
-}
-
 async function request(client: EC2Client, from: string, to: string, owner: string): Promise<string> {
   const id = (await client.send(new CreateVpcPeeringConnectionCommand({ VpcId: from, PeerVpcId: to, PeerOwnerId: owner }))).VpcPeeringConnection?.VpcPeeringConnectionId;
   if (!id) throw new Error('no connection id');
-  await expect.poll(async () => (await peering(client, id)).Status?.Code, { timeout: 30_000 }).toBe('pending-acceptance');
+  await waitForPeeringStatus(client, id, 'pending-acceptance');
   return id;
 }
 
@@ -80,9 +73,9 @@ describe.skipIf(!chromiumAvailable)('console: VPC dashboard', () => {
     const { server } = harness();
     const mine = ec2(server.url, ME);
     const theirs = ec2(server.url, PEER);
-    const [a, b] = [await vpc(mine, '10.1.0.0/16'), await vpc(mine, '10.2.0.0/16')];
+    const [a, b] = [await createVpc(mine, '10.1.0.0/16'), await createVpc(mine, '10.2.0.0/16')];
     await mine.send(new CreateSubnetCommand({ VpcId: a, CidrBlock: '10.1.1.0/24' }));
-    const [p1, p2, p3] = [await vpc(theirs, '10.11.0.0/16'), await vpc(theirs, '10.12.0.0/16'), await vpc(theirs, '10.13.0.0/16')];
+    const [p1, p2, p3] = [await createVpc(theirs, '10.11.0.0/16'), await createVpc(theirs, '10.12.0.0/16'), await createVpc(theirs, '10.13.0.0/16')];
 
     // Sent 6.5 days ago (by the server's clock): 12 hours left of its 7 days.
     const expiring = await request(theirs, p1, a, ME);
@@ -120,7 +113,7 @@ describe.skipIf(!chromiumAvailable)('console: VPC dashboard', () => {
     await dialogs.yesAccept();
     await dialogs.closeEstablished();
     await dashboard.waitUntilNotPending(toAccept);
-    await expect.poll(async () => (await peering(mine, toAccept)).Status?.Code, { timeout: 30_000 }).toBe('active');
+    await waitForPeeringStatus(mine, toAccept, 'active');
     expect((await dashboard.pending()).map((r) => r['Peering connection ID'])).toEqual([expiring, fresh]);
 
     // A count is a link to its list.

@@ -1,11 +1,10 @@
 // API errors with a way out: the alert says what went wrong in plain words, links to the page where
 // it is fixed, and keeps AWS's code and message in smaller type. Followed through to the fix.
-import { AcceptVpcPeeringConnectionCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcPeeringConnectionCommand, DescribeVpcPeeringConnectionsCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
+import { AcceptVpcPeeringConnectionCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcPeeringConnectionCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { actionsButton, chooseMenuItem } from './pages/cloudscape.js';
+import { selectRow } from './pages/cloudscape.js';
 import { followErrorLink, shownError } from './pages/error-help.js';
-import { selectRow } from './pages/split-panel.js';
-import { ec2 } from './support/api.js';
+import { ec2, peering } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
 
 const ACCOUNT = '343434343434';
@@ -51,8 +50,8 @@ describe.skipIf(!chromiumAvailable)('console: errors with a way out', () => {
     await app.peering.waitFor(pcx);
     await app.peering.chooseAction('Edit DNS settings');
     await app.dialogs.editDns({ requester: true });
-    const after = (await client.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcx] }))).VpcPeeringConnections?.[0];
-    expect(after?.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
+    const after = await peering(client, pcx);
+    expect(after.RequesterVpcInfo?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc).toBe(true);
   });
 
   it('points a refused VPC delete at what depends on it', { timeout: 150_000 }, async () => {
@@ -65,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('console: errors with a way out', () => {
 
     await app.vpcs.open();
     await selectRow(page, vpc);
-    await chooseMenuItem(page, actionsButton(page), 'Delete VPC');
+    await app.vpcs.goToAction('Delete VPC');
     const dialog = page.getByRole('dialog', { name: 'Delete VPC' });
     await dialog.getByRole('textbox').fill('delete');
     const shown = await app.session.expectingRefusals(async () => {

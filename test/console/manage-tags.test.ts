@@ -3,10 +3,10 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { CreateInternetGatewayCommand, CreateTagsCommand, CreateVpcCommand, DescribeTagsCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { actionsButton, chooseMenuItem, menuItemState } from './pages/cloudscape.js';
+import { actionsButton, chooseMenuItem, menuItemState, selectRow } from './pages/cloudscape.js';
 import { ManageTagsDialog } from './pages/manage-tags-dialog.js';
 import { SideNav } from './pages/side-nav.js';
-import { selectRow, SplitPanel } from './pages/split-panel.js';
+import { SplitPanel } from './pages/split-panel.js';
 import { ec2 } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
 

@@ -3,9 +3,9 @@
 // region, VPCs in grids, every label readable and clear of every other, the whole map fitted in
 // view, zoom buttons and an overview minimap.
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { AcceptVpcPeeringConnectionCommand, CreateTagsCommand, CreateVpcCommand, CreateVpcPeeringConnectionCommand } from '@aws-sdk/client-ec2';
+import { AcceptVpcPeeringConnectionCommand, CreateTagsCommand, CreateVpcPeeringConnectionCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { ec2, peering } from './support/api.js';
+import { createVpc, ec2, waitForPeeringStatus } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
 
 const A = '311111111111';
@@ -24,13 +24,8 @@ const REMOTE: readonly { account: string; region: string; count: number }[] = [
 ];
 
 let nextCidr = 0;
-async function createVpc(client: EC2Client): Promise<string> {
-  const n = nextCidr++;
-  const r = await client.send(new CreateVpcCommand({ CidrBlock: `10.${n}.0.0/16` }));
-  const id = r.Vpc?.VpcId;
-  if (!id) throw new Error('no VPC id');
-  return id;
-}
+/** A VPC in a block of its own: 10.0/16, 10.1/16 and so on. */
+const anotherVpc = (client: EC2Client): Promise<string> => createVpc(client, `10.${nextCidr++}.0.0/16`);
 
 describe.skipIf(!chromiumAvailable)('console: topology map with 50 VPCs', () => {
   const harness = consoleHarness();
@@ -39,8 +34,8 @@ describe.skipIf(!chromiumAvailable)('console: topology map with 50 VPCs', () => 
     const { server } = harness();
     const home = ec2(server.url, A, EAST);
     // A's default VPC is the 20th of its VPCs here.
-    const own = await Promise.all(Array.from({ length: 19 }, () => createVpc(home)));
-    const remote = await Promise.all(REMOTE.map(async (g) => ({ ...g, vpcs: await Promise.all(Array.from({ length: g.count }, () => createVpc(ec2(server.url, g.account, g.region)))) })));
+    const own = await Promise.all(Array.from({ length: 19 }, () => anotherVpc(home)));
+    const remote = await Promise.all(REMOTE.map(async (g) => ({ ...g, vpcs: await Promise.all(Array.from({ length: g.count }, () => anotherVpc(ec2(server.url, g.account, g.region)))) })));
 
     // Each remote VPC is peered with one of A's (so 10 of A's VPCs have two connections leaving
     // them), and A's first six VPCs are also peered among themselves. Every third is accepted at
@@ -52,7 +47,7 @@ describe.skipIf(!chromiumAvailable)('console: topology map with 50 VPCs', () => 
       const id = r.VpcPeeringConnection?.VpcPeeringConnectionId ?? '';
       if (name) await home.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'Name', Value: name }] }));
       if (links.length % 3 === 0) {
-        await expect.poll(async () => (await peering(accepter, id)).Status?.Code, { timeout: 30_000 }).toBe('pending-acceptance');
+        await waitForPeeringStatus(accepter, id, 'pending-acceptance');
         await accepter.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: id }));
       }
       links.push(id);
@@ -64,7 +59,7 @@ describe.skipIf(!chromiumAvailable)('console: topology map with 50 VPCs', () => 
     const firstInside = links.length;
     for (const [x, y] of [[0, 1], [0, 2], [1, 3], [2, 3], [4, 5], [0, 5]] as const) await request({ VpcId: own[x], PeerVpcId: own[y] ?? '' }, home, `a${x}-a${y}`);
     for (const [i, id] of links.entries()) {
-      if (i % 3 === 0) await expect.poll(async () => (await peering(home, id)).Status?.Code, { timeout: 30_000 }).toBe('active');
+      if (i % 3 === 0) await waitForPeeringStatus(home, id, 'active');
     }
 
     const app = await harness().signedIn(A);

@@ -3,8 +3,9 @@
 // with nothing selected it says what to do.
 import { AcceptVpcPeeringConnectionCommand, CreateInternetGatewayCommand, CreateRouteCommand, CreateRouteTableCommand, CreateSubnetCommand, CreateVpcCommand, CreateVpcPeeringConnectionCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { selectRow } from './pages/cloudscape.js';
 import { SideNav } from './pages/side-nav.js';
-import { selectRow, SplitPanel } from './pages/split-panel.js';
+import { SplitPanel } from './pages/split-panel.js';
 import { ec2 } from './support/api.js';
 import { chromiumAvailable, consoleHarness } from './support/console-harness.js';
 

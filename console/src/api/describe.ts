@@ -15,6 +15,7 @@ import type {
   SecurityGroup,
   SecurityGroupRule,
   Subnet,
+  TagDescription,
   Vpc,
   VpcPeeringConnection,
 } from '@aws-sdk/client-ec2';
@@ -35,6 +36,7 @@ import {
   DescribeRegionsCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
+  DescribeTagsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
@@ -162,6 +164,14 @@ export function describeNetworkInterfaces(ec2: EC2Client, signal?: AbortSignal, 
   return all(async (NextToken) => {
     const r = await ec2.send(new DescribeNetworkInterfacesCommand({ NextToken, NetworkInterfaceIds: ids, Filters: filters }), { abortSignal: signal });
     return { items: r.NetworkInterfaces, next: r.NextToken };
+  });
+}
+
+/** One resource's tags as they are now (DescribeTags filtered by resource-id). */
+export function describeTags(ec2: EC2Client, resourceId: string, signal?: AbortSignal): Promise<TagDescription[]> {
+  return all(async (NextToken) => {
+    const r = await ec2.send(new DescribeTagsCommand({ NextToken, Filters: [{ Name: 'resource-id', Values: [resourceId] }] }), { abortSignal: signal });
+    return { items: r.Tags, next: r.NextToken };
   });
 }
 

@@ -89,12 +89,12 @@ export function saveSession(session: Session | undefined): void {
 
 /**
  * Takes the sign-in another tab just changed: this tab keeps its own region (a sign-in made
- * elsewhere while this tab was signed out brings that tab's region). Undefined: signed out.
+ * elsewhere while this tab was signed out brings that tab's region: loadSession records it).
+ * Undefined: signed out, and this tab forgets its region with the sign-in.
  */
 export function adoptSession(): Session | undefined {
   const next = loadSession();
-  if (next) window.sessionStorage.setItem(TAB_REGION_KEY, next.region);
-  else window.sessionStorage.removeItem(TAB_REGION_KEY);
+  if (!next) window.sessionStorage.removeItem(TAB_REGION_KEY);
   return next;
 }
 

@@ -1,5 +1,5 @@
 import type { EC2Client, Tag } from '@aws-sdk/client-ec2';
-import { CreateTagsCommand, DeleteTagsCommand, DescribeTagsCommand } from '@aws-sdk/client-ec2';
+import { CreateTagsCommand, DeleteTagsCommand } from '@aws-sdk/client-ec2';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -7,6 +7,7 @@ import type { TagEditorProps } from '@cloudscape-design/components/tag-editor';
 import TagEditor from '@cloudscape-design/components/tag-editor';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
+import { describeTags } from '../api/describe';
 import { useResource } from '../api/use-resource';
 import { useScopeKey, useSession } from '../session/session-context';
 import { S } from '../strings';
@@ -17,14 +18,7 @@ import { tagProblems } from './tag-problems';
 
 /** The resource's tags as they are now, not as a list row loaded a while ago showed them. */
 async function currentTags(ec2: EC2Client, resourceId: string, signal: AbortSignal): Promise<Tag[]> {
-  const out: Tag[] = [];
-  let token: string | undefined;
-  do {
-    const r = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'resource-id', Values: [resourceId] }], NextToken: token }), { abortSignal: signal });
-    out.push(...(r.Tags ?? []).map((t) => ({ Key: t.Key, Value: t.Value })));
-    token = r.NextToken;
-  } while (token);
-  return out;
+  return (await describeTags(ec2, resourceId, signal)).map((t) => ({ Key: t.Key, Value: t.Value }));
 }
 
 /** Removals first (a renamed key must not be deleted after it was written), then new and changed values. */
@@ -39,9 +33,10 @@ async function saveTags(ec2: EC2Client, resourceId: string, before: readonly Tag
 /**
  * AWS's Manage tags: the resource's tags in the tag editor, AWS's tag rules checked before
  * anything is sent, saved through DeleteTags and CreateTags; a refusal shows the API's error in
- * the dialog. Without `tags` it reads them first (a list row holds only what it showed).
+ * the dialog. Without `tags` it reads them first (a list row holds only what it showed). After a
+ * save it closes (`onDismiss`), then `onSaved` lets the page read the resource again.
  */
-export function ManageTagsModal({ resourceId, tags, onDone, onDismiss }: { resourceId: string; tags?: readonly Tag[]; onDone: () => void; onDismiss: () => void }): ReactNode {
+export function ManageTagsModal({ resourceId, tags, onSaved, onDismiss }: { resourceId: string; tags?: readonly Tag[]; onSaved: () => void; onDismiss: () => void }): ReactNode {
   const { ec2 } = useSession();
   const { notify } = useNotifications();
   const loaded = useResource(useScopeKey('manage-tags', resourceId), (signal) => (tags ? Promise.resolve([...tags]) : currentTags(ec2, resourceId, signal)));
@@ -62,7 +57,8 @@ export function ManageTagsModal({ resourceId, tags, onDone, onDismiss }: { resou
         if (!before) return;
         await saveTags(ec2, resourceId, before, edited);
         notify({ type: 'success', content: S.manageTags.saved(resourceId) });
-        onDone();
+        onDismiss();
+        onSaved();
       }}
     >
       <Box color="text-body-secondary">{S.manageTags.description}</Box>

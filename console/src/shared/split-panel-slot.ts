@@ -3,12 +3,12 @@ import { createContext } from 'react';
 
 /** What a list page shows in the frame's split panel. */
 export interface SplitPanelSpec {
-  /** Changes whenever what is shown changes (the selection, its name): the frame updates then. */
-  readonly key: string;
+  /** The selected ids, comma-joined: another selection starts the panel afresh (on its Details tab). */
+  readonly selection: string;
   readonly header: string;
   readonly body: () => ReactNode;
-  /** Counts the list's loads: the details in the panel read again after each. */
-  readonly refresh: number;
+  /** The list's data: a new load is a new object, and the details in the panel read again. */
+  readonly refresh: unknown;
   /** After a change made from the panel (its tags): the list reads again. */
   readonly onChanged: () => void;
 }

@@ -13,7 +13,8 @@ import { ManageTagsModal } from './manage-tags-modal';
 /** A resource's tags as this account sees them here, with a Manage tags dialog. */
 export function TagsPanel({ resourceId, tags, description, onChanged }: { resourceId: string; tags: readonly Tag[]; description?: string; onChanged: () => void }): ReactNode {
   const [editing, setEditing] = useState(false);
-  // In a list's split panel the list shows the Name tag too: it reads again as well.
+  // In a list's split panel the list shows the Name tag too: the list reads again, and its new
+  // load makes the details read again (DetailsLayout), so they are not read twice.
   const embedded = useContext(EmbeddedDetails);
   return (
     <>
@@ -37,16 +38,7 @@ export function TagsPanel({ resourceId, tags, description, onChanged }: { resour
         empty={<EmptyState title={S.tags.empty} />}
       />
       {editing && (
-        <ManageTagsModal
-          resourceId={resourceId}
-          tags={tags}
-          onDismiss={() => setEditing(false)}
-          onDone={() => {
-            setEditing(false);
-            onChanged();
-            embedded?.onChanged();
-          }}
-        />
+        <ManageTagsModal resourceId={resourceId} tags={tags} onDismiss={() => setEditing(false)} onSaved={embedded?.onChanged ?? onChanged} />
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import Box from '@cloudscape-design/components/box';
 import type { ReactNode } from 'react';
-import { useContext, useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { S } from '../strings';
 import { SplitPanelSlot } from './split-panel-slot';
 
@@ -16,28 +16,28 @@ export interface ListSplitPanel {
  */
 export function useListSplitPanel(panel: ListSplitPanel | undefined, selected: readonly { readonly id: string; readonly name: string }[], data: unknown, reload: () => void): void {
   const set = useContext(SplitPanelSlot);
-  const [refresh, setRefresh] = useState(0);
-  useEffect(() => setRefresh((n) => n + 1), [data]);
   // The latest render function, without making every render of the list a change of the panel.
   const panelRef = useRef(panel);
   panelRef.current = panel;
-  const one = selected.length === 1 ? selected[0] : undefined;
-  const key = `${selected.map((r) => r.id).join(',')}|${one?.name ?? ''}`;
+  // What the panel shows, as values: the effect runs only when one of them changes.
+  const count = selected.length;
+  const selection = selected.map((r) => r.id).join(',');
+  const name = count === 1 ? (selected[0]?.name ?? '') : '';
   const enabled = panel !== undefined;
 
   useEffect(() => {
     const p = panelRef.current;
     if (!set || !p) return;
     const [noun, plural] = p.noun;
-    if (one) {
-      set({ key, header: S.splitPanel.header(one.id, one.name), body: () => panelRef.current?.render(one.id), refresh, onChanged: reload });
-    } else if (selected.length > 1) {
-      set({ key, header: S.splitPanel.selected(selected.length, plural), body: () => <Box color="text-body-secondary">{S.splitPanel.selectedBody}</Box>, refresh, onChanged: reload });
+    const shown = { selection, refresh: data, onChanged: reload };
+    if (count === 1) {
+      set({ ...shown, header: S.splitPanel.header(selection, name), body: () => panelRef.current?.render(selection) });
+    } else if (count > 1) {
+      set({ ...shown, header: S.splitPanel.selected(count, plural), body: () => <Box color="text-body-secondary">{S.splitPanel.selectedBody}</Box> });
     } else {
-      set({ key, header: S.splitPanel.selectOne(noun), body: () => <Box color="text-body-secondary">{S.splitPanel.selectOneBody(noun)}</Box>, refresh, onChanged: reload });
+      set({ ...shown, header: S.splitPanel.selectOne(noun), body: () => <Box color="text-body-secondary">{S.splitPanel.selectOneBody(noun)}</Box> });
     }
-    // `one` and `selected` are summed up by `key`.
-  }, [set, key, refresh, reload, enabled]);
+  }, [set, selection, name, count, data, reload, enabled]);
 
   useEffect(() => () => set?.(undefined), [set]);
 }

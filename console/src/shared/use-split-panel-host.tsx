@@ -1,7 +1,7 @@
 import type { AppLayoutProps } from '@cloudscape-design/components/app-layout';
 import SplitPanel from '@cloudscape-design/components/split-panel';
 import type { ReactNode } from 'react';
-import { Fragment, useCallback, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { EmbeddedDetails } from './embedded-details';
 import type { SplitPanelSpec } from './split-panel-slot';
 import { SplitPanelSlot } from './split-panel-slot';
@@ -17,20 +17,25 @@ export function useSplitPanelHost(): { provide: (page: ReactNode) => ReactNode; 
   const [spec, setSpec] = useState<SplitPanelSpec>();
   const [open, setOpen] = useState(true);
   const [preferences, setPreferences] = useState<AppLayoutProps.SplitPanelPreferences>({ position: 'bottom' });
-  const set = useCallback((next: SplitPanelSpec | undefined) => setSpec(next), []);
-  return {
-    provide: (page) => <SplitPanelSlot.Provider value={set}>{page}</SplitPanelSlot.Provider>,
-    layout: {
-      splitPanel: spec && (
+  // Built again only when the list sets the panel anew, not on every render of the frame.
+  const splitPanel = useMemo(
+    () =>
+      spec && (
         <SplitPanel header={spec.header} closeBehavior="collapse">
           <EmbeddedDetails.Provider value={{ refresh: spec.refresh, onChanged: spec.onChanged }}>
             {/* Keyed by what is shown: another resource starts on its Details tab. */}
-            <Fragment key={spec.key.split('|')[0]}>
+            <Fragment key={spec.selection}>
               <div data-testid="split-panel-body">{spec.body()}</div>
             </Fragment>
           </EmbeddedDetails.Provider>
         </SplitPanel>
       ),
+    [spec],
+  );
+  return {
+    provide: (page) => <SplitPanelSlot.Provider value={setSpec}>{page}</SplitPanelSlot.Provider>,
+    layout: {
+      splitPanel,
       splitPanelOpen: open,
       onSplitPanelToggle: ({ detail }) => setOpen(detail.open),
       splitPanelPreferences: preferences,

@@ -14,16 +14,7 @@ export function withManageTags<T extends { readonly id: string }>(actions: reado
   const manage: RowAction<T> = {
     id: 'manage-tags',
     text: S.tags.manage,
-    dialog: (row, close) => (
-      <ManageTagsModal
-        resourceId={row.id}
-        onDismiss={close}
-        onDone={() => {
-          close();
-          onChanged();
-        }}
-      />
-    ),
+    dialog: (row, close) => <ManageTagsModal resourceId={row.id} onDismiss={close} onSaved={onChanged} />,
   };
   const at = actions.findIndex((a) => REMOVING.has(a.id));
   return at < 0 ? [...actions, manage] : [...actions.slice(0, at), manage, ...actions.slice(at)];

@@ -75,6 +75,23 @@ export async function rowCells(table: Locator, row: Locator): Promise<Record<str
   return out;
 }
 
+/** The rows of a table with anything in them (not its empty state), keyed by column header. */
+export async function filledRows(table: Locator): Promise<Record<string, string>[]> {
+  await table.waitFor();
+  const rows = table.getByRole('row');
+  const out: Record<string, string>[] = [];
+  for (let i = 1; i < (await rows.count()); i++) {
+    const cells = await rowCells(table, rows.nth(i));
+    if (Object.values(cells).some((v) => v !== '')) out.push(cells);
+  }
+  return out;
+}
+
+/** Selects a list row by the id (or address) its selection control is named after. */
+export async function selectRow(page: Page, id: string): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(`${id.replace(/\./g, '\\.')}$`) }).check();
+}
+
 /** Adds one token to a PropertyFilter by typing it as a user would ("Status = Active") and pressing Enter. */
 export async function addFilterToken(filterInput: Locator, text: string): Promise<void> {
   await filterInput.click();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { shownError } from './error-help.js';
 
 /** The Manage tags dialog (from any Actions menu or a Tags tab): AWS's tag editor and its checks. */
 export class ManageTagsDialog {
@@ -30,13 +31,13 @@ export class ManageTagsDialog {
     return out;
   }
 
-  /** The last row with this key: a repeated key is the row just added. */
   /** How many rows the editor holds. */
   async count(): Promise<number> {
     await this.waitLoaded();
     return this.keys().count();
   }
 
+  /** The last row with this key: a repeated key is the row just added. */
   private async indexOf(key: string): Promise<number> {
     for (let i = (await this.keys().count()) - 1; i >= 0; i--) if ((await this.keys().nth(i).inputValue()) === key) return i;
     throw new Error(`no tag ${key} in the editor`);
@@ -93,13 +94,7 @@ export class ManageTagsDialog {
   /** Saves, expecting a refusal: the plain sentence and the API's `Code: message` shown in the dialog. */
   async saveRefused(): Promise<{ help: string; error: string }> {
     await this.saveButton().click();
-    const error = this.dialog().getByTestId('api-error');
-    await error.waitFor();
-    return { help: (await this.dialog().getByTestId('api-error-help').innerText()).trim(), error: (await error.innerText()).trim() };
-  }
-
-  async cancel(): Promise<void> {
-    await this.dialog().getByRole('button', { name: 'Cancel' }).click();
-    await this.dialog().waitFor({ state: 'detached' });
+    const { help, error } = await shownError(this.dialog());
+    return { help, error };
   }
 }

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { MenuItemState } from './cloudscape.js';
-import { actionsButton, addFilterToken, chooseMenuItem, menuItemState, rowCells } from './cloudscape.js';
+import { actionsButton, addFilterToken, chooseMenuItem, menuItemState, rowCells, selectRow } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 export type PeeringAction = 'Accept request' | 'Reject request' | 'Edit DNS settings' | 'Delete peering connection' | 'Analyze reachability';
@@ -50,7 +50,7 @@ export class PeeringListPage {
   }
 
   async select(id: string): Promise<void> {
-    await this.page.getByRole('radio', { name: new RegExp(`${id}$`) }).check();
+    await selectRow(this.page, id);
   }
 
   async actionState(action: PeeringAction): Promise<MenuItemState> {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { actionsButton, addFilterToken, chooseMenuItem, keyValue, menuItemState, rowCells } from './cloudscape.js';
+import { actionsButton, addFilterToken, chooseMenuItem, filledRows, keyValue, menuItemState, rowCells, selectRow } from './cloudscape.js';
 import type { MenuItemState } from './cloudscape.js';
 import type { Section } from './side-nav.js';
 import { SideNav } from './side-nav.js';
@@ -75,7 +75,7 @@ export class ResourcePages {
   }
 
   async select(id: string): Promise<void> {
-    await this.page.getByRole('radio', { name: new RegExp(`${id.replace(/\./g, '\\.')}$`) }).check();
+    await selectRow(this.page, id);
   }
 
   /** Opens the Actions menu (list or details page) and picks an item. */
@@ -156,15 +156,7 @@ export class ResourcePages {
   /** The rows of a tab's table on the details page, keyed by column header. */
   async tabRows(tab: string): Promise<Record<string, string>[]> {
     await this.page.getByRole('tab', { name: tab, exact: true }).click();
-    const table = this.page.getByRole('tabpanel').getByRole('table').first();
-    await table.waitFor();
-    const rows = table.getByRole('row');
-    const out: Record<string, string>[] = [];
-    for (let i = 1; i < (await rows.count()); i++) {
-      const cells = await rowCells(table, rows.nth(i));
-      if (Object.values(cells).some((v) => v !== '')) out.push(cells);
-    }
-    return out;
+    return filledRows(this.page.getByRole('tabpanel').getByRole('table').first());
   }
 
   async serverError(): Promise<string> {

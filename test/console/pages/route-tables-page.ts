@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { actionsButton, addFilterToken, chooseMenuItem, chooseOption, rowCells } from './cloudscape.js';
+import { actionsButton, addFilterToken, chooseMenuItem, chooseOption, rowCells, selectRow } from './cloudscape.js';
 import { SideNav } from './side-nav.js';
 
 /** Route tables: the list (VPC, main or not, associations) and its Actions. */
@@ -49,7 +49,7 @@ export class RouteTablesPage {
   }
 
   async select(routeTableId: string): Promise<void> {
-    await this.page.getByRole('radio', { name: new RegExp(`${routeTableId}$`) }).check();
+    await selectRow(this.page, routeTableId);
   }
 
   async chooseAction(action: 'Edit routes' | 'Edit subnet associations' | 'Delete route table'): Promise<void> {

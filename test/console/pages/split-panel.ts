@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { keyValue, rowCells } from './cloudscape.js';
+import { filledRows, keyValue } from './cloudscape.js';
 
 /** The split panel under a list: the selected resource's details and tabs, without leaving the list. */
 export class SplitPanel {
@@ -10,15 +10,7 @@ export class SplitPanel {
     return this.page.getByTestId('split-panel-body');
   }
 
-  /** The panel's header: `<id> / <name>`, "Select a …" or "N … selected". */
-  async header(): Promise<string> {
-    const region = this.body().locator('xpath=ancestor::*[@role="region"][1]');
-    const id = await region.getAttribute('aria-labelledby');
-    if (!id) throw new Error('the split panel has no header');
-    return (await this.page.locator(`[id="${id}"]`).innerText()).trim();
-  }
-
-  /** Waits until the header reads `text` (the panel follows the selection). */
+  /** Waits until the header (`<id> / <name>`, "Select a …" or "N … selected") reads `text`: the panel follows the selection. */
   async waitForHeader(text: string): Promise<void> {
     const region = this.page.getByRole('region', { name: text, exact: true });
     await region.getByTestId('split-panel-body').waitFor();
@@ -48,15 +40,7 @@ export class SplitPanel {
   /** The rows of a tab's (first) table, keyed by column header. */
   async tabRows(tab: string): Promise<Record<string, string>[]> {
     await this.openTab(tab);
-    const table = this.body().getByRole('tabpanel').getByRole('table').first();
-    await table.waitFor();
-    const rows = table.getByRole('row');
-    const out: Record<string, string>[] = [];
-    for (let i = 1; i < (await rows.count()); i++) {
-      const cells = await rowCells(table, rows.nth(i));
-      if (Object.values(cells).some((v) => v !== '')) out.push(cells);
-    }
-    return out;
+    return filledRows(this.body().getByRole('tabpanel').getByRole('table').first());
   }
 
   /** Waits until a tab's table has a cell reading `text` (after a change, the panel reads again). */
@@ -68,9 +52,4 @@ export class SplitPanel {
   async text(): Promise<string> {
     return (await this.body().innerText()).trim();
   }
-}
-
-/** Selects a list row by the id its selection control is named after. */
-export async function selectRow(page: Page, id: string): Promise<void> {
-  await page.getByRole('radio', { name: new RegExp(`${id}$`) }).check();
 }

@@ -1,5 +1,6 @@
 import type { RouteTable, Vpc, VpcPeeringConnection } from '@aws-sdk/client-ec2';
-import { DescribeRouteTablesCommand, DescribeVpcPeeringConnectionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, DescribeRouteTablesCommand, DescribeVpcPeeringConnectionsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { expect } from 'vitest';
 
 /** The API seen by an account in a region: how scenarios check what the console did. */
 export function ec2(url: string, accountId: string, region = 'us-east-1'): EC2Client {
@@ -11,6 +12,17 @@ export async function peering(client: EC2Client, id: string): Promise<VpcPeering
   const c = r.VpcPeeringConnections?.[0];
   if (!c) throw new Error(`${id} not described`);
   return c;
+}
+
+/** Waits until the connection, as `client` sees it, has this status (a new request settles a moment after it is made). */
+export async function waitForPeeringStatus(client: EC2Client, id: string, code: string): Promise<void> {
+  await expect.poll(async () => (await peering(client, id)).Status?.Code, { timeout: 30_000 }).toBe(code);
+}
+
+export async function createVpc(client: EC2Client, cidr: string): Promise<string> {
+  const id = (await client.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc?.VpcId;
+  if (!id) throw new Error(`no VPC id for ${cidr}`);
+  return id;
 }
 
 export async function vpcByName(client: EC2Client, name: string): Promise<Vpc> {

@@ -28,7 +28,7 @@ export interface ResourceCount {
 /** Statuses of connections that are gone or never were: the lists keep them a while, the count does not. */
 const ENDED = new Set(['deleted', 'deleting', 'rejected', 'failed', 'expired']);
 
-export function liveConnection(c: VpcPeeringConnection): boolean {
+function liveConnection(c: VpcPeeringConnection): boolean {
   return !ENDED.has(c.Status?.Code ?? '');
 }
 

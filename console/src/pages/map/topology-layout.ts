@@ -21,6 +21,8 @@ const ROW_GAP = 56;
 const GROUP_GAP = 56;
 /** A peering label's most room: two lines of 12px bold ("pcx-… ·" / "Pending acceptance"). */
 const PEERING_LABEL = { w: 176, h: 40 };
+/** The stroke of a connection selected or on an analysis' path (the others are 2.5px). */
+const THICK_STROKE = 5;
 /** A gateway's routes: one line of 10px, cut short with an ellipsis (the full list on hover). */
 const ROUTE_LABEL = { w: 150, h: 22 };
 
@@ -120,9 +122,12 @@ const pathOf = (a: Point, b: Point): string => `M ${a.x} ${a.y} L ${b.x} ${b.y}`
  * borders (parallel when two join the same VPCs); every label goes where placeLabels finds room,
  * so no label covers a VPC, a group's title or another label.
  */
-export function layoutTopology(t: Topology, me: { accountId: string; region: string }, selected: string | undefined, overlay: PathOverlay | undefined, targetWidth: number): TopologyDrawing {
+export function layoutTopology(t: Topology, me: { accountId: string; region: string }, overlay: PathOverlay | undefined, targetWidth: number): TopologyDrawing {
   const nodes: MapNode[] = [];
-  const gatewaysOf = (vpc: string): MapGateway[] => t.gateways.filter((g) => g.vpc === vpc);
+  // Each VPC's gateways, grouped once: the grid, the nodes and the route labels all ask.
+  const byVpc = new Map<string, MapGateway[]>();
+  for (const g of t.gateways) byVpc.set(g.vpc, [...(byVpc.get(g.vpc) ?? []), g]);
+  const gatewaysOf = (vpc: string): readonly MapGateway[] => byVpc.get(vpc) ?? [];
   const grids = t.groups.map((g) => groupGrid(g, gatewaysOf, overlay));
   const widest = Math.max(0, ...grids.map((gr) => gr.size(1).w));
   const packed = packGroups(
@@ -158,14 +163,14 @@ export function layoutTopology(t: Topology, me: { accountId: string; region: str
     g.vpcs.forEach((v, i) => {
       const h = vpcHeight(v, overlay);
       const position = { x: PAD + (i % at.columns) * (NODE_W + COL_GAP), y: rowTop[Math.floor(i / at.columns)] ?? HEADER };
-      nodes.push({ id: v.key, type: 'vpc', parentId: groupId, extent: 'parent', position, width: NODE_W, height: h, data: { vpc: v, selected: selected === v.key, height: h, ...(overlay ? { overlay } : {}) } });
+      nodes.push({ id: v.key, type: 'vpc', parentId: groupId, extent: 'parent', position, width: NODE_W, height: h, data: { vpc: v, selected: false, height: h, ...(overlay ? { overlay } : {}) } });
       const box = { x: at.x + position.x, y: at.y + position.y, w: NODE_W, h };
       boxes.set(v.key, box);
       obstacles.push(box);
       // The VPC's gateways in a column below it, hanging off it as in AWS's resource map.
       gatewaysOf(v.key).forEach((gw, j) => {
         const gp = { x: position.x + (NODE_W - GW_W) / 2, y: position.y + h + GW_GAP + j * GW_PITCH };
-        nodes.push({ id: gw.key, type: 'gateway', parentId: groupId, extent: 'parent', position: gp, width: GW_W, height: GW_H, data: { gateway: gw, selected: selected === gw.key } });
+        nodes.push({ id: gw.key, type: 'gateway', parentId: groupId, extent: 'parent', position: gp, width: GW_W, height: GW_H, data: { gateway: gw, selected: false } });
         const gb = { x: at.x + gp.x, y: at.y + gp.y, w: GW_W, h: GW_H };
         boxes.set(gw.key, gb);
         obstacles.push(gb);
@@ -242,9 +247,9 @@ export function layoutTopology(t: Topology, me: { accountId: string; region: str
       target: l.to,
       type: 'labelled',
       animated: l.status === 'pending-acceptance',
-      selected: selected === l.id,
+      selected: false,
       data: { kind: 'peering', path: pathOf(seg.from, seg.to), label: stopsHere ? S.map.stopsAt(text) : text, x: spot.x, y: spot.y, ...PEERING_LABEL, colour: stopsHere ? '#d91515' : colour },
-      style: { stroke: stopsHere ? '#d91515' : colour, strokeWidth: selected === l.id || onPath ? 5 : 2.5, strokeDasharray: live ? undefined : '6 4' },
+      style: { stroke: stopsHere ? '#d91515' : colour, strokeWidth: onPath ? THICK_STROKE : 2.5, strokeDasharray: live ? undefined : '6 4' },
       markerEnd: { type: MarkerType.ArrowClosed, color: colour },
       ariaLabel: S.map.edgeAria(l.id, peeringStatusLabel(l.status)),
     });
@@ -258,11 +263,30 @@ export function layoutTopology(t: Topology, me: { accountId: string; region: str
       source: gw.vpc,
       target: gw.key,
       type: 'labelled',
-      selected: selected === gw.key,
+      selected: false,
       data: { kind: 'route', path: pathOf(seg.from, seg.to), label: S.mapGateways.routes(gw.routes), x: spot.x, y: spot.y, ...ROUTE_LABEL, colour: '#414d5c' },
       style: { stroke: '#414d5c', strokeWidth: 1.5, strokeDasharray: gw.routes.length > 0 ? undefined : '4 4' },
       markerEnd: { type: MarkerType.ArrowClosed, color: '#414d5c' },
     });
   }
   return { nodes, edges, bounds: { x: minX, y: minY, w: width - minX, h: height - minY } };
+}
+
+/**
+ * The drawing with one VPC, gateway or connection selected. A click changes only these flags,
+ * so the layout (and every item not selected) is kept as it was.
+ */
+export function withSelection(d: TopologyDrawing, selected: string | undefined): TopologyDrawing {
+  if (selected === undefined) return d;
+  const nodes = d.nodes.map((n): MapNode => {
+    if (n.id !== selected) return n;
+    if (n.type === 'vpc') return { ...n, data: { ...n.data, selected: true } };
+    if (n.type === 'gateway') return { ...n, data: { ...n.data, selected: true } };
+    return n;
+  });
+  const edges = d.edges.map((e): LabelledEdge => {
+    if (e.id !== selected) return e;
+    return { ...e, selected: true, style: e.data?.kind === 'peering' ? { ...e.style, strokeWidth: THICK_STROKE } : e.style };
+  });
+  return { ...d, nodes, edges };
 }

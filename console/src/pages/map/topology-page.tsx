@@ -31,7 +31,7 @@ import { S } from '../../strings';
 import { LabelledEdgeView } from './labelled-edge-view';
 import { MapSelectContext } from './map-select-context';
 import type { MapNode } from './topology-layout';
-import { layoutTopology, STATUS_COLOURS } from './topology-layout';
+import { layoutTopology, STATUS_COLOURS, withSelection } from './topology-layout';
 import type { MapGateway, MapLink, MapVpc, RegionalVpc } from './topology-model';
 import { buildTopology, mapGateways } from './topology-model';
 import { GatewayNodeView, GroupNodeView, SpacerNodeView, VpcNodeView } from './topology-nodes';
@@ -167,7 +167,9 @@ export function TopologyPage(): ReactNode {
   const [measureRef, mapWidth] = useElementWidth(24);
   // Laid out for the width the map has, so that fitting it keeps the labels readable.
   const targetWidth = Math.max(600, ((mapWidth || 1000) - 2 * FIT_PADDING) / READABLE_ZOOM);
-  const graph = useMemo(() => (topology ? layoutTopology(topology, session, selected, resource.data?.overlay, targetWidth) : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } }), [topology, session, selected, resource.data?.overlay, targetWidth]);
+  const layout = useMemo(() => (topology ? layoutTopology(topology, session, resource.data?.overlay, targetWidth) : { nodes: [], edges: [], bounds: { x: 0, y: 0, w: 0, h: 0 } }), [topology, session, resource.data?.overlay, targetWidth]);
+  // A click selects without laying the map out again.
+  const graph = useMemo(() => withSelection(layout, selected), [layout, selected]);
   const fitZoom = graph.bounds.w > 0 && mapWidth > 0 ? Math.min(MAX_ZOOM, (mapWidth - 2 * FIT_PADDING) / graph.bounds.w) : 1;
   const mapHeight = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, graph.bounds.h * fitZoom + 2 * FIT_PADDING)));
   const frameRef = useRef<HTMLDivElement | null>(null);

@@ -140,16 +140,7 @@ export function usePeeringActions(c: VpcPeeringConnection | undefined, onChanged
         />
       );
     } else if (dialog === 'tags') {
-      dialogs = (
-        <ManageTagsModal
-          resourceId={targetId}
-          onDismiss={close}
-          onDone={() => {
-            close();
-            onChanged();
-          }}
-        />
-      );
+      dialogs = <ManageTagsModal resourceId={targetId} onDismiss={close} onSaved={onChanged} />;
     } else if (dialog === 'dns') {
       dialogs = (
         <EditDnsDialog

@@ -94,17 +94,7 @@ export function RouteTableDetailsPage({ id }: { id: string }): ReactNode {
         <Button key="subnets" onClick={() => navigate(`/route-tables/${id}/edit-subnet-associations`)}>{S.routeTables.editSubnets}</Button>,
         <Button key="routes" variant="primary" onClick={() => navigate(`/route-tables/${id}/edit-routes`)}>{S.routeTables.editRoutes}</Button>,
       ]}
-      dialogs={tagging && (
-        <ManageTagsModal
-          resourceId={id}
-          tags={t?.Tags}
-          onDismiss={() => setTagging(false)}
-          onDone={() => {
-            setTagging(false);
-            resource.reload();
-          }}
-        />
-      )}
+      dialogs={tagging && <ManageTagsModal resourceId={id} tags={t?.Tags} onDismiss={() => setTagging(false)} onSaved={resource.reload} />}
       details={t && {
         header: S.routeTables.details,
         items: [

@@ -109,16 +109,7 @@ export function RouteTableListPage(): ReactNode {
         </ButtonDropdown>
       }
     >
-      {tagging && (
-        <ManageTagsModal
-          resourceId={tagging}
-          onDismiss={() => setTagging(undefined)}
-          onDone={() => {
-            setTagging(undefined);
-            resource.reload();
-          }}
-        />
-      )}
+      {tagging && <ManageTagsModal resourceId={tagging} onDismiss={() => setTagging(undefined)} onSaved={resource.reload} />}
       {deleting && (
         <ActionModal
           header={S.routeTables.deleteHeader}

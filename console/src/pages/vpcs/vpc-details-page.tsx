@@ -70,18 +70,7 @@ export function VpcDetailsPage({ id }: { id: string }): ReactNode {
       }
       dialogs={[
         deleting && <DeleteVpcDialog key="delete" vpcId={id} onDismiss={() => setDeleting(false)} onDone={() => navigate('/vpcs')} />,
-        tagging && (
-          <ManageTagsModal
-            key="tags"
-            resourceId={id}
-            tags={d?.vpc.Tags}
-            onDismiss={() => setTagging(false)}
-            onDone={() => {
-              setTagging(false);
-              resource.reload();
-            }}
-          />
-        ),
+        tagging && <ManageTagsModal key="tags" resourceId={id} tags={d?.vpc.Tags} onDismiss={() => setTagging(false)} onSaved={resource.reload} />,
       ]}
       details={d && {
         header: S.vpcs.details,

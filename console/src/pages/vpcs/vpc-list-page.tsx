@@ -88,16 +88,7 @@ export function VpcListPage(): ReactNode {
         </ButtonDropdown>
       }
     >
-      {tagging && (
-        <ManageTagsModal
-          resourceId={tagging}
-          onDismiss={() => setTagging(undefined)}
-          onDone={() => {
-            setTagging(undefined);
-            resource.reload();
-          }}
-        />
-      )}
+      {tagging && <ManageTagsModal resourceId={tagging} onDismiss={() => setTagging(undefined)} onSaved={resource.reload} />}
       {deleting && (
         <DeleteVpcDialog
           vpcId={deleting}
