@@ -1,21 +1,8 @@
 // boto3 against DescribeImages and the retired ClassicLink calls: test/boto3/images.py records
 // what botocore parsed, paginated, waited for and raised; this file asserts it.
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../support/start-server.js';
-import { startServer } from '../support/start-server.js';
-import { toolAvailable } from '../support/require-tool.js';
-
-const ok = toolAvailable('python3 with boto3', ['python3', '-c', 'import boto3']);
-const SCRIPT = resolve(import.meta.dirname, 'images.py');
-
-interface CallError {
-  readonly code?: string;
-  readonly message?: string;
-  readonly http?: number;
-  readonly noError?: boolean;
-}
+import { describe, expect, it } from 'vitest';
+import type { CallError } from './boto-script.js';
+import { BOTO3, botoScriptDocument } from './boto-script.js';
 
 interface Observations {
   readonly paginator: { readonly pages: number; readonly ids: string[]; readonly creationDateType: string };
@@ -25,38 +12,19 @@ interface Observations {
   readonly classicLink: Readonly<Record<'describe' | 'dnsSupport' | 'enable', CallError>>;
 }
 
-function runScript(url: string): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile('python3', [SCRIPT, url], { timeout: 50_000, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) fail(new Error(`images.py failed: ${err.message}\nstderr:\n${stderr}\nstdout:\n${stdout}`));
-      else done(stdout);
-    });
-  });
-}
-
-describe.skipIf(!ok)('boto3: DescribeImages and ClassicLink', () => {
-  let server: RunningServer;
-  let doc: Observations;
-
-  beforeAll(async () => {
-    server = await startServer({ inMemory: true });
-    doc = JSON.parse(await runScript(server.url)) as Observations;
-  }, 60_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+describe.skipIf(!BOTO3)('boto3: DescribeImages and ClassicLink', () => {
+  const doc = botoScriptDocument<Observations>('images.py', 50_000);
 
   it('the describe_images paginator collects the whole catalogue once, PageSize at a time', () => {
-    expect(doc.paginator.pages).toBe(5);
-    expect(doc.paginator.ids).toHaveLength(30);
-    expect(new Set(doc.paginator.ids).size).toBe(30);
+    expect(doc('paginator').pages).toBe(5);
+    expect(doc('paginator').ids).toHaveLength(30);
+    expect(new Set(doc('paginator').ids).size).toBe(30);
     // CreationDate is a string in the model: botocore leaves it as AWS wrote it.
-    expect(doc.paginator.creationDateType).toBe('str');
+    expect(doc('paginator').creationDateType).toBe('str');
   });
 
   it('the image_available waiter is satisfied by a catalogue image', () => {
-    expect(doc.waiter).toEqual({
+    expect(doc('waiter')).toEqual({
       waited: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20250610',
       state: 'available',
       ebs: { DeleteOnTermination: true, Iops: 3000, SnapshotId: expect.stringMatching(/^snap-[0-9a-f]{17}$/), VolumeSize: 8, VolumeType: 'gp3', Throughput: 125, Encrypted: false },
@@ -65,14 +33,14 @@ describe.skipIf(!ok)('boto3: DescribeImages and ClassicLink', () => {
 
   it("ec2_ami_info's call (owner filters, empty Owners/ExecutableUsers/ImageIds lists) finds the images", () => {
     // Deprecated releases are left out by default: the newest AL2023 arm64 image is the one left.
-    expect(doc.ansibleAmiInfo.names.at(-1)).toBe('al2023-ami-2023.8.20250908.0-kernel-6.1-arm64');
-    expect(doc.ansibleAmiInfo.names.every((n) => /^al2023-ami-2023\..*-kernel-6\.1-arm64$/.test(n))).toBe(true);
-    expect(doc.ansibleAmiInfo.debianX86).toContain('debian-12-amd64-20250331-1966');
-    expect(doc.ansibleAmiInfo.debianX86.every((n) => n.startsWith('debian-12-amd64-'))).toBe(true);
+    expect(doc('ansibleAmiInfo').names.at(-1)).toBe('al2023-ami-2023.8.20250908.0-kernel-6.1-arm64');
+    expect(doc('ansibleAmiInfo').names.every((n) => /^al2023-ami-2023\..*-kernel-6\.1-arm64$/.test(n))).toBe(true);
+    expect(doc('ansibleAmiInfo').debianX86).toContain('debian-12-amd64-20250331-1966');
+    expect(doc('ansibleAmiInfo').debianX86.every((n) => n.startsWith('debian-12-amd64-'))).toBe(true);
   });
 
   it('ClientError codes and messages as AWS words them', () => {
-    expect(doc.errors).toEqual({
+    expect(doc('errors')).toEqual({
       unknown: { code: 'InvalidAMIID.NotFound', message: "The image id '[ami-0123456789abcdef0]' does not exist", http: 400 },
       malformed: { code: 'InvalidAMIID.Malformed', message: 'Invalid id: "ami-nothex" (expecting "ami-...")', http: 400 },
       badFilter: { code: 'InvalidParameterValue', message: "The filter 'image_name' is invalid", http: 400 },
@@ -82,6 +50,6 @@ describe.skipIf(!ok)('boto3: DescribeImages and ClassicLink', () => {
 
   it("ClassicLink: exactly the error Ansible's ec2_vpc_net reads as \"no ClassicLink\"", () => {
     const retired = { code: 'UnsupportedOperation', message: 'The functionality you requested is not available in this region.', http: 400 };
-    expect(doc.classicLink).toEqual({ describe: retired, dnsSupport: retired, enable: retired });
+    expect(doc('classicLink')).toEqual({ describe: retired, dnsSupport: retired, enable: retired });
   });
 });
