@@ -3,19 +3,19 @@ import type { InstanceMetadataOptions } from '../core/instances/instance.js';
 import * as attrs from '../core/instances/instance-attributes.js';
 import { attachNetworkInterface, detachNetworkInterface } from '../core/instances/instance-interfaces.js';
 import type { InstanceView } from '../core/instances/instance-filters.js';
+import { addressAssociations, statusCheck } from '../core/instances/instance-filters.js';
 import * as instances from '../core/instances/instance-service.js';
 import { eniErrors } from '../core/network-interfaces/network-interface-errors.js';
 import { describeInstanceTypes } from '../core/instances/instance-types.js';
 import { STATE_CODES, instanceState, stateReason, stateTransitionReason, transitionalState } from '../core/instances/instance-state.js';
 import { privateDnsName } from '../core/network-interfaces/network-interface-view.js';
+import { INSTANCE_FACTS, metadataOptionsOf } from '../core/instances/instance-facts.js';
+import { zoneIdIn } from '../core/regions.js';
 import type * as W from '../protocol/index.js';
 import { attachmentToWire, groupsToWire, privateAddressesToWire } from './network-interface-api.js';
 import type { OperationTable } from './operation.js';
 import { reads, writes } from './operation.js';
 import { wire } from './wire.js';
-
-// Every instance here boots from an EBS root at /dev/xvda on Xen HVM (the catalogue images' facts).
-const ROOT_DEVICE = '/dev/xvda';
 
 const state = (name: W.InstanceStateName): W.InstanceState => ({ Code: STATE_CODES[name], Name: name });
 
@@ -33,8 +33,8 @@ function metadataToWire(o: InstanceMetadataOptions, applied: boolean): W.Instanc
 function interfaceToWire(view: NonNullable<InstanceView['eni']>, publicIp: string | undefined, ownerId: string): W.InstanceNetworkInterface {
   const e = view.eni;
   const primary = e.privateIps[0];
-  const eip = view.associations.find((a) => a.privateIp === primary);
-  const association = eip ? { IpOwnerId: eip.ipOwnerId, PublicIp: eip.publicIp, PublicDnsName: '' } : publicIp ? { IpOwnerId: 'amazon', PublicIp: publicIp, PublicDnsName: '' } : undefined;
+  const [first] = addressAssociations(view, publicIp);
+  const association = first ? { IpOwnerId: first.ipOwnerId, PublicIp: first.publicIp, PublicDnsName: '' } : undefined;
   const attachment = e.attachment ? attachmentToWire(e.attachment) : undefined;
   return {
     Association: association,
@@ -74,29 +74,29 @@ function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: 
     BlockDeviceMappings: [],
     ClientToken: i.clientToken ?? '',
     EbsOptimized: i.ebsOptimized ?? false,
-    EnaSupport: true,
-    Hypervisor: 'xen',
+    EnaSupport: INSTANCE_FACTS.enaSupport,
+    Hypervisor: INSTANCE_FACTS.hypervisor,
     NetworkInterfaces: [...(eni ? [interfaceToWire(eni, i.publicIp, i.accountId)] : []), ...(view.others ?? []).map((o) => interfaceToWire(o, undefined, i.accountId))],
-    RootDeviceName: ROOT_DEVICE,
-    RootDeviceType: 'ebs',
+    RootDeviceName: INSTANCE_FACTS.rootDeviceName,
+    RootDeviceType: INSTANCE_FACTS.rootDeviceType,
     SecurityGroups: eni ? groupsToWire(eni) : [],
     SourceDestCheck: eni?.eni.sourceDestCheck,
     StateReason: reason && name === instanceState(i) ? { Code: reason.code, Message: reason.message } : undefined,
     Tags: tags.length > 0 ? wire.tags(tags) : undefined,
-    VirtualizationType: 'hvm',
+    VirtualizationType: INSTANCE_FACTS.virtualizationType,
     CpuOptions: { CoreCount: i.cpuOptions?.coreCount ?? 1, ThreadsPerCore: i.cpuOptions?.threadsPerCore ?? 2 },
-    CapacityReservationSpecification: { CapacityReservationPreference: 'open' },
-    HibernationOptions: { Configured: false },
-    MetadataOptions: metadataToWire(i.metadataOptions ?? instances.DEFAULT_METADATA_OPTIONS, true),
-    EnclaveOptions: { Enabled: false },
-    BootMode: 'uefi-preferred',
-    PlatformDetails: 'Linux/UNIX',
-    UsageOperation: 'RunInstances',
+    CapacityReservationSpecification: { CapacityReservationPreference: INSTANCE_FACTS.capacityReservationPreference },
+    HibernationOptions: { Configured: INSTANCE_FACTS.hibernation },
+    MetadataOptions: metadataToWire(metadataOptionsOf(i), true),
+    EnclaveOptions: { Enabled: INSTANCE_FACTS.enclaves },
+    BootMode: INSTANCE_FACTS.bootMode,
+    PlatformDetails: INSTANCE_FACTS.platformDetails,
+    UsageOperation: INSTANCE_FACTS.usageOperation,
     UsageOperationUpdateTime: new Date(i.launchedAt),
-    PrivateDnsNameOptions: { HostnameType: 'ip-name', EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
-    MaintenanceOptions: { AutoRecovery: 'default', RebootMigration: 'default' },
-    CurrentInstanceBootMode: 'legacy-bios',
-    NetworkPerformanceOptions: { BandwidthWeighting: 'default' },
+    PrivateDnsNameOptions: { HostnameType: INSTANCE_FACTS.hostnameType, EnableResourceNameDnsARecord: false, EnableResourceNameDnsAAAARecord: false },
+    MaintenanceOptions: { AutoRecovery: INSTANCE_FACTS.autoRecovery, RebootMigration: INSTANCE_FACTS.rebootMigration },
+    CurrentInstanceBootMode: INSTANCE_FACTS.currentInstanceBootMode,
+    NetworkPerformanceOptions: { BandwidthWeighting: INSTANCE_FACTS.bandwidthWeighting },
     Operator: { Managed: false },
     InstanceId: i.id,
     ImageId: i.imageId,
@@ -109,7 +109,7 @@ function instanceToWire({ resource: view, tags }: Tagged<InstanceView>, shown?: 
     ProductCodes: [],
     InstanceType: i.instanceType as W.InstanceType,
     LaunchTime: new Date(i.launchedAt),
-    Placement: { AvailabilityZone: i.availabilityZone, GroupName: '', Tenancy: 'default' },
+    Placement: { AvailabilityZone: i.availabilityZone, AvailabilityZoneId: zoneIdIn(i.region, i.availabilityZone), GroupName: '', Tenancy: INSTANCE_FACTS.tenancy },
     Monitoring: { State: i.monitoring === true ? 'enabled' : 'disabled' },
     SubnetId: terminated ? undefined : i.subnetId,
     VpcId: terminated ? undefined : i.vpcId,
@@ -234,16 +234,19 @@ export const INSTANCE_OPERATIONS: OperationTable = {
     });
     return {
       InstanceStatuses: page.items.map((i): W.InstanceStatus => {
-        const running = instanceState(i) === 'running';
-        const summary: W.InstanceStatusSummary = running ? { Status: 'ok', Details: [{ Name: 'reachability', Status: 'passed' }] } : { Status: 'not-applicable' };
+        const check = statusCheck(i);
+        const summary: W.InstanceStatusSummary = { Status: check.status, Details: check.reachability ? [{ Name: 'reachability', Status: check.reachability }] : undefined };
+        const ebs: W.EbsStatusSummary = { Status: check.status, Details: check.reachability ? [{ Name: 'reachability', Status: check.reachability }] : undefined };
         return {
           AvailabilityZone: i.availabilityZone,
+          AvailabilityZoneId: zoneIdIn(i.region, i.availabilityZone),
           InstanceId: i.id,
           InstanceState: state(instanceState(i)),
           InstanceStatus: summary,
           SystemStatus: summary,
-          AttachedEbsStatus: running ? { Status: 'ok', Details: [{ Name: 'reachability', Status: 'passed' }] } : { Status: 'not-applicable' },
+          AttachedEbsStatus: ebs,
           Events: [],
+          Operator: { Managed: false },
         };
       }),
       NextToken: page.nextToken,
@@ -266,7 +269,7 @@ export const INSTANCE_OPERATIONS: OperationTable = {
       case 'instanceInitiatedShutdownBehavior':
         return { ...out, InstanceInitiatedShutdownBehavior: text(i.instanceInitiatedShutdownBehavior ?? 'stop') };
       case 'rootDeviceName':
-        return { ...out, RootDeviceName: text(ROOT_DEVICE) };
+        return { ...out, RootDeviceName: text(INSTANCE_FACTS.rootDeviceName) };
       case 'blockDeviceMapping':
         return { ...out, BlockDeviceMappings: [] };
       case 'productCodes':
@@ -278,11 +281,11 @@ export const INSTANCE_OPERATIONS: OperationTable = {
       case 'ebsOptimized':
         return { ...out, EbsOptimized: { Value: i.ebsOptimized ?? false } };
       case 'enaSupport':
-        return { ...out, EnaSupport: { Value: true } };
+        return { ...out, EnaSupport: { Value: INSTANCE_FACTS.enaSupport } };
       case 'sriovNetSupport':
         return { ...out, SriovNetSupport: {} };
       case 'enclaveOptions':
-        return { ...out, EnclaveOptions: { Enabled: false } };
+        return { ...out, EnclaveOptions: { Enabled: INSTANCE_FACTS.enclaves } };
       case 'kernel':
         return { ...out, KernelId: {} };
       case 'ramdisk':

@@ -3,6 +3,7 @@ import * as enis from '../core/network-interfaces/network-interface-service.js';
 import type { EniAssociation, NetworkInterfaceView } from '../core/network-interfaces/network-interface-view.js';
 import { eniStatus, privateDnsName } from '../core/network-interfaces/network-interface-view.js';
 import type { NetworkInterfaceAttachment } from '../core/network-interfaces/network-interface.js';
+import { zoneIdIn } from '../core/regions.js';
 import type * as W from '../protocol/index.js';
 import type { OperationTable } from './operation.js';
 import { reads, writes } from './operation.js';
@@ -47,6 +48,7 @@ function networkInterfaceToWire({ resource: view, tags }: Tagged<NetworkInterfac
     Association: primaryAssociation ? associationToWire(primaryAssociation) : undefined,
     Attachment: e.attachment ? attachmentToWire(e.attachment) : undefined,
     AvailabilityZone: e.availabilityZone,
+    AvailabilityZoneId: zoneIdIn(e.region, e.availabilityZone),
     Description: e.description,
     Groups: groupsToWire(view),
     InterfaceType: e.interfaceType as W.NetworkInterfaceType,

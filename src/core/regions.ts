@@ -41,3 +41,9 @@ export function findRegion(name: string): RegionInfo | undefined {
 export function zoneId(r: RegionInfo, zoneName: string): string {
   return `${r.zoneIdPrefix}-az${r.zones.indexOf(zoneName) + 1}`;
 }
+
+/** The id of a zone named in a Region's scope (an instance's or an interface's); undefined for a zone this server does not serve. */
+export function zoneIdIn(regionName: string, zoneName: string): string | undefined {
+  const r = findRegion(regionName);
+  return r?.zones.includes(zoneName) ? zoneId(r, zoneName) : undefined;
+}

@@ -23,8 +23,9 @@ import { addTags, checkTags } from '../tags.js';
 import { sgErrors } from '../security-groups/security-group-errors.js';
 import type { Instance, InstanceMetadataOptions, InstanceStateName } from './instance.js';
 import { instanceErrors } from './instance-errors.js';
+import { DEFAULT_METADATA_OPTIONS } from './instance-facts.js';
 import type { InstanceView } from './instance-filters.js';
-import { INSTANCE_FILTERS } from './instance-filters.js';
+import { INSTANCE_FILTERS, INSTANCE_STATUS_FILTERS, filtersNeedInterfaceTags } from './instance-filters.js';
 import { isBurstable, isInstanceTypeName } from './instance-types.js';
 import { STATE_CODES, instanceState, isInstanceVisible, transitionalState } from './instance-state.js';
 
@@ -33,14 +34,6 @@ const MAX_INSTANCES_PER_LAUNCH = 20;
 const PAGE = { min: 5, max: 1000 } as const;
 // RunInstances: "Default: m1.small" (EC2 API reference, InstanceType).
 const DEFAULT_INSTANCE_TYPE = 'm1.small';
-
-export const DEFAULT_METADATA_OPTIONS: InstanceMetadataOptions = {
-  httpTokens: 'optional',
-  httpPutResponseHopLimit: 1,
-  httpEndpoint: 'enabled',
-  httpProtocolIpv6: 'disabled',
-  instanceMetadataTags: 'disabled',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -142,7 +135,15 @@ export async function describeInstances(ctx: RequestContext, req: DescribeReques
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
   const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));
   const sorted = [...found].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return paginate((await taggedViews(ctx, sorted)).filter(predicate), req, PAGE);
+  const views = await taggedViews(ctx, sorted);
+  return paginate((filtersNeedInterfaceTags(req.filters) ? await withInterfaceTags(ctx, views) : views).filter(predicate), req, PAGE);
+}
+
+/** The views with their interfaces' tags, for the filters that read them: one read of the tags. */
+async function withInterfaceTags(ctx: RequestContext, views: readonly Tagged<InstanceView>[]): Promise<Tagged<InstanceView>[]> {
+  const ids = views.flatMap((v) => [...(v.resource.eni ? [v.resource.eni] : []), ...(v.resource.others ?? [])].map((e) => e.eni.id));
+  const interfaceTags = ids.length === 0 ? new Map<string, Tag[]>() : await ctx.repo.tags.forResources(ctx.caller, ids);
+  return views.map((v) => ({ ...v, resource: { ...v.resource, interfaceTags } }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,22 +495,7 @@ export interface InstanceStatusRequest extends DescribeRequest {
 
 /** DescribeInstanceStatus: running instances (all with IncludeAllInstances), checks passed while running. */
 export async function describeInstanceStatus(ctx: RequestContext, req: InstanceStatusRequest): Promise<{ items: Instance[]; nextToken?: string }> {
-  const statusOf = (i: Instance): string => (instanceState(i) === 'running' ? 'ok' : 'not-applicable');
-  const predicate = compileFilters<Instance>(
-    {
-      fields: {
-        'availability-zone': (i) => i.availabilityZone,
-        'instance-state-name': (i) => instanceState(i),
-        'instance-state-code': (i) => String(STATE_CODES[instanceState(i)]),
-        'instance-status.status': statusOf,
-        'instance-status.reachability': (i) => (statusOf(i) === 'ok' ? 'passed' : undefined),
-        'system-status.status': statusOf,
-        'system-status.reachability': (i) => (statusOf(i) === 'ok' ? 'passed' : undefined),
-        'event.code': () => undefined,
-      },
-    },
-    req.filters,
-  );
+  const predicate = compileFilters(INSTANCE_STATUS_FILTERS, req.filters);
   checkPageRequest(req, PAGE);
   const ids = req.ids && req.ids.length > 0 ? req.ids : undefined;
   const found = ids ? await requireInstances(ctx, ids) : visible(ctx, await ctx.repo.instances.list(ctx.caller));

@@ -1,5 +1,6 @@
 import type { Tagged } from '../describe-scoped.js';
 import type { FilterSpec } from '../filters/filter-spec.js';
+import { zoneIdIn } from '../regions.js';
 import { taggedTags } from '../tag-filter.js';
 import type { NetworkInterfaceView } from './network-interface-view.js';
 import { eniStatus, privateDnsName } from './network-interface-view.js';
@@ -10,8 +11,9 @@ const attachment = (i: Item) => i.resource.eni.attachment;
 const assoc = (i: Item) => i.resource.associations;
 const nothing = (): undefined => undefined;
 
-// DescribeNetworkInterfaces' filters (EC2 model). The Outposts/operator/requester ones match
-// nothing: no interface here is managed by a service or lives on an Outpost.
+// DescribeNetworkInterfaces' filters: every name botocore's EC2 model documents for it, plus
+// `group-name`, which AWS still takes. `operator.principal` and `requester-id` match nothing, as
+// the answer shows neither (no interface here has an operator; a NAT gateway's shows no RequesterId).
 export const NETWORK_INTERFACE_FILTERS: FilterSpec<Item> = {
   tags: taggedTags,
   fields: {
@@ -22,7 +24,8 @@ export const NETWORK_INTERFACE_FILTERS: FilterSpec<Item> = {
     'association.public-dns-name': nothing,
     'addresses.association.owner-id': (i) => assoc(i).map((a) => a.ipOwnerId),
     'addresses.association.public-ip': (i) => assoc(i).map((a) => a.publicIp),
-    'addresses.primary': (i) => (eni(i).privateIps.length > 0 ? 'true' : undefined),
+    // Each address is primary or not: an interface with secondary addresses has both values.
+    'addresses.primary': (i) => eni(i).privateIps.map((_, n) => String(n === 0)),
     'addresses.private-ip-address': (i) => eni(i).privateIps,
     'attachment.attach-time': (i) => (attachment(i) ? new Date(attachment(i)?.attachedAt ?? 0).toISOString() : undefined),
     'attachment.attachment-id': (i) => attachment(i)?.id,
@@ -32,7 +35,7 @@ export const NETWORK_INTERFACE_FILTERS: FilterSpec<Item> = {
     'attachment.instance-owner-id': (i) => attachment(i)?.instanceOwnerId,
     'attachment.status': (i) => (attachment(i) ? 'attached' : undefined),
     'availability-zone': (i) => eni(i).availabilityZone,
-    'availability-zone-id': nothing,
+    'availability-zone-id': (i) => zoneIdIn(eni(i).region, eni(i).availabilityZone),
     description: (i) => eni(i).description,
     'group-id': (i) => i.resource.groups.map((g) => g.id),
     'group-name': (i) => i.resource.groups.map((g) => g.name),
