@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Drives DescribeInstances, DescribeInstanceStatus and DescribeNetworkInterfaces filters with
-boto3; prints one JSON document.
+"""Drives DescribeInstances, DescribeInstanceStatus and DescribeNetworkInterfaces filters, and the
+refusals of RunInstances, with boto3; prints one JSON document.
 
 Usage: python3 test/boto3/instance-checks.py <endpoint-url>
 
 test/boto3/instance-checks.test.ts asserts the facts: that every filter name botocore's own model
 documents for the three Describe calls is taken (the names are read from the installed botocore,
-not copied here) and that each filter matches what the answer shows. Each scenario runs on its own; an unexpected exception is recorded under its name.
+not copied here), that each filter matches what the answer shows, and the codes and messages of
+the refusals. Each scenario runs on its own; an unexpected exception is recorded under its name.
 """
 
 import json
@@ -197,6 +198,23 @@ def _():
         "availability-zone-id": enis("availability-zone-id", shown.get("AvailabilityZoneId", "none")),
         "addresses.private-ip-address of a secondary address": enis("addresses.private-ip-address", secondary),
         "addresses.primary=false": enis("addresses.primary", "false"),
+    }
+
+
+@scenario("runRefusals")
+def _():
+    other_vpc = ec2.create_vpc(CidrBlock="10.92.0.0/16")["Vpc"]["VpcId"]
+    other_sg = ec2.create_security_group(GroupName="elsewhere", Description="elsewhere", VpcId=other_vpc)["GroupId"]
+    default_vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+    default_subnets = ec2.describe_subnets(Filters=[{"Name": "vpc-id", "Values": [default_vpc]}, {"Name": "availability-zone", "Values": ["eu-west-1a"]}])
+    by_name = ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SecurityGroups=["default"], Placement={"AvailabilityZone": "eu-west-1a"})["Instances"][0]
+    ec2.terminate_instances(InstanceIds=[by_name["InstanceId"]])
+    return {
+        "otherVpcGroup": error_of(lambda: ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SubnetId=subnet_a, SecurityGroupIds=[other_sg])),
+        "otherVpcGroupDefaultSubnet": error_of(lambda: ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SecurityGroupIds=[sg], Placement={"AvailabilityZone": "eu-west-1a"})),
+        "groupNamesWithSubnet": error_of(lambda: ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SubnetId=subnet_a, SecurityGroups=["web"])),
+        "names": {"otherSg": other_sg, "sg": sg, "subnet": subnet_a, "defaultSubnet": default_subnets["Subnets"][0]["SubnetId"]},
+        "groupNamesInDefaultVpc": [g["GroupName"] for g in by_name["SecurityGroups"]],
     }
 
 

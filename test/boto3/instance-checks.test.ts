@@ -1,6 +1,6 @@
 // boto3 against the filters of DescribeInstances, DescribeInstanceStatus and
-// DescribeNetworkInterfaces: test/boto3/instance-checks.py records what botocore parsed and
-// raised; this file asserts it.
+// DescribeNetworkInterfaces, and the refusals of RunInstances: test/boto3/instance-checks.py
+// records what botocore parsed and raised; this file asserts it.
 import { describe, expect, it } from 'vitest';
 import type { CallError } from './boto-script.js';
 import { BOTO3, botoScriptDocument } from './boto-script.js';
@@ -13,11 +13,15 @@ interface Observations {
   readonly instanceFilters: Record<string, string[]>;
   readonly statusFilters: Record<string, unknown>;
   readonly interfaceFilters: Record<string, unknown>;
+  readonly runRefusals: Readonly<Record<'otherVpcGroup' | 'otherVpcGroupDefaultSubnet' | 'groupNamesWithSubnet', CallError>> & {
+    readonly names: Readonly<Record<'otherSg' | 'sg' | 'subnet' | 'defaultSubnet', string>>;
+    readonly groupNamesInDefaultVpc: string[];
+  };
 }
 
 const err = (code: string, message: string): CallError => ({ code, message, http: 400 });
 
-describe.skipIf(!BOTO3)('boto3: instance, status and interface filters', () => {
+describe.skipIf(!BOTO3)('boto3: instance, status and interface filters; launch refusals', () => {
   const doc = botoScriptDocument<Observations>('instance-checks.py', 90_000);
 
   it('takes every filter name botocore documents for the three Describe calls', () => {
@@ -103,5 +107,14 @@ describe.skipIf(!BOTO3)('boto3: instance, status and interface filters', () => {
       'addresses.private-ip-address of a secondary address': ['extra'],
       'addresses.primary=false': ['extra'],
     });
+  });
+
+  it('RunInstances refuses a group of another VPC than the subnet, and group names with a subnet, as AWS does', () => {
+    const r = doc('runRefusals');
+    expect(r.otherVpcGroup).toEqual(err('InvalidParameter', `Security group ${r.names.otherSg} and subnet ${r.names.subnet} belong to different networks.`));
+    expect(r.otherVpcGroupDefaultSubnet).toEqual(err('InvalidParameter', `Security group ${r.names.sg} and subnet ${r.names.defaultSubnet} belong to different networks.`));
+    expect(r.groupNamesWithSubnet).toEqual(err('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet'));
+    // Without a subnet, names name the default VPC's groups.
+    expect(r.groupNamesInDefaultVpc).toEqual(['default']);
   });
 });

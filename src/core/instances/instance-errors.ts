@@ -35,6 +35,22 @@ export const instanceErrors = {
   interfacesAnd(what: string): Ec2Error {
     return new Ec2Error('InvalidParameterCombination', `Network interfaces and an instance-level ${what} may not be specified on the same request`);
   },
+  /**
+   * Observed (aws/aws-cli#2453, hashicorp/terraform#12123, boto/boto#350): security groups by name
+   * (SecurityGroup.N) with a SubnetId: `InvalidParameterCombination: The parameter groupName cannot
+   * be used with the parameter subnet`. A VPC launch names its groups by id.
+   */
+  groupNameWithSubnet(): Ec2Error {
+    return new Ec2Error('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet');
+  },
+  /**
+   * Observed (QT-DevOps/DevOpsIssues#256, a launch without SubnetId; openedx-unsupported/configuration#673):
+   * a group of another VPC than the launch's subnet (named or the default one):
+   * `InvalidParameter: Security group sg-… and subnet subnet-… belong to different networks.`
+   */
+  groupSubnetDifferentNetworks(groupId: string, subnetId: string): Ec2Error {
+    return new Ec2Error('InvalidParameter', `Security group ${groupId} and subnet ${subnetId} belong to different networks.`);
+  },
   /** Observed: `InstanceLimitExceeded: You have requested more instances (21) than your current instance limit of 20 allows for the specified instance type.` */
   limitExceeded(requested: number, limit: number): Ec2Error {
     return new Ec2Error('InstanceLimitExceeded', `You have requested more instances (${requested}) than your current instance limit of ${limit} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`);

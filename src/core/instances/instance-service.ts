@@ -243,6 +243,7 @@ function checkCounts(min: number | undefined, max: number | undefined): { min: n
 function primaryInterfaceRequest(input: RunInstancesInput): NetworkInterfaceRequest {
   const nics = input.networkInterfaces ?? [];
   if (nics.length === 0) {
+    if (input.subnetId !== undefined && (input.securityGroupNames?.length ?? 0) > 0) throw instanceErrors.groupNameWithSubnet();
     return {
       subnetId: input.subnetId,
       groupIds: input.securityGroupIds,
@@ -263,7 +264,19 @@ function primaryInterfaceRequest(input: RunInstancesInput): NetworkInterfaceRequ
   return { ...nic, deleteOnTermination: nic.deleteOnTermination ?? nic.networkInterfaceId === undefined };
 }
 
-/** Security group names (SecurityGroup.N) name groups of the launch's VPC. */
+/**
+ * Groups given by id must be of the launch subnet's VPC; one of another VPC of the caller's is
+ * refused with AWS's own words for it (unknown ids are left to the interface's check: NotFound).
+ */
+async function checkGroupsOfSubnetVpc(ctx: RequestContext, subnet: Subnet, groupIds: readonly string[] | undefined): Promise<void> {
+  const ids = (groupIds ?? []).filter((id) => isWellFormedId('sg', id));
+  if (ids.length === 0) return;
+  const vpcOf = new Map((await ctx.repo.securityGroups.list(ctx.caller, { ids })).map((g) => [g.id, g.vpcId]));
+  const elsewhere = ids.find((id) => vpcOf.has(id) && vpcOf.get(id) !== subnet.vpcId);
+  if (elsewhere !== undefined) throw instanceErrors.groupSubnetDifferentNetworks(elsewhere, subnet.id);
+}
+
+/** Security group names (SecurityGroup.N) name groups of the default VPC (a launch with a SubnetId cannot name groups). */
 async function groupIdsByName(ctx: RequestContext, vpcId: string, names: readonly string[]): Promise<string[]> {
   const groups = await ctx.repo.securityGroups.list(ctx.caller, { vpcId });
   return names.map((name) => {
@@ -334,6 +347,7 @@ export async function runInstances(ctx: RequestContext, input: RunInstancesInput
     if (counts.min > 1) throw errors.invalidParameterValue('An existing network interface can be attached to one instance only: MinCount must be 1.');
   }
   const subnet = existing ? await requireSubnet(ctx, existing.subnetId) : await launchSubnet(ctx, nic.subnetId, input.availabilityZone);
+  if (!existing) await checkGroupsOfSubnetVpc(ctx, subnet, nic.groupIds);
   const groupIds = input.securityGroupNames && input.securityGroupNames.length > 0
     ? [...(nic.groupIds ?? []), ...(await groupIdsByName(ctx, subnet.vpcId, input.securityGroupNames))]
     : nic.groupIds;
