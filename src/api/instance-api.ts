@@ -305,6 +305,13 @@ export const INSTANCE_OPERATIONS: OperationTable = {
       ebsOptimized: flag(input.EbsOptimized),
       attribute: input.Attribute,
       value: input.Value,
+      unmodelled: wire.present([
+        ['kernel', input.Kernel],
+        ['ramdisk', input.Ramdisk],
+        ['blockDeviceMapping', input.BlockDeviceMappings],
+        ['sriovNetSupport', input.SriovNetSupport],
+        ['enaSupport', input.EnaSupport],
+      ]),
     });
     return {};
   }),

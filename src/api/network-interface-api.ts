@@ -107,6 +107,13 @@ export const NETWORK_INTERFACE_OPERATIONS: OperationTable = {
       sourceDestCheck: value(input.SourceDestCheck),
       groupIds: input.Groups,
       attachment: input.Attachment ? { attachmentId: input.Attachment.AttachmentId, deleteOnTermination: input.Attachment.DeleteOnTermination } : undefined,
+      unmodelled: wire.present([
+        ['enaSrdSpecification', input.EnaSrdSpecification],
+        ['enablePrimaryIpv6', input.EnablePrimaryIpv6],
+        ['connectionTrackingSpecification', input.ConnectionTrackingSpecification],
+        ['associatePublicIpAddress', input.AssociatePublicIpAddress],
+        ['associatedSubnetIds', input.AssociatedSubnetIds],
+      ]),
     });
     return {};
   }),

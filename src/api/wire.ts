@@ -23,4 +23,8 @@ export const wire = {
   page(input: { readonly MaxResults?: number; readonly NextToken?: string }): { maxResults?: number; nextToken?: string } {
     return { maxResults: input.MaxResults, nextToken: input.NextToken };
   },
+  /** The names of the members present (an empty list is absent: the Query protocol sends nothing for it). */
+  present(members: readonly (readonly [string, unknown])[]): string[] {
+    return members.filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([name]) => name);
+  },
 };

@@ -1,5 +1,6 @@
 import { requireSubnet } from './checks.js';
 import { errors } from './errors.js';
+import { onlyOneAttribute } from './one-attribute.js';
 import type { RequestContext } from './request-context.js';
 import type { HostnameType, Subnet } from './subnet.js';
 import { subnetErrors } from './subnet-errors.js';
@@ -52,12 +53,10 @@ function givenAttributes(changes: SubnetAttributeChanges): Attribute[] {
  */
 export async function modifySubnetAttribute(ctx: RequestContext, subnetId: string | undefined, changes: SubnetAttributeChanges): Promise<void> {
   const subnet = await requireSubnet(ctx, subnetId);
-  const given = givenAttributes(changes);
   // [I] As ModifyVpcAttribute: nothing to change is a missing parameter; several, the observed
   // `Fields for multiple attribute types specified: ...` (cluster-api-provider-aws#783).
-  if (given.length === 0) throw errors.missingParameter(ATTRIBUTES.join(', '));
-  if (given.length > 1) throw errors.invalidParameterCombination(`Fields for multiple attribute types specified: ${given.join(', ')}`);
-  const next = applyOne(subnet, given[0] as Attribute, changes);
+  const attribute = onlyOneAttribute(givenAttributes(changes), () => errors.missingParameter(ATTRIBUTES.join(', ')));
+  const next = applyOne(subnet, attribute, changes);
   await ctx.repo.subnets.put(next);
 }
 

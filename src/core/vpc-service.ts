@@ -6,6 +6,7 @@ import { errors } from './errors.js';
 import { amazonIpv6Block } from './ipv6-pool.js';
 import { localRoutes, withLocalRoutes } from './local-routes.js';
 import { Cidr } from './net/index.js';
+import { onlyOneAttribute } from './one-attribute.js';
 import { parseBlock } from './parse-cidr.js';
 import { effectiveStatus } from './peering/effective-status.js';
 import type { PeeringConnection } from './peering/peering-connection.js';
@@ -312,9 +313,6 @@ export async function describeVpcAttribute(ctx: RequestContext, vpcId: string | 
 export async function modifyVpcAttribute(ctx: RequestContext, vpcId: string | undefined, changes: Partial<Record<VpcAttributeName, boolean>>): Promise<void> {
   const vpc = await requireVpc(ctx, vpcId);
   const names = (Object.keys(changes) as VpcAttributeName[]).filter((k) => changes[k] !== undefined);
-  if (names.length === 0) throw errors.missingParameter('enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics');
-  // AWS takes one attribute per call.
-  if (names.length > 1) throw errors.invalidParameterCombination(`Fields for multiple attribute types specified: ${names.join(', ')}`);
-  const name = names[0] as VpcAttributeName;
+  const name = onlyOneAttribute(names, () => errors.missingParameter('enableDnsSupport, enableDnsHostnames or enableNetworkAddressUsageMetrics'));
   await ctx.repo.vpcs.put({ ...vpc, [name]: changes[name] });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Drives DescribeInstances, DescribeInstanceStatus and DescribeNetworkInterfaces filters, and the
-refusals of RunInstances, with boto3; prints one JSON document.
+refusals of RunInstances, ModifyNetworkInterfaceAttribute and ModifyInstanceAttribute, with boto3;
+prints one JSON document.
 
 Usage: python3 test/boto3/instance-checks.py <endpoint-url>
 
@@ -215,6 +216,26 @@ def _():
         "groupNamesWithSubnet": error_of(lambda: ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SubnetId=subnet_a, SecurityGroups=["web"])),
         "names": {"otherSg": other_sg, "sg": sg, "subnet": subnet_a, "defaultSubnet": default_subnets["Subnets"][0]["SubnetId"]},
         "groupNamesInDefaultVpc": [g["GroupName"] for g in by_name["SecurityGroups"]],
+    }
+
+
+@scenario("modifyRefusals")
+def _():
+    eni = ec2.create_network_interface(SubnetId=subnet_a, Description="before")["NetworkInterface"]["NetworkInterfaceId"]
+    refusals = {
+        "interfaceNone": error_of(lambda: ec2.modify_network_interface_attribute(NetworkInterfaceId=eni)),
+        "interfaceTwo": error_of(lambda: ec2.modify_network_interface_attribute(NetworkInterfaceId=eni, Description={"Value": "after"}, SourceDestCheck={"Value": False})),
+        "instanceNone": error_of(lambda: ec2.modify_instance_attribute(InstanceId=web)),
+        "instanceTwo": error_of(lambda: ec2.modify_instance_attribute(InstanceId=web, SourceDestCheck={"Value": False}, DisableApiTermination={"Value": True})),
+        "instanceAttributeFormAndMember": error_of(lambda: ec2.modify_instance_attribute(InstanceId=web, Attribute="disableApiTermination", Value="true", SourceDestCheck={"Value": False})),
+    }
+    after = ec2.describe_network_interfaces(NetworkInterfaceIds=[eni])["NetworkInterfaces"][0]
+    ec2.modify_network_interface_attribute(NetworkInterfaceId=eni, Description={"Value": "one"})
+    ec2.modify_instance_attribute(InstanceId=web, DisableApiStop={"Value": False})
+    return {
+        **refusals,
+        "unchanged": [after["Description"], after["SourceDestCheck"], ec2.describe_instance_attribute(InstanceId=web, Attribute="disableApiTermination")["DisableApiTermination"]["Value"]],
+        "oneApplies": ec2.describe_network_interfaces(NetworkInterfaceIds=[eni])["NetworkInterfaces"][0]["Description"],
     }
 
 

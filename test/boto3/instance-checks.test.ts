@@ -1,6 +1,6 @@
 // boto3 against the filters of DescribeInstances, DescribeInstanceStatus and
-// DescribeNetworkInterfaces, and the refusals of RunInstances: test/boto3/instance-checks.py
-// records what botocore parsed and raised; this file asserts it.
+// DescribeNetworkInterfaces, and the refusals of RunInstances and the Modify*Attribute calls:
+// test/boto3/instance-checks.py records what botocore parsed and raised; this file asserts it.
 import { describe, expect, it } from 'vitest';
 import type { CallError } from './boto-script.js';
 import { BOTO3, botoScriptDocument } from './boto-script.js';
@@ -17,11 +17,15 @@ interface Observations {
     readonly names: Readonly<Record<'otherSg' | 'sg' | 'subnet' | 'defaultSubnet', string>>;
     readonly groupNamesInDefaultVpc: string[];
   };
+  readonly modifyRefusals: Readonly<Record<'interfaceNone' | 'interfaceTwo' | 'instanceNone' | 'instanceTwo' | 'instanceAttributeFormAndMember', CallError>> & {
+    readonly unchanged: unknown[];
+    readonly oneApplies: string;
+  };
 }
 
 const err = (code: string, message: string): CallError => ({ code, message, http: 400 });
 
-describe.skipIf(!BOTO3)('boto3: instance, status and interface filters; launch refusals', () => {
+describe.skipIf(!BOTO3)('boto3: instance and interface filters, launch and attribute refusals', () => {
   const doc = botoScriptDocument<Observations>('instance-checks.py', 90_000);
 
   it('takes every filter name botocore documents for the three Describe calls', () => {
@@ -116,5 +120,18 @@ describe.skipIf(!BOTO3)('boto3: instance, status and interface filters; launch r
     expect(r.groupNamesWithSubnet).toEqual(err('InvalidParameterCombination', 'The parameter groupName cannot be used with the parameter subnet'));
     // Without a subnet, names name the default VPC's groups.
     expect(r.groupNamesInDefaultVpc).toEqual(['default']);
+  });
+
+  it('ModifyNetworkInterfaceAttribute and ModifyInstanceAttribute take exactly one attribute', () => {
+    const m = doc('modifyRefusals');
+    const none = err('InvalidParameterCombination', 'No attributes specified.');
+    expect(m.interfaceNone).toEqual(none);
+    expect(m.instanceNone).toEqual(none);
+    expect(m.interfaceTwo).toEqual(err('InvalidParameterCombination', 'Fields for multiple attribute types specified: description, sourceDestCheck'));
+    expect(m.instanceTwo).toEqual(err('InvalidParameterCombination', 'Fields for multiple attribute types specified: sourceDestCheck, disableApiTermination'));
+    expect(m.instanceAttributeFormAndMember).toEqual(err('InvalidParameterCombination', 'Fields for multiple attribute types specified: sourceDestCheck, disableApiTermination'));
+    // A refused call changes nothing; one attribute applies.
+    expect(m.unchanged).toEqual(['before', true, false]);
+    expect(m.oneApplies).toBe('one');
   });
 });

@@ -6,6 +6,7 @@ import type { InstanceView } from '../../src/core/instances/instance-filters.js'
 import { INSTANCE_FILTERS, INSTANCE_STATUS_FILTERS, addressAssociations } from '../../src/core/instances/instance-filters.js';
 import type { NetworkInterface } from '../../src/core/network-interfaces/network-interface.js';
 import type { NetworkInterfaceView } from '../../src/core/network-interfaces/network-interface-view.js';
+import { onlyOneAttribute } from '../../src/core/one-attribute.js';
 
 const LAUNCHED = Date.parse('2026-03-04T05:06:07.089Z');
 
@@ -114,5 +115,13 @@ describe('DescribeInstanceStatus filters', () => {
     expect(status(instance({ lifecycle: { target: 'stopped', since: LAUNCHED } }), 'instance-status.reachability', '*')).toBe(false);
     expect(status(instance(), 'event.code', '*')).toBe(false);
     expect(status(instance(), 'availability-zone-id', 'euw1-az2')).toBe(true);
+  });
+});
+
+describe('one attribute per Modify*Attribute call', () => {
+  it('returns the one given; several and none are refused as AWS refuses them', () => {
+    expect(onlyOneAttribute(['description'])).toBe('description');
+    expect(() => onlyOneAttribute(['description', 'sourceDestCheck'])).toThrow('Fields for multiple attribute types specified: description, sourceDestCheck');
+    expect(() => onlyOneAttribute([])).toThrow('No attributes specified.');
   });
 });

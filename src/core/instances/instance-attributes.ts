@@ -1,5 +1,6 @@
 import { errors } from '../errors.js';
 import { isWellFormedId } from '../ids.js';
+import { onlyOneAttribute } from '../one-attribute.js';
 import { interfaceViews, resolveGroups } from '../network-interfaces/network-interface-service.js';
 import type { PageRequest } from '../paginate.js';
 import { checkPageRequest, paginate } from '../paginate.js';
@@ -45,6 +46,23 @@ export interface ModifyInstanceInput {
   /** The `Attribute` + `Value` form. */
   readonly attribute?: string;
   readonly value?: string;
+  /** Attributes given that this server keeps nothing for (kernel, ramdisk, ENA, SR-IOV, block devices): they count as attributes, and change nothing. */
+  readonly unmodelled?: readonly string[];
+}
+
+/** The attributes a call names, by AWS's names (InstanceAttributeName), to hold it to one. */
+function namedAttributes(input: ModifyInstanceInput): string[] {
+  const members: [InstanceAttributeName, unknown][] = [
+    ['sourceDestCheck', input.sourceDestCheck],
+    ['groupSet', (input.groupIds?.length ?? 0) > 0 ? input.groupIds : undefined],
+    ['disableApiTermination', input.disableApiTermination],
+    ['disableApiStop', input.disableApiStop],
+    ['instanceType', input.instanceType],
+    ['userData', input.userData],
+    ['instanceInitiatedShutdownBehavior', input.instanceInitiatedShutdownBehavior],
+    ['ebsOptimized', input.ebsOptimized],
+  ];
+  return [...members.filter(([, v]) => v !== undefined).map(([name]) => name), ...(input.attribute !== undefined ? [input.attribute] : []), ...(input.unmodelled ?? [])];
 }
 
 const bool = (v: string): boolean => {
@@ -78,11 +96,13 @@ function normalise(input: ModifyInstanceInput): ModifyInstanceInput {
 }
 
 /**
- * ModifyInstanceAttribute. Source/dest check and groups live on the primary interface (EC2 API
- * reference: they apply to it); instance type, user data and EBS optimisation change only while the
- * instance is stopped.
+ * ModifyInstanceAttribute: one attribute per call ("You can specify only one attribute at a
+ * time", API reference; `onlyOneAttribute` has AWS's answers for none and several). Source/dest
+ * check and groups live on the primary interface (EC2 API reference: they apply to it); instance
+ * type, user data and EBS optimisation change only while the instance is stopped.
  */
 export async function modifyInstanceAttribute(ctx: RequestContext, id: string | undefined, raw: ModifyInstanceInput): Promise<void> {
+  onlyOneAttribute(namedAttributes(raw));
   const input = normalise(raw);
   const instance = await requireInstance(ctx, id);
   const state = instanceState(instance);
@@ -95,7 +115,7 @@ export async function modifyInstanceAttribute(ctx: RequestContext, id: string | 
   if (input.sourceDestCheck !== undefined || input.groupIds !== undefined) {
     const eni = await ctx.repo.networkInterfaces.get(ctx.caller, instance.primaryNetworkInterfaceId);
     if (eni) {
-      const groupIds = input.groupIds === undefined ? eni.groupIds : await resolveGroups(ctx, eni.vpcId, input.groupIds.length === 0 ? undefined : input.groupIds);
+      const groupIds = input.groupIds === undefined || input.groupIds.length === 0 ? eni.groupIds : await resolveGroups(ctx, eni.vpcId, input.groupIds);
       await ctx.repo.networkInterfaces.put({ ...eni, groupIds, sourceDestCheck: input.sourceDestCheck ?? eni.sourceDestCheck });
     }
   }

@@ -7,6 +7,7 @@ import { compileFilters } from '../filters/compile-filters.js';
 import { isWellFormedId } from '../ids.js';
 import { checkRequestedAddress, firstFreeAddress } from '../nat-gateways/subnet-addresses.js';
 import { Cidr, formatIpv6, parseIpv4Address, parseIpv6Address } from '../net/index.js';
+import { onlyOneAttribute } from '../one-attribute.js';
 import type { RequestContext } from '../request-context.js';
 import type { Subnet } from '../subnet.js';
 import type { TagSpecificationInput } from '../tags.js';
@@ -296,28 +297,39 @@ export interface ModifyInterfaceInput {
   readonly sourceDestCheck?: boolean;
   readonly groupIds?: readonly string[];
   readonly attachment?: { readonly attachmentId?: string; readonly deleteOnTermination?: boolean };
+  /** Attributes given that this server keeps nothing for (ENA Express, connection tracking, ...): they count as attributes, and change nothing. */
+  readonly unmodelled?: readonly string[];
 }
 
 /**
- * ModifyNetworkInterfaceAttribute. [I] AWS documents one attribute per call; several in one call
- * are applied together here rather than refused.
+ * ModifyNetworkInterfaceAttribute: "You can specify only one attribute at a time" (API
+ * reference); none or several are refused as ModifyInstanceAttribute refuses them
+ * (`onlyOneAttribute`). An empty group list is no attribute (the Query protocol sends nothing for it).
  */
 export async function modifyNetworkInterfaceAttribute(ctx: RequestContext, id: string | undefined, input: ModifyInterfaceInput): Promise<void> {
   const eni = await requireInterface(ctx, id);
-  let next: NetworkInterface = eni;
-  if (input.description !== undefined) next = { ...next, description: input.description };
-  if (input.sourceDestCheck !== undefined) next = { ...next, sourceDestCheck: input.sourceDestCheck };
-  if (input.groupIds !== undefined) {
-    if (input.groupIds.length === 0) throw errors.missingParameter('SecurityGroupId');
-    next = { ...next, groupIds: await resolveGroups(ctx, eni.vpcId, input.groupIds) };
+  const attribute = onlyOneAttribute([
+    ...(input.description !== undefined ? ['description'] : []),
+    ...(input.sourceDestCheck !== undefined ? ['sourceDestCheck'] : []),
+    ...((input.groupIds?.length ?? 0) > 0 ? ['groupSet'] : []),
+    ...(input.attachment !== undefined ? ['attachment'] : []),
+    ...(input.unmodelled ?? []),
+  ]);
+  switch (attribute) {
+    case 'description':
+      return ctx.repo.networkInterfaces.put({ ...eni, description: input.description ?? eni.description });
+    case 'sourceDestCheck':
+      return ctx.repo.networkInterfaces.put({ ...eni, sourceDestCheck: input.sourceDestCheck ?? eni.sourceDestCheck });
+    case 'groupSet':
+      return ctx.repo.networkInterfaces.put({ ...eni, groupIds: await resolveGroups(ctx, eni.vpcId, input.groupIds) });
+    case 'attachment': {
+      const attachmentId = input.attachment?.attachmentId;
+      if (attachmentId === undefined) throw errors.missingParameter('Attachment.AttachmentId');
+      if (!eni.attachment || eni.attachment.id !== attachmentId) throw eniErrors.attachmentMismatch(attachmentId, eni.id);
+      const deleteOnTermination = input.attachment?.deleteOnTermination ?? eni.attachment.deleteOnTermination;
+      return ctx.repo.networkInterfaces.put({ ...eni, attachment: { ...eni.attachment, deleteOnTermination } });
+    }
   }
-  if (input.attachment !== undefined) {
-    const attachmentId = input.attachment.attachmentId;
-    if (attachmentId === undefined) throw errors.missingParameter('Attachment.AttachmentId');
-    if (!eni.attachment || eni.attachment.id !== attachmentId) throw eniErrors.attachmentMismatch(attachmentId, eni.id);
-    if (input.attachment.deleteOnTermination !== undefined) next = { ...next, attachment: { ...eni.attachment, deleteOnTermination: input.attachment.deleteOnTermination } };
-  }
-  await ctx.repo.networkInterfaces.put(next);
 }
 
 export type InterfaceAttribute = 'description' | 'groupSet' | 'sourceDestCheck' | 'attachment' | 'associatePublicIpAddress';
