@@ -239,4 +239,13 @@ def _():
     }
 
 
+@scenario("ipv6WithoutBlock")
+def _():
+    return {
+        "subnet": subnet_a,
+        "createNetworkInterface": error_of(lambda: ec2.create_network_interface(SubnetId=subnet_a, Ipv6AddressCount=1)),
+        "runInstances": error_of(lambda: ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, SubnetId=subnet_a, Ipv6AddressCount=1)),
+    }
+
+
 print(json.dumps(out, indent=1, sort_keys=True, default=str))

@@ -21,6 +21,7 @@ interface Observations {
     readonly unchanged: unknown[];
     readonly oneApplies: string;
   };
+  readonly ipv6WithoutBlock: Readonly<Record<'createNetworkInterface' | 'runInstances', CallError>> & { readonly subnet: string };
 }
 
 const err = (code: string, message: string): CallError => ({ code, message, http: 400 });
@@ -133,5 +134,11 @@ describe.skipIf(!BOTO3)('boto3: instance and interface filters, launch and attri
     // A refused call changes nothing; one attribute applies.
     expect(m.unchanged).toEqual(['before', true, false]);
     expect(m.oneApplies).toBe('one');
+  });
+
+  it('IPv6 addresses in a subnet without an IPv6 block are refused as a bad value, not as a full subnet', () => {
+    const noBlock = err('InvalidParameterValue', `The subnet ${doc('ipv6WithoutBlock').subnet} has no IPv6 CIDR block: IPv6 addresses cannot be assigned.`);
+    expect(doc('ipv6WithoutBlock').createNetworkInterface).toEqual(noBlock);
+    expect(doc('ipv6WithoutBlock').runInstances).toEqual(noBlock);
   });
 });

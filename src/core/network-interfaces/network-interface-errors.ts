@@ -29,7 +29,14 @@ export const eniErrors = {
   subnetFull(subnetId: string): Ec2Error {
     return new Ec2Error('InsufficientFreeAddressesInSubnet', `The specified subnet ${subnetId} does not have enough free addresses to satisfy the request.`);
   },
-  /** [I] Ipv6AddressCount/Ipv6Addresses need a subnet with an IPv6 block. */
+  /**
+   * Ipv6AddressCount/Ipv6Addresses need a subnet with an IPv6 block (CreateNetworkInterface,
+   * RunInstances, AssignIpv6Addresses). [I] No answer of AWS's to this was found; the code is the
+   * one AWS gives the same precondition elsewhere (ModifySubnetAttribute's "Cannot set
+   * assign-ipv6-address-on-creation to true unless the subnet … has an IPv6 CIDR block associated
+   * with it", subnetErrors.needsIpv6), the words ours. Not InsufficientFreeAddressesInSubnet: the
+   * subnet is not full, it has no IPv6 addresses at all.
+   */
   noIpv6Block(subnetId: string): Ec2Error {
     return new Ec2Error('InvalidParameterValue', `The subnet ${subnetId} has no IPv6 CIDR block: IPv6 addresses cannot be assigned.`);
   },
