@@ -25,9 +25,9 @@ export const eniErrors = {
   tooManyGroups(limit: number): Ec2Error {
     return new Ec2Error('SecurityGroupsPerInterfaceLimitExceeded', `The maximum number of security groups per interface (${limit}) has been reached.`);
   },
-  /** The EC2 error-code list: InsufficientFreeAddressesInSubnet; [I] wording. */
-  subnetFull(subnetId: string): Ec2Error {
-    return new Ec2Error('InsufficientFreeAddressesInSubnet', `The specified subnet ${subnetId} does not have enough free addresses to satisfy the request.`);
+  /** The EC2 error-code list: InsufficientFreeAddressesInSubnet; AWS's own words, as quoted in aws/amazon-vpc-cni-k8s#1773 (no subnet id in them). */
+  subnetFull(): Ec2Error {
+    return new Ec2Error('InsufficientFreeAddressesInSubnet', 'The specified subnet does not have enough free addresses to satisfy the request.');
   },
   /**
    * Ipv6AddressCount/Ipv6Addresses need a subnet with an IPv6 block (CreateNetworkInterface,

@@ -151,7 +151,7 @@ function takeAddresses(subnet: Subnet, taken: Set<string>, named: readonly strin
   }
   for (let i = 0; i < count; i++) {
     const ip = firstFreeAddress(subnet, taken);
-    if (ip === undefined) throw eniErrors.subnetFull(subnet.id);
+    if (ip === undefined) throw eniErrors.subnetFull();
     taken.add(ip);
     ips.push(ip);
   }
