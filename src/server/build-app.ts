@@ -172,18 +172,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  /** An error in the shape of the endpoint: JSON under /_vpcpeer/ (docs/errors.md), EC2's XML elsewhere. */
+  const errorReply = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, requestId: string): FastifyReply =>
+    req.url.startsWith('/_vpcpeer/') ? reply.code(status).send({ error: code, message }) : xmlReply(reply, status, encodeError(code, message, requestId));
   app.setErrorHandler((err: { code?: string; statusCode?: number; message: string }, req, reply) => {
     const requestId = randomUUID();
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const refuse = (): FastifyReply =>
-        xmlReply(reply, 413, encodeError('RequestEntityTooLarge', `Request body larger than ${options.bodyLimit ?? 1024 * 1024} bytes`, requestId));
-      return drainThen(req.raw, refuse);
+      return drainThen(req.raw, () => errorReply(req, reply, 413, 'RequestEntityTooLarge', `Request body larger than ${bodyLimit} bytes`, requestId));
     }
+    // An AWS error that reached no handler of its own: above all the store's ServiceUnavailable
+    // (PostgreSQL down, a full disk), met by an admin endpoint or while verifying a signature.
+    // It is a 503 clients retry, as the EC2 calls answer it, never an InternalError.
+    if (err instanceof Ec2Error) return errorReply(req, reply, err.httpStatus, err.code, err.message, requestId);
     if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
-      return xmlReply(reply, err.statusCode, encodeError('InvalidRequest', err.message, requestId));
+      return errorReply(req, reply, err.statusCode, 'InvalidRequest', err.message, requestId);
     }
     req.log.error({ err, requestId }, 'unhandled error');
-    return xmlReply(reply, 500, encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId));
+    return errorReply(req, reply, 500, 'InternalError', `An internal error has occurred (request ${requestId})`, requestId);
   });
 
   const logsCalls = ['trace', 'debug', 'info'].includes(options.logLevel);

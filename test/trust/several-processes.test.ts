@@ -135,6 +135,9 @@ describe.skipIf(!postgresAvailable)('three processes on one PostgreSQL', () => {
     expect(await health.json()).toMatchObject({ status: 'unavailable', store: 'postgres', storeReachable: false });
     const down = await q(servers[1] as RunningServer, A, { Action: 'DescribeVpcs' });
     expect([down.status, down.code]).toEqual([503, 'ServiceUnavailable']);
+    // Every other route that needs the store answers the same 503, in its own shape (JSON under
+    // /_vpcpeer/, EC2's XML for GET /?Action=), never a 500.
+    expect(await outageAnswers(servers[2] as RunningServer)).toEqual(OUTAGE_ANSWERS);
     await postgres.start();
     // Back without a restart of any vpcpeer process.
     const deadline = Date.now() + 20_000;
@@ -175,6 +178,36 @@ describe.skipIf(!postgresAvailable)('three processes on one PostgreSQL', () => {
     servers = live;
   }, 60_000);
 });
+
+/** What each route that reads or writes the store answers while PostgreSQL is down. */
+const OUTAGE_ANSWERS: Record<string, string> = {
+  'POST /_vpcpeer/clock': '503 ServiceUnavailable',
+  'POST /_vpcpeer/reset': '503 ServiceUnavailable',
+  'GET /_vpcpeer/events': '503 ServiceUnavailable',
+  'GET /_vpcpeer/analyses/nia-0123456789abcdef0': '503 ServiceUnavailable',
+  'GET /_vpcpeer/reach?source=eni-0123456789abcdef0&destination=eni-0123456789abcdef1&protocol=tcp&port=22': '503 ServiceUnavailable',
+  'GET /?Action=DescribeVpcs&Version=2016-11-15': '503 ServiceUnavailable',
+  'GET /metrics': '200 vpcpeer_store_reachable{store="postgres"} 0',
+};
+
+async function outageAnswers(server: RunningServer): Promise<Record<string, string>> {
+  const date = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const authorization = `AWS4-HMAC-SHA256 Credential=${A}/${date}/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00`;
+  const seen: Record<string, string> = {};
+  for (const call of Object.keys(OUTAGE_ANSWERS)) {
+    const [method, path] = call.split(' ') as [string, string];
+    const body = path === '/_vpcpeer/clock' ? JSON.stringify({ advanceSeconds: 60 }) : method === 'POST' ? '' : undefined;
+    const res = await fetch(server.url + path, { method, headers: { authorization }, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    const what = path.startsWith('/_vpcpeer/')
+      ? (JSON.parse(text) as { error?: string }).error
+      : path === '/metrics'
+        ? /vpcpeer_store_reachable\{[^}]*\} \d/.exec(text)?.[0]
+        : /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    seen[call] = `${res.status} ${what}`;
+  }
+  return seen;
+}
 
 /** How many expired requests a process's 'swept' log lines report in all. */
 function expiredCount(output: string): number {
