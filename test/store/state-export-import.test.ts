@@ -324,6 +324,8 @@ describe('state import', () => {
     ['a version this vpcpeer does not read', () => variant('version', (f) => (f.version = 2)), /^vpcpeer: \S+: version: 2 is newer than this vpcpeer reads \(1\): import it with a newer vpcpeer$/],
     ['a duplicate id', () => variant('duplicate', (f) => f.resources.push(f.resources[0] as Entry)), /^vpcpeer: \S+: resources\[\d+\] \((\w+) ([\w-]+)\): id \2 appears twice \(first at resources\[0\] \(\1 \2\)\)$/],
     ['a subnet whose VPC is not in the file', () => variant('orphan-subnet', (f) => (firstSubnet(f).doc.vpcId = 'vpc-0123456789abcdef0')), /^vpcpeer: \S+: resources\[\d+\] \(subnet subnet-[0-9a-f]{17}\): vpcId "vpc-0123456789abcdef0" is not in the file$/],
+    ['an interface in a security group not in the file', () => variant('orphan-eni-group', (f) => ((f.resources.find((r) => r.kind === 'eni') as Entry).doc.groupIds = ['sg-0123456789abcdef0'])), /^vpcpeer: \S+: resources\[\d+\] \(eni eni-[0-9a-f]{17}\): groupIds\[0\] "sg-0123456789abcdef0" is not in the file$/],
+    ['a VPC whose block is no CIDR', () => variant('bad-cidr', (f) => ((f.resources.find((r) => r.kind === 'vpc') as Entry).doc.cidrBlock = 'not-a-cidr')), /^vpcpeer: \S+: resources\[\d+\] \(vpc vpc-[0-9a-f]{17}\): cidrBlock "not-a-cidr" is not an IPv4 CIDR block$/],
     ['a tag on a resource not in the file', () => variant('orphan-tag', (f) => f.tags.push({ resourceId: 'vpc-0123456789abcdef0', accountId: A, region: 'us-east-1', key: 'Name', value: 'ghost', resourceType: 'vpc' })), /^vpcpeer: \S+: tags\[\d+\] \("vpc-0123456789abcdef0" "Name"\): resource vpc-0123456789abcdef0 is not in the file$/],
   ])('%s: exit 2, one line naming the entry, nothing changed (even with --replace)', (_what, make, message) => {
     const path = make();
