@@ -7,11 +7,12 @@ import { loadServerKey } from '../auth/session-secrets.js';
 import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
 import { openPostgresStore } from '../store/open-postgres-store.js';
-import { openSqliteStore } from '../store/open-sqlite-store.js';
+import { openSqliteStore, type Store } from '../store/open-sqlite-store.js';
 import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
+import { readStateFile, type ReadStateFile } from './read-state-file.js';
 import { seedStore } from './seed-store.js';
 import { isServeWorker, reportListening, superviseWorkers } from './serve-workers.js';
 import { stateCommand } from './state.js';
@@ -74,7 +75,7 @@ program
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
   .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
   .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
-  .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state').env('VPCPEER_SEED'))
+  .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state, or have been seeded from this same file (then it starts from what it holds)').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
@@ -120,13 +121,26 @@ program
         return fail(`cannot read or make the server key ${keyFile}: ${(err as Error).message}`);
       }
     };
+    // A seed file is read and checked whole before any store is opened: a bad file makes no
+    // folder, no database file and runs no migration. Workers leave it to the primary.
+    const seedPath = opts.seed !== undefined && opts.seed !== '' && !isServeWorker() ? resolve(opts.seed) : undefined;
+    let seed: ReadStateFile | undefined;
+    try {
+      seed = seedPath === undefined ? undefined : readStateFile(seedPath);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    const seedInto = async (store: Store): Promise<void> => {
+      if (seedPath === undefined || seed === undefined) return;
+      await seedStore(store, seedPath, seed, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
+    };
     if (workers > 1 && !isServeWorker()) {
       loadKey();
       // The primary seeds once (every worker would find the others' state and refuse), then
       // starts the workers and prints the one start-up line when all of them listen.
-      if (opts.seed !== undefined && opts.seed !== '') {
+      if (seed !== undefined) {
         const seeded = await openPostgresStore({ url: database as string }).catch((err: unknown) => fail((err as Error).message));
-        await seedStore(seeded, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+        await seedInto(seeded);
         await seeded.close();
       }
       const address = await superviseWorkers(workers, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
@@ -138,7 +152,7 @@ program
     const store = await (database !== undefined ? openPostgresStore({ url: database }) : openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) })).catch((err: unknown) =>
       fail((err as Error).message),
     );
-    if (opts.seed !== undefined && opts.seed !== '' && !isServeWorker()) await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+    await seedInto(store);
     // After the store: a folder that cannot be written is reported by the store, naming its file.
     const sessionKey = loadKey();
     const app = await buildApp({

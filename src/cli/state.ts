@@ -98,7 +98,7 @@ export function stateCommand(): Command {
       // The whole file is read and checked before the store is opened, let alone written.
       let checked: StateFile;
       try {
-        checked = readStateFile(path);
+        checked = readStateFile(path).file;
       } catch (err) {
         report(err);
         return;

@@ -153,6 +153,7 @@ describe('checkStateFile', () => {
     ['bookkeeping in meta', (f) => (f.meta['reset-generation'] = 'x'), 'meta["reset-generation"]: is the store\'s own bookkeeping, not state'],
     ['a meta value that is not text', (f) => (f.meta.n = 5), 'meta["n"]: must be a string, not 5'],
     ['an audit event without its status', (f) => delete (f.audit[0] as Doc).status, 'audit[0]: status must be a whole number, not undefined'],
+    ['the seed digest in meta', (f) => (f.meta['seeded-from'] = 'sha256:00'), 'meta["seeded-from"]: is the store\'s own bookkeeping, not state'],
   ])('refuses %s', (_what, change, message) => {
     expect(refusal(change)).toBe(message);
   });

@@ -22,15 +22,16 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeering, ec2, newVpc } from '../sdk/sdk-helpers.js';
 import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, adminGet, CLI, startServer } from '../support/start-server.js';
-import { EC2, openQuery, stable } from '../trust/trust-support.js';
+import { EC2, openQuery, stable, xmlValue } from '../trust/trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -246,6 +247,21 @@ describe.skipIf(!postgresAvailable)('SQLite to PostgreSQL and back', () => {
     }
   });
 
+  it('a bad --seed runs no migration on an empty database: the file is checked first', async () => {
+    const url = await db.postgres.newDatabase();
+    const bad = join(scratch, 'seed-bad-postgres.json');
+    writeFileSync(bad, '{"format": "vpcpeer-state", "version": 1, "peerings": [{"id": "pcx-1"}]}');
+    const r = vpcpeer(['serve', '--port', '0', '--log-level', 'warn', '--database', url, '--seed', bad]);
+    expect([r.status, r.stderr]).toEqual([2, `vpcpeer: ${bad}: peerings[0]: id "pcx-1" is not a pcx id (pcx- and 8 or 17 hex digits)\n`]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'")).rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('a database that holds state is replaced only with --replace, in one transaction', () => {
     const refused = importInto(['--database', db.url], exportedFile);
     expect([refused.status, refused.stderr]).toEqual([2, 'vpcpeer: the database already holds state; add --replace to replace it (its audit trail is kept)\n']);
@@ -291,6 +307,41 @@ describe('serve --seed', () => {
     writeFileSync(bad, '{"format": "vpcpeer-state", "version": 1, "resources": [{"kind": "vpc", "doc": {"id": "vpc-1", "accountId": "111111111111", "region": "us-east-1"}}]}');
     const refused = serve(['--in-memory', '--seed', bad]);
     expect([refused.status, refused.stderr]).toEqual([2, `vpcpeer: ${bad}: resources[0] (vpc): id "vpc-1" is not a vpc id (vpc- and 8 or 17 hex digits)\n`]);
+    // The file is checked before the store is opened: no folder, no database file is made.
+    const untouched = folder('bad-seed-folder');
+    const early = serve(['--data-dir', untouched, '--seed', bad]);
+    expect([early.status, early.stderr]).toEqual([2, `vpcpeer: ${bad}: resources[0] (vpc): id "vpc-1" is not a vpc id (vpc- and 8 or 17 hex digits)\n`]);
+    expect(existsSync(untouched)).toBe(false);
+  });
+
+  it('restarted with its original command line on a store seeded from the same file, it starts from what the store holds', async () => {
+    const dir = folder('seeded-then-killed');
+    const first = await startServer({ dataDir: dir, args: ['--seed', exportedFile] });
+    let vpc: string;
+    try {
+      vpc = xmlValue(await query(first, A, { Action: 'CreateVpc', CidrBlock: '10.77.0.0/16' }), 'vpcId') as string;
+    } finally {
+      await first.kill();
+    }
+    const again = await startServer({ dataDir: dir, args: ['--seed', exportedFile] });
+    try {
+      expect(again.output()).toContain(`vpcpeer: --seed ${exportedFile}: the store was seeded from this file before; starting from the state it holds\n`);
+      const vpcs = await query(again, A, { Action: 'DescribeVpcs' });
+      expect(vpcs).toContain(`<vpcId>${vpc}</vpcId>`);
+      expect(vpcs).toContain(`<vpcId>${world.vpcA}</vpcId>`);
+    } finally {
+      await again.stop();
+    }
+    // The digest is the store's own bookkeeping: an export does not carry it.
+    expect(Object.keys((JSON.parse(exportOf(['--data-dir', dir])) as { meta: Record<string, string> }).meta)).not.toContain('seeded-from');
+    // Another file on that store is refused, as any seed of a store that holds state.
+    const other = join(scratch, 'seed-other.json');
+    writeFileSync(other, exported.replace(/^ {2}"exportedAt": "[^"]*",\n/m, ''));
+    const refused = vpcpeer(['serve', '--port', '0', '--log-level', 'warn', '--data-dir', dir, '--seed', other]);
+    expect([refused.status, refused.stderr]).toEqual([
+      2,
+      `vpcpeer: --seed ${other}: ${join(dir, 'vpcpeer.db')} already holds state seeded from another file; seed an empty store (--in-memory, a new --data-dir or database), or load it with \`vpcpeer state import --replace\`\n`,
+    ]);
   });
 });
 
