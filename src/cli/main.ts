@@ -15,6 +15,7 @@ import { reachCommand } from './reach.js';
 import { readStateFile, type ReadStateFile } from './read-state-file.js';
 import { seedStore } from './seed-store.js';
 import { isServeWorker, reportListening, superviseWorkers } from './serve-workers.js';
+import { forgetServing, localUrl, recordServing } from './serving-record.js';
 import { stateCommand } from './state.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
@@ -177,9 +178,14 @@ program
     const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redacted(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
     // One line users (and test harnesses) can read: where to point clients, where state lives.
+    // The SQLite folder is locked to this process: `vpcpeer state export` finds it here instead
+    // (recorded before the line that tells a harness the server is up).
+    const servedDir = database === undefined && !inMemory ? resolve(opts.dataDir) : undefined;
+    if (servedDir !== undefined) recordServing(servedDir, { url: localUrl(address), pid: process.pid });
     if (isServeWorker()) reportListening(address);
     else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
     const stop = (): void => {
+      if (servedDir !== undefined) forgetServing(servedDir);
       void app.close().then(() => store.close()).then(() => process.exit(0));
     };
     process.once('SIGINT', stop);

@@ -7,7 +7,9 @@ import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
 import type { SignedRequest } from '../auth/sigv4-verify.js';
 import { Ec2Error } from '../core/ec2-error.js';
 import type { RequestContext } from '../core/request-context.js';
+import { exportState } from '../store/export-state.js';
 import type { Store } from '../store/open-sqlite-store.js';
+import { stateFileText } from '../store/state-file.js';
 import type { Authenticator } from './authenticate.js';
 import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
@@ -339,6 +341,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const where = dataplane.whereIs(id);
     if (!where) return reply.code(409).send({ error: 'NotRunning', message: `${id} has no network namespace: only running instances and interfaces attached to nothing carry traffic.` });
     return { id, ...where };
+  });
+
+  // The whole world as a state file (docs/state-format.md): `vpcpeer state export` asks the server
+  // for it when the server holds the SQLite folder. Every account's state, so admin only, as reset
+  // and the clock are. One write transaction, serialised with every change and answered after it
+  // ends, so the file is one committed state.
+  app.get('/_vpcpeer/state', async (req, reply) => {
+    if (!(await adminOnly(req, reply))) return reply;
+    const text = stateFileText(await exportState(options.store));
+    return reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(text);
   });
 
   app.post('/_vpcpeer/reset', async (req, reply) => {

@@ -62,6 +62,17 @@ export interface Store extends UnitOfWork {
  */
 const CACHE_CAPACITY = 10_000;
 
+/**
+ * The data folder's database is held by another process, a server as a rule (locking_mode
+ * EXCLUSIVE): `vpcpeer state export` then asks that server rather than the file.
+ */
+export class StoreInUse extends Error {
+  override readonly name = 'StoreInUse';
+  constructor(readonly location: string) {
+    super(`${location} is in use by another process (is another vpcpeer serving this data folder?)`);
+  }
+}
+
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
   if (!options.inMemory) {
@@ -96,7 +107,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
   } catch (err) {
     sqlite.close();
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${location} is in use by another process (is another vpcpeer serving this data folder?)`);
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new StoreInUse(location);
     throw new Error(`cannot write ${location}: ${whyNotWritable(location) ?? (err as Error).message}`);
   }
   sqlite.pragma('synchronous = NORMAL');

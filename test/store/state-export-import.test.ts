@@ -21,7 +21,7 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ import { createPeering, ec2, newVpc } from '../sdk/sdk-helpers.js';
 import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, adminGet, CLI, startServer } from '../support/start-server.js';
-import { EC2, openQuery, stable, xmlValue } from '../trust/trust-support.js';
+import { credentialsPath, EC2, mintKey, openQuery, stable, strictArgs, xmlValue } from '../trust/trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -193,13 +193,85 @@ describe('state export', () => {
     expect(sameState(exportOf(['--data-dir', sqliteFolder]))).toBe(sameState(exported));
   });
 
-  it('refuses a folder a running server holds, in one line, exit 2', async () => {
+  it('a folder a running server holds is exported through that server: one committed state, while it serves', async () => {
     const server = await startServer({ dataDir: sqliteFolder });
     try {
       const r = vpcpeer(['state', 'export', '--data-dir', sqliteFolder]);
-      expect(r.status).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^vpcpeer: .*vpcpeer\.db is in use by another process \(is another vpcpeer serving this data folder\?\)\n$/);
+      expect(r.stderr).toBe(`vpcpeer: ${join(sqliteFolder, 'vpcpeer.db')} is in use by the vpcpeer server at ${server.url} (pid ${server.child.pid}); exporting through it\n`);
+      expect(r.status).toBe(0);
+      expect(sameState(r.stdout)).toBe(sameState(exported));
+      // Import is refused: it would replace the world under the server's clients.
+      const imported = importInto(['--data-dir', sqliteFolder], exportedFile, ['--replace']);
+      expect([imported.status, imported.stderr]).toEqual([2, `vpcpeer: ${join(sqliteFolder, 'vpcpeer.db')} is in use by the vpcpeer server at ${server.url} (pid ${server.child.pid}): stop it before importing into its folder, then start it again\n`]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('exported through the server while changes are being made, the file is one state', async () => {
+    const live = folder('live');
+    const server = await startServer({ dataDir: live, args: ['--seed', exportedFile] });
+    try {
+      // It passes import's checks (no tag without its resource) and holds every change acknowledged before it began.
+      const before = xmlValue(await query(server, A, { Action: 'CreateVpc', CidrBlock: '10.60.0.0/16' }), 'vpcId') as string;
+      let exporting = true;
+      const changes = (async (): Promise<number> => {
+        let made = 0;
+        while (exporting) {
+          await query(server, A, { Action: 'CreateVpc', CidrBlock: '10.61.0.0/16', 'TagSpecification.1.ResourceType': 'vpc', 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': `n${made++}` });
+        }
+        return made;
+      })();
+      const during = join(scratch, 'during.json');
+      const run = await new Promise<Run>((done) => {
+        const child = spawn(process.execPath, [CLI, 'state', 'export', '--data-dir', live, '--output', during], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.once('exit', (status) => done({ status, stdout: '', stderr }));
+      });
+      exporting = false;
+      expect(await changes).toBeGreaterThan(0);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(during, 'utf8')).toContain(`"id": "${before}"`);
+      expect(importInto(['--data-dir', folder('during')], during).status).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--endpoint exports from any running server (an in-memory one too)', async () => {
+    const server = await startServer({ inMemory: true, args: ['--seed', exportedFile] });
+    try {
+      const r = vpcpeer(['state', 'export', '--endpoint', server.url]);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(sameState(r.stdout)).toBe(sameState(exported));
+      const both = vpcpeer(['state', 'export', '--endpoint', server.url, '--data-dir', sqliteFolder]);
+      expect([both.status, both.stderr]).toEqual([2, 'vpcpeer: give --endpoint (a running server) or --data-dir/--database (a store), not both\n']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('in strict mode only an admin key exports through the server, as only it resets or moves the clock', async () => {
+    const credentials = credentialsPath();
+    const admin = mintKey(credentials, A, ['--admin']);
+    const user = mintKey(credentials, A);
+    const server = await startServer({ dataDir: sqliteFolder, args: strictArgs(credentials) });
+    try {
+      const as = (key?: { accessKeyId: string; secretAccessKey: string }): Run =>
+        vpcpeer(['state', 'export', '--data-dir', sqliteFolder], key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {});
+      const strictHelp = ' (a strict-mode server exports for an admin key only: give one with --access-key-id and --secret-access-key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)';
+      const unsigned = as();
+      expect(unsigned.status).toBe(2);
+      expect(unsigned.stderr.split('\n')[1]).toBe(`vpcpeer: the server at ${server.url} did not export: HTTP 403 MissingAuthenticationToken: Request is missing Authentication Token${strictHelp}`);
+      const notAdmin = as(user);
+      expect(notAdmin.status).toBe(2);
+      expect(notAdmin.stderr).toContain(`did not export: HTTP 403 AccessDenied: In strict mode only a key marked "admin": true`);
+      const byAdmin = as(admin);
+      expect(byAdmin.status).toBe(0);
+      expect(sameState(byAdmin.stdout)).toBe(sameState(exported));
+      // The endpoint itself, as any client signs for it.
+      expect((await fetch(`${server.url}/_vpcpeer/state`)).status).toBe(403);
     } finally {
       await server.stop();
     }

@@ -186,6 +186,7 @@ const OUTAGE_ANSWERS: Record<string, string> = {
   'GET /_vpcpeer/events': '503 ServiceUnavailable',
   'GET /_vpcpeer/analyses/nia-0123456789abcdef0': '503 ServiceUnavailable',
   'GET /_vpcpeer/reach?source=eni-0123456789abcdef0&destination=eni-0123456789abcdef1&protocol=tcp&port=22': '503 ServiceUnavailable',
+  'GET /_vpcpeer/state': '503 ServiceUnavailable',
   'GET /?Action=DescribeVpcs&Version=2016-11-15': '503 ServiceUnavailable',
   'GET /metrics': '200 vpcpeer_store_reachable{store="postgres"} 0',
 };
