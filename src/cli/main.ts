@@ -14,7 +14,7 @@ import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
 import { readStateFile, type ReadStateFile } from './read-state-file.js';
 import { seedStore } from './seed-store.js';
-import { isServeWorker, reportListening, superviseWorkers } from './serve-workers.js';
+import { isServeWorker, metricsOfAllWorkers, reportListening, superviseWorkers } from './serve-workers.js';
 import { forgetServing, localUrl, recordServing } from './serving-record.js';
 import { stateCommand } from './state.js';
 
@@ -164,6 +164,7 @@ program
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
       dataplane,
       sweepIntervalMs: Math.round(sweepSeconds * 1000),
+      ...(isServeWorker() ? { metricsAcrossWorkers: metricsOfAllWorkers } : {}),
       ...(sessionKey ? { sessionKey } : {}),
     });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).

@@ -59,6 +59,8 @@ export interface AppOptions {
   readonly dataplane?: boolean;
   /** How long a client may take to send its request line and headers, in ms (slowloris). */
   readonly headersTimeoutMs?: number;
+  /** `serve --workers`: every worker's own figures, aggregated, for GET /metrics (metrics.ts). */
+  readonly metricsAcrossWorkers?: () => Promise<string>;
 }
 
 /** An account reads its own audit trail in pages of at most this many events. */
@@ -194,7 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const logsCalls = ['trace', 'debug', 'info'].includes(options.logLevel);
-  const metrics = createMetrics(options.store);
+  const metrics = createMetrics(options.store, options.metricsAcrossWorkers ? { acrossWorkers: options.metricsAcrossWorkers } : {});
   // Prometheus scrapes without signing: the figures name actions and codes, never accounts or ids.
   app.get('/metrics', async (_req, reply) => reply.code(200).header('content-type', metrics.contentType).send(await metrics.render()));
   answerQuery = createQueryEndpoint({ deps, metrics, log: app.log, access: logsCalls ? accessLineWriter(batchedStdout()) : undefined });

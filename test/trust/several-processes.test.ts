@@ -8,6 +8,7 @@
 //   - afterwards every acknowledged write is there.
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
 import { spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
@@ -220,6 +221,18 @@ function expiredCount(output: string): number {
   return n;
 }
 
+/** GET /metrics on a connection used for nothing else. */
+function scrapeOnNewConnection(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${url}/metrics`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+}
+
 /** The pids of a process's children (`ps --ppid`). */
 function childPids(pid: number): number[] {
   const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
@@ -236,9 +249,17 @@ describe.skipIf(!postgresAvailable)('serve --workers', () => {
       const primary = server.child.pid as number;
       const workers = childPids(primary);
       expect(workers).toHaveLength(2);
-      const made = await Promise.all(Array.from({ length: 20 }, (_, i) => must(server, A, { Action: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` })));
+      const made = await Promise.all(Array.from({ length: 30 }, (_, i) => must(server, A, { Action: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` })));
       const seen = await vpcIds(server, A);
       for (const text of made) expect(seen).toContain(xmlValue(text, 'vpcId'));
+      // Whichever worker a scrape reaches, it counts every worker's calls (each scrape on a
+      // connection of its own, so the workers take turns answering).
+      for (let scrape = 0; scrape < 4; scrape++) {
+        const figures = await scrapeOnNewConnection(server.url);
+        expect(figures).toContain('vpcpeer_requests_total{action="CreateVpc",code="OK"} 30\n');
+        expect(figures).toContain('vpcpeer_request_duration_seconds_count{action="CreateVpc"} 30\n');
+        expect(figures).toContain('vpcpeer_peering_connections{state="active"} 0\n');
+      }
 
       process.kill(workers[0] as number, 'SIGKILL');
       const deadline = Date.now() + 15_000;
