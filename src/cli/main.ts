@@ -8,6 +8,7 @@ import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
 import { openPostgresStore } from '../store/open-postgres-store.js';
 import { openSqliteStore, type Store } from '../store/open-sqlite-store.js';
+import { sessionKeyIn } from '../store/server-secrets.js';
 import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
@@ -74,7 +75,7 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
-  .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
+  .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, the database's own with --database (shared by every process on it), or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
   .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
   .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state, or have been seeded from this same file (then it starts from what it holds)').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
@@ -112,9 +113,12 @@ program
     if (workers > 1 && database === undefined) fail('--workers needs --database: the processes must share their state, and a SQLite folder belongs to one process');
     if (workers > 1 && dataplane) fail('--workers and --dataplane exclude each other: one process runs the data plane');
     const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
-    // Sessions' secrets are derived from this key, never stored: every process that verifies them
-    // reads the same file (the primary of --workers makes it before its workers start).
-    const keyFile = opts.serverKey !== undefined && opts.serverKey !== '' ? resolve(opts.serverKey) : inMemory ? undefined : join(resolve(opts.dataDir), 'server.key');
+    // Sessions' secrets are derived from this key, never stored. Every process that verifies them
+    // must have the same key: from --server-key's file (the primary of --workers makes it before
+    // its workers start), else on PostgreSQL the store's own (every process of the database shares
+    // it, made once by the first), else server.key in the data folder.
+    const explicitKey = opts.serverKey !== undefined && opts.serverKey !== '';
+    const keyFile = explicitKey ? resolve(opts.serverKey as string) : inMemory || database !== undefined ? undefined : join(resolve(opts.dataDir), 'server.key');
     const loadKey = (): Buffer | undefined => {
       try {
         return keyFile === undefined ? undefined : loadServerKey(keyFile);
@@ -155,7 +159,7 @@ program
     );
     await seedInto(store);
     // After the store: a folder that cannot be written is reported by the store, naming its file.
-    const sessionKey = loadKey();
+    const sessionKey = database !== undefined && !explicitKey ? await sessionKeyIn(store).catch((err: unknown) => fail((err as Error).message)) : loadKey();
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,

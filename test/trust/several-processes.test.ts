@@ -8,12 +8,14 @@
 //   - afterwards every acknowledged write is there.
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { get } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
-import { EC2, openQuery, type RawResponse, xmlValue } from './trust-support.js';
+import { credentialsPath, EC2, mintKey, openQuery, type RawResponse, signedQuery, strictArgs, xmlValue } from './trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -238,6 +240,36 @@ function childPids(pid: number): number[] {
   const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
   return r.stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
 }
+
+describe.skipIf(!postgresAvailable)('strict mode on one PostgreSQL', () => {
+  const db = usePostgresDatabase();
+
+  it('an AssumeRole session issued through one process signs through another (the key is the database\'s); --server-key overrides it', async () => {
+    const credentials = credentialsPath();
+    const key = mintKey(credentials, A);
+    const args = ['--database', db.url, ...strictArgs(credentials)];
+    // Each process has a data folder of its own (startServer makes one): only the database is shared.
+    const [p1, p2] = await Promise.all([startServer({ args }), startServer({ args })]);
+    const ownKey = join(p1.dataDir, 'own.key');
+    const p3 = await startServer({ args: [...args, '--server-key', ownKey] });
+    try {
+      const assumed = await signedQuery(p1.url, key, { Action: 'AssumeRole', Version: '2011-06-15', RoleArn: `arn:aws:iam::${A}:role/deployer`, RoleSessionName: 'across' }, { service: 'sts' });
+      expect(assumed.status, assumed.text).toBe(200);
+      const session = { accessKeyId: xmlValue(assumed.text, 'AccessKeyId') as string, secretAccessKey: xmlValue(assumed.text, 'SecretAccessKey') as string, sessionToken: xmlValue(assumed.text, 'SessionToken') as string };
+      for (const p of [p1, p2]) {
+        const r = await signedQuery(p.url, session, { Action: 'DescribeVpcs', ...EC2 });
+        expect([r.status, r.code]).toEqual([200, undefined]);
+      }
+      // A process told to use a key file of its own derives other secrets: the session is not its.
+      expect((await signedQuery(p3.url, session, { Action: 'DescribeVpcs', ...EC2 })).code).toBe('AuthFailure');
+      expect(existsSync(ownKey)).toBe(true);
+      // The database's key is in no data folder.
+      for (const p of [p1, p2]) expect(existsSync(join(p.dataDir, 'server.key'))).toBe(false);
+    } finally {
+      await Promise.all([p1, p2, p3].map((p) => p.stop()));
+    }
+  });
+});
 
 describe.skipIf(!postgresAvailable)('serve --workers', () => {
   const db = usePostgresDatabase();
