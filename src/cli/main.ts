@@ -14,6 +14,7 @@ import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
 import { readStateFile, type ReadStateFile } from './read-state-file.js';
+import { redactedUrl } from './redact-url.js';
 import { seedStore } from './seed-store.js';
 import { isServeWorker, metricsOfAllWorkers, reportListening, superviseWorkers } from './serve-workers.js';
 import { forgetServing, localUrl, recordServing } from './serving-record.js';
@@ -43,17 +44,6 @@ interface ServeOptions {
   seed?: string;
   workers: string;
   serverKey?: string;
-}
-
-/** A PostgreSQL URL without its password, for the start-up line. */
-function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(not a URL)';
-  }
 }
 
 program
@@ -107,7 +97,7 @@ program
     const inMemory = truthy(opts.inMemory);
     const database = opts.database === undefined || opts.database === '' ? undefined : opts.database;
     if (database !== undefined && inMemory) fail('--database and --in-memory exclude each other: state is either in PostgreSQL or in memory');
-    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redacted(database)}'`);
+    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redactedUrl(database)}'`);
     const workers = Number(opts.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers must be a whole number from 1 to 64, not '${opts.workers}'`);
     if (workers > 1 && database === undefined) fail('--workers needs --database: the processes must share their state, and a SQLite folder belongs to one process');
@@ -149,7 +139,7 @@ program
         await seeded.close();
       }
       const address = await superviseWorkers(workers, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
-      process.stdout.write(`vpcpeer listening on ${address} (state: ${redacted(database as string)}) (${how}) (${workers} workers)\n`);
+      process.stdout.write(`vpcpeer listening on ${address} (state: ${redactedUrl(database as string)}) (${how}) (${workers} workers)\n`);
       return;
     }
     // A folder another server holds, one that cannot be written, or a database that cannot be
@@ -180,7 +170,7 @@ program
         done(typeof a === 'object' && a ? `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : String(a));
       });
     });
-    const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redacted(database) : store.location;
+    const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redactedUrl(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
     // One line users (and test harnesses) can read: where to point clients, where state lives.
     // The SQLite folder is locked to this process: `vpcpeer state export` finds it here instead
