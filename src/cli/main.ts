@@ -172,11 +172,11 @@ program
     });
     const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redactedUrl(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
-    // One line users (and test harnesses) can read: where to point clients, where state lives.
     // The SQLite folder is locked to this process: `vpcpeer state export` finds it here instead
     // (recorded before the line that tells a harness the server is up).
     const servedDir = database === undefined && !inMemory ? resolve(opts.dataDir) : undefined;
     if (servedDir !== undefined) recordServing(servedDir, { url: localUrl(address), pid: process.pid });
+    // One line users (and test harnesses) can read: where to point clients, where state lives.
     if (isServeWorker()) reportListening(address);
     else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
     const stop = (): void => {

@@ -33,17 +33,21 @@ export interface ServerAccess {
   readonly credentials: Credentials;
 }
 
+/** `--endpoint`'s URL, or the user's problem. */
+export function endpointUrl(text: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    return problem(`--endpoint must be a URL such as http://127.0.0.1:4566, not '${text}'`);
+  }
+}
+
 /**
  * As the AWS CLI finds them: options, then AWS_* variables. `--account` is open mode's shortcut: a
  * 12-digit access key id is that account (the secret is not checked there).
  */
 export function serverAccess(opts: AccessOptions): ServerAccess {
-  let endpoint: URL;
-  try {
-    endpoint = new URL(opts.endpoint);
-  } catch {
-    problem(`--endpoint must be a URL such as http://127.0.0.1:4566, not '${opts.endpoint}'`);
-  }
+  const endpoint = endpointUrl(opts.endpoint);
   const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const accessKeyId = opts.accessKeyId ?? opts.account ?? process.env.AWS_ACCESS_KEY_ID;
   if (opts.account !== undefined && !isAccountId(opts.account)) problem(`--account must be a 12-digit account id, not '${opts.account}'`);

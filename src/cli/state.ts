@@ -10,7 +10,7 @@ import type { StateFile } from '../store/state-file.js';
 import { stateFileText } from '../store/state-file.js';
 import { StoreUnavailable } from '../store/store-unavailable.js';
 import { readStateFile } from './read-state-file.js';
-import { CliProblem, getFromServer, problem, serverAccess } from './server-access.js';
+import { CliProblem, endpointUrl, getFromServer, problem, serverAccess } from './server-access.js';
 import { readServing, type ServingRecord } from './serving-record.js';
 
 /** Usage and store problems, a bad file, a store in use: as `serve` exits on what the user must fix. */
@@ -69,9 +69,9 @@ const STATE_PATH = '/_vpcpeer/state';
  * a strict server wants to be an admin key; unsigned otherwise (open mode).
  */
 async function stateFromServer(url: string, opts: KeyOptions): Promise<string> {
+  const endpoint = endpointUrl(url);
   const keyed = opts.accessKeyId ?? process.env.AWS_ACCESS_KEY_ID;
-  const access = serverAccess({ endpoint: url, ...opts, ...(keyed === undefined ? { account: '000000000000' } : {}) });
-  const res = await getFromServer(access.endpoint, STATE_PATH, keyed === undefined ? undefined : access);
+  const res = await getFromServer(endpoint, STATE_PATH, keyed === undefined ? undefined : serverAccess({ endpoint: url, ...opts }));
   const text = await res.text();
   if (res.status === 200) return text;
   let answer: { error?: unknown; message?: unknown } = {};
@@ -82,7 +82,7 @@ async function stateFromServer(url: string, opts: KeyOptions): Promise<string> {
   }
   const what = answer.error !== undefined ? `${String(answer.error)}: ${String(answer.message ?? '')}` : text.slice(0, 200);
   const key = res.status === 401 || res.status === 403 ? ' (a strict-mode server exports for an admin key only: give one with --access-key-id and --secret-access-key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)' : '';
-  return problem(`the server at ${access.endpoint.origin} did not export: HTTP ${res.status} ${what}${key}`);
+  return problem(`the server at ${endpoint.origin} did not export: HTTP ${res.status} ${what}${key}`);
 }
 
 /** The store's state file: read from the store, or from the server that holds its SQLite folder. */
@@ -105,9 +105,9 @@ async function exportText(opts: StoreOptions & KeyOptions, command: Command): Pr
 }
 
 /** Prints a failure as one line; the exit status says whether it is the user's to fix (2) or ours (1). */
-function report(err: unknown): void {
+function report(failure: unknown): void {
   // An import into a folder a server holds: the server's clients would see their world replaced under them.
-  if (err instanceof StoreInUse) err = new CliProblem(`${holderOf(err).text}: stop it before importing into its folder, then start it again`);
+  const err = failure instanceof StoreInUse ? new CliProblem(`${holderOf(failure).text}: stop it before importing into its folder, then start it again`) : failure;
   const e = err as { name?: string; message?: string };
   const known = err instanceof CliProblem || err instanceof StoreUnavailable;
   const what = known ? String(e.message) : `${e.name ?? 'Error'}: ${e.message ?? String(err)}`;

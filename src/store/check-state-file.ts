@@ -74,6 +74,7 @@ interface Found {
   readonly doc: Json;
 }
 
+/** An id a resource names, and what that id must be. */
 interface Reference {
   /** How a message names the member: `vpcId`, `associations[1].subnetId`, `routes[2].target.id`. */
   readonly member: string;
