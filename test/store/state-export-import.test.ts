@@ -31,7 +31,7 @@ import { createPeering, ec2, newVpc } from '../sdk/sdk-helpers.js';
 import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, adminGet, CLI, startServer } from '../support/start-server.js';
-import { credentialsPath, EC2, mintKey, openQuery, stable, strictArgs, xmlValue } from '../trust/trust-support.js';
+import { EC2, mintKey, openQuery, stable, strictArgs, xmlValue } from '../trust/trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -253,7 +253,7 @@ describe('state export', () => {
   });
 
   it('in strict mode only an admin key exports through the server, as only it resets or moves the clock', async () => {
-    const credentials = credentialsPath();
+    const credentials = join(scratch, 'credentials.json');
     const admin = mintKey(credentials, A, ['--admin']);
     const user = mintKey(credentials, A);
     const server = await startServer({ dataDir: sqliteFolder, args: strictArgs(credentials) });

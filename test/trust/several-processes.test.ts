@@ -8,10 +8,10 @@
 //   - afterwards every acknowledged write is there.
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
@@ -246,6 +246,7 @@ describe.skipIf(!postgresAvailable)('strict mode on one PostgreSQL', () => {
 
   it('an AssumeRole session issued through one process signs through another (the key is the database\'s); --server-key overrides it', async () => {
     const credentials = credentialsPath();
+    onTestFinished(() => rmSync(dirname(credentials), { recursive: true, force: true }));
     const key = mintKey(credentials, A);
     const args = ['--database', db.url, ...strictArgs(credentials)];
     // Each process has a data folder of its own (startServer makes one): only the database is shared.
