@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { StoreHoldsState, importState } from './store/import-state.js';
+import { seedDigest, seedState, StoreHoldsState } from './store/import-state.js';
 import { openPostgresStore } from './store/open-postgres-store.js';
 import { openSqliteStore, type Store } from './store/open-sqlite-store.js';
 import { checkStateFile } from './store/check-state-file.js';
@@ -61,15 +61,17 @@ const ACCOUNT_ID = /^\d{12}$/;
 export async function startVpcpeer(options: VpcpeerOptions = {}): Promise<RunningVpcpeer> {
   if (options.dataDir !== undefined && options.database !== undefined) throw new Error('startVpcpeer: give dataDir or database, not both');
   if (options.defaultAccount !== undefined && !ACCOUNT_ID.test(options.defaultAccount)) throw new Error(`startVpcpeer: defaultAccount must be a 12-digit account id, not '${options.defaultAccount}'`);
+  const seedText = options.seed === undefined ? undefined : typeof options.seed === 'string' ? options.seed : JSON.stringify(options.seed);
   let seed: StateFile | undefined;
   try {
-    seed = options.seed === undefined ? undefined : checkStateFile(typeof options.seed === 'string' ? options.seed : JSON.stringify(options.seed), Date.now());
+    seed = seedText === undefined ? undefined : checkStateFile(seedText, Date.now());
   } catch (err) {
     throw new Error(`startVpcpeer: the seed is not a usable state file: ${(err as Error).message}`);
   }
   const store: Store = options.database !== undefined ? await openPostgresStore({ url: options.database }) : await openSqliteStore(options.dataDir !== undefined ? { dataDir: options.dataDir } : { inMemory: true });
   try {
-    if (seed) await importState(store, seed);
+    // As `serve --seed`: a store seeded from this very text before is started as it is.
+    if (seed && seedText !== undefined) await seedState(store, seed, seedDigest(seedText));
   } catch (err) {
     await store.close();
     throw err instanceof StoreHoldsState ? new Error(`startVpcpeer: the store already holds state; seed an empty one (${err.message})`) : err;

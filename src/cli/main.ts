@@ -7,13 +7,17 @@ import { loadServerKey } from '../auth/session-secrets.js';
 import { dataplaneMissing } from '../dataplane/dataplane-controller.js';
 import { buildApp } from '../server/build-app.js';
 import { openPostgresStore } from '../store/open-postgres-store.js';
-import { openSqliteStore } from '../store/open-sqlite-store.js';
+import { openSqliteStore, type Store } from '../store/open-sqlite-store.js';
+import { sessionKeyIn } from '../store/server-secrets.js';
 import { isAccountId } from './account-id.js';
 import { bindRefusal } from './bind-policy.js';
 import { execCommand } from './exec.js';
 import { reachCommand } from './reach.js';
+import { readStateFile, type ReadStateFile } from './read-state-file.js';
+import { redactedUrl } from './redact-url.js';
 import { seedStore } from './seed-store.js';
-import { isServeWorker, reportListening, superviseWorkers } from './serve-workers.js';
+import { isServeWorker, metricsOfAllWorkers, reportListening, superviseWorkers } from './serve-workers.js';
+import { forgetServing, localUrl, recordServing } from './serving-record.js';
 import { stateCommand } from './state.js';
 
 const DEFAULT_CREDENTIALS = '.vpcpeer/credentials.json';
@@ -42,17 +46,6 @@ interface ServeOptions {
   serverKey?: string;
 }
 
-/** A PostgreSQL URL without its password, for the start-up line. */
-function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(not a URL)';
-  }
-}
-
 program
   .command('serve')
   .description('Serve the EC2 API (and STS GetCallerIdentity, AssumeRole) over HTTP')
@@ -72,9 +65,9 @@ program
   )
   .addOption(new Option('--credentials <file>', 'the credentials file of strict mode (`vpcpeer credentials create` writes it)').env('VPCPEER_CREDENTIALS').default(DEFAULT_CREDENTIALS))
   .addOption(new Option('--allow-open-auth', 'allow open mode on an address other machines can reach').env('VPCPEER_ALLOW_OPEN_AUTH'))
-  .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
+  .addOption(new Option('--server-key <file>', "the key AssumeRole sessions' secrets are derived from (made on first use, 0600); default: server.key in the data folder, the database's own with --database (shared by every process on it), or a random one kept in memory with --in-memory").env('VPCPEER_SERVER_KEY_FILE'))
   .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
-  .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state').env('VPCPEER_SEED'))
+  .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state, or have been seeded from this same file (then it starts from what it holds)').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
@@ -104,15 +97,18 @@ program
     const inMemory = truthy(opts.inMemory);
     const database = opts.database === undefined || opts.database === '' ? undefined : opts.database;
     if (database !== undefined && inMemory) fail('--database and --in-memory exclude each other: state is either in PostgreSQL or in memory');
-    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redacted(database)}'`);
+    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) fail(`--database must be a PostgreSQL URL such as postgres://user:pass@host:5432/db, not '${redactedUrl(database)}'`);
     const workers = Number(opts.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) fail(`--workers must be a whole number from 1 to 64, not '${opts.workers}'`);
     if (workers > 1 && database === undefined) fail('--workers needs --database: the processes must share their state, and a SQLite folder belongs to one process');
     if (workers > 1 && dataplane) fail('--workers and --dataplane exclude each other: one process runs the data plane');
     const how = credentials ? `auth: strict, ${credentials.size} key(s) from ${credentials.path}` : 'auth: open';
-    // Sessions' secrets are derived from this key, never stored: every process that verifies them
-    // reads the same file (the primary of --workers makes it before its workers start).
-    const keyFile = opts.serverKey !== undefined && opts.serverKey !== '' ? resolve(opts.serverKey) : inMemory ? undefined : join(resolve(opts.dataDir), 'server.key');
+    // Sessions' secrets are derived from this key, never stored. Every process that verifies them
+    // must have the same key: from --server-key's file (the primary of --workers makes it before
+    // its workers start), else on PostgreSQL the store's own (every process of the database shares
+    // it, made once by the first), else server.key in the data folder.
+    const explicitKey = opts.serverKey !== undefined && opts.serverKey !== '';
+    const keyFile = explicitKey ? resolve(opts.serverKey as string) : inMemory || database !== undefined ? undefined : join(resolve(opts.dataDir), 'server.key');
     const loadKey = (): Buffer | undefined => {
       try {
         return keyFile === undefined ? undefined : loadServerKey(keyFile);
@@ -120,17 +116,30 @@ program
         return fail(`cannot read or make the server key ${keyFile}: ${(err as Error).message}`);
       }
     };
+    // A seed file is read and checked whole before any store is opened: a bad file makes no
+    // folder, no database file and runs no migration. Workers leave it to the primary.
+    const seedPath = opts.seed !== undefined && opts.seed !== '' && !isServeWorker() ? resolve(opts.seed) : undefined;
+    let seed: ReadStateFile | undefined;
+    try {
+      seed = seedPath === undefined ? undefined : readStateFile(seedPath);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    const seedInto = async (store: Store): Promise<void> => {
+      if (seedPath === undefined || seed === undefined) return;
+      await seedStore(store, seedPath, seed, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
+    };
     if (workers > 1 && !isServeWorker()) {
       loadKey();
       // The primary seeds once (every worker would find the others' state and refuse), then
       // starts the workers and prints the one start-up line when all of them listen.
-      if (opts.seed !== undefined && opts.seed !== '') {
+      if (seed !== undefined) {
         const seeded = await openPostgresStore({ url: database as string }).catch((err: unknown) => fail((err as Error).message));
-        await seedStore(seeded, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+        await seedInto(seeded);
         await seeded.close();
       }
       const address = await superviseWorkers(workers, (line) => process.stderr.write(`${line}\n`)).catch((err: unknown) => fail((err as Error).message));
-      process.stdout.write(`vpcpeer listening on ${address} (state: ${redacted(database as string)}) (${how}) (${workers} workers)\n`);
+      process.stdout.write(`vpcpeer listening on ${address} (state: ${redactedUrl(database as string)}) (${how}) (${workers} workers)\n`);
       return;
     }
     // A folder another server holds, one that cannot be written, or a database that cannot be
@@ -138,9 +147,9 @@ program
     const store = await (database !== undefined ? openPostgresStore({ url: database }) : openSqliteStore(inMemory ? { inMemory: true } : { dataDir: resolve(opts.dataDir) })).catch((err: unknown) =>
       fail((err as Error).message),
     );
-    if (opts.seed !== undefined && opts.seed !== '' && !isServeWorker()) await seedStore(store, resolve(opts.seed)).catch((err: unknown) => fail((err as Error).message));
+    await seedInto(store);
     // After the store: a folder that cannot be written is reported by the store, naming its file.
-    const sessionKey = loadKey();
+    const sessionKey = database !== undefined && !explicitKey ? await sessionKeyIn(store).catch((err: unknown) => fail((err as Error).message)) : loadKey();
     const app = await buildApp({
       store,
       defaultAccount: opts.defaultAccount,
@@ -149,6 +158,7 @@ program
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
       dataplane,
       sweepIntervalMs: Math.round(sweepSeconds * 1000),
+      ...(isServeWorker() ? { metricsAcrossWorkers: metricsOfAllWorkers } : {}),
       ...(sessionKey ? { sessionKey } : {}),
     });
     // Listening on app.server directly keeps startup to our one line (Fastify would log its own).
@@ -160,12 +170,17 @@ program
         done(typeof a === 'object' && a ? `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : String(a));
       });
     });
-    const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redacted(database) : store.location;
+    const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redactedUrl(database) : store.location;
     const planeNote = dataplane ? ' (data plane: on)' : '';
+    // The SQLite folder is locked to this process: `vpcpeer state export` finds it here instead
+    // (recorded before the line that tells a harness the server is up).
+    const servedDir = database === undefined && !inMemory ? resolve(opts.dataDir) : undefined;
+    if (servedDir !== undefined) recordServing(servedDir, { url: localUrl(address), pid: process.pid });
     // One line users (and test harnesses) can read: where to point clients, where state lives.
     if (isServeWorker()) reportListening(address);
     else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
     const stop = (): void => {
+      if (servedDir !== undefined) forgetServing(servedDir);
       void app.close().then(() => store.close()).then(() => process.exit(0));
     };
     process.once('SIGINT', stop);

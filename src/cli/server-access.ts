@@ -33,17 +33,21 @@ export interface ServerAccess {
   readonly credentials: Credentials;
 }
 
+/** `--endpoint`'s URL, or the user's problem. */
+export function endpointUrl(text: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    return problem(`--endpoint must be a URL such as http://127.0.0.1:4566, not '${text}'`);
+  }
+}
+
 /**
  * As the AWS CLI finds them: options, then AWS_* variables. `--account` is open mode's shortcut: a
  * 12-digit access key id is that account (the secret is not checked there).
  */
 export function serverAccess(opts: AccessOptions): ServerAccess {
-  let endpoint: URL;
-  try {
-    endpoint = new URL(opts.endpoint);
-  } catch {
-    problem(`--endpoint must be a URL such as http://127.0.0.1:4566, not '${opts.endpoint}'`);
-  }
+  const endpoint = endpointUrl(opts.endpoint);
   const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const accessKeyId = opts.accessKeyId ?? opts.account ?? process.env.AWS_ACCESS_KEY_ID;
   if (opts.account !== undefined && !isAccountId(opts.account)) problem(`--account must be a 12-digit account id, not '${opts.account}'`);
@@ -53,20 +57,32 @@ export function serverAccess(opts: AccessOptions): ServerAccess {
   return { endpoint, region, credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } };
 }
 
-/** GET one of the server's own endpoints (under /_vpcpeer/), signed as the EC2 calls are. */
+/**
+ * GET one of the server's own endpoints (under /_vpcpeer/), signed as the EC2 calls are, or
+ * unsigned without credentials (open mode takes that as its default account). The answer as it
+ * came; a server that cannot be reached is the user's problem, in one line.
+ */
+export async function getFromServer(endpoint: URL, path: string, signing?: { readonly region: string; readonly credentials: Credentials }): Promise<Response> {
+  let headers: Record<string, string> = {};
+  if (signing) {
+    const signer = new SignatureV4({ service: 'ec2', region: signing.region, credentials: signing.credentials, sha256: Sha256 });
+    const signed = await signer.sign({
+      method: 'GET',
+      protocol: endpoint.protocol,
+      hostname: endpoint.hostname,
+      ...(endpoint.port !== '' ? { port: Number(endpoint.port) } : {}),
+      path,
+      query: {},
+      headers: { host: endpoint.host },
+    });
+    headers = signed.headers;
+  }
+  return fetch(new URL(path, endpoint), { headers }).catch((err: unknown) => problem(`cannot reach ${endpoint.origin}: ${(err as Error).message}`));
+}
+
+/** GET one of the server's own endpoints, signed; its JSON answer. */
 export async function signedGet(access: ServerAccess, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const { endpoint, region, credentials } = access;
-  const signer = new SignatureV4({ service: 'ec2', region, credentials, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'GET',
-    protocol: endpoint.protocol,
-    hostname: endpoint.hostname,
-    ...(endpoint.port !== '' ? { port: Number(endpoint.port) } : {}),
-    path,
-    query: {},
-    headers: { host: endpoint.host },
-  });
-  const res = await fetch(new URL(path, endpoint), { headers: signed.headers }).catch((err: unknown) => problem(`cannot reach ${endpoint.origin}: ${(err as Error).message}`));
+  const res = await getFromServer(access.endpoint, path, access);
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: res.status, body };
 }

@@ -7,7 +7,9 @@ import { parseCredentialScope, resolveCaller } from '../auth/resolve-caller.js';
 import type { SignedRequest } from '../auth/sigv4-verify.js';
 import { Ec2Error } from '../core/ec2-error.js';
 import type { RequestContext } from '../core/request-context.js';
+import { exportState } from '../store/export-state.js';
 import type { Store } from '../store/open-sqlite-store.js';
+import { stateFileText } from '../store/state-file.js';
 import type { Authenticator } from './authenticate.js';
 import { strictAuthenticator, wordAuthProblem } from './authenticate.js';
 import type { ActionDeps } from './handle-action.js';
@@ -57,6 +59,8 @@ export interface AppOptions {
   readonly dataplane?: boolean;
   /** How long a client may take to send its request line and headers, in ms (slowloris). */
   readonly headersTimeoutMs?: number;
+  /** `serve --workers`: every worker's own figures, aggregated, for GET /metrics (metrics.ts). */
+  readonly metricsAcrossWorkers?: () => Promise<string>;
 }
 
 /** An account reads its own audit trail in pages of at most this many events. */
@@ -172,22 +176,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  /** An error in the shape of the endpoint: JSON under /_vpcpeer/ (docs/errors.md), EC2's XML elsewhere. */
+  const errorReply = (req: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, requestId: string): FastifyReply =>
+    req.url.startsWith('/_vpcpeer/') ? reply.code(status).send({ error: code, message }) : xmlReply(reply, status, encodeError(code, message, requestId));
   app.setErrorHandler((err: { code?: string; statusCode?: number; message: string }, req, reply) => {
     const requestId = randomUUID();
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const refuse = (): FastifyReply =>
-        xmlReply(reply, 413, encodeError('RequestEntityTooLarge', `Request body larger than ${options.bodyLimit ?? 1024 * 1024} bytes`, requestId));
-      return drainThen(req.raw, refuse);
+      return drainThen(req.raw, () => errorReply(req, reply, 413, 'RequestEntityTooLarge', `Request body larger than ${bodyLimit} bytes`, requestId));
     }
+    // An AWS error that reached no handler of its own: above all the store's ServiceUnavailable
+    // (PostgreSQL down, a full disk), met by an admin endpoint or while verifying a signature.
+    // It is a 503 clients retry, as the EC2 calls answer it, never an InternalError.
+    if (err instanceof Ec2Error) return errorReply(req, reply, err.httpStatus, err.code, err.message, requestId);
     if (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500) {
-      return xmlReply(reply, err.statusCode, encodeError('InvalidRequest', err.message, requestId));
+      return errorReply(req, reply, err.statusCode, 'InvalidRequest', err.message, requestId);
     }
     req.log.error({ err, requestId }, 'unhandled error');
-    return xmlReply(reply, 500, encodeError('InternalError', `An internal error has occurred (request ${requestId})`, requestId));
+    return errorReply(req, reply, 500, 'InternalError', `An internal error has occurred (request ${requestId})`, requestId);
   });
 
   const logsCalls = ['trace', 'debug', 'info'].includes(options.logLevel);
-  const metrics = createMetrics(options.store);
+  const metrics = createMetrics(options.store, options.metricsAcrossWorkers ? { acrossWorkers: options.metricsAcrossWorkers } : {});
   // Prometheus scrapes without signing: the figures name actions and codes, never accounts or ids.
   app.get('/metrics', async (_req, reply) => reply.code(200).header('content-type', metrics.contentType).send(await metrics.render()));
   answerQuery = createQueryEndpoint({ deps, metrics, log: app.log, access: logsCalls ? accessLineWriter(batchedStdout()) : undefined });
@@ -334,6 +343,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const where = dataplane.whereIs(id);
     if (!where) return reply.code(409).send({ error: 'NotRunning', message: `${id} has no network namespace: only running instances and interfaces attached to nothing carry traffic.` });
     return { id, ...where };
+  });
+
+  // The whole world as a state file (docs/state-format.md): `vpcpeer state export` asks the server
+  // for it when the server holds the SQLite folder. Every account's state, so admin only, as reset
+  // and the clock are. One write transaction, serialised with every change and answered after it
+  // ends, so the file is one committed state.
+  app.get('/_vpcpeer/state', async (req, reply) => {
+    if (!(await adminOnly(req, reply))) return reply;
+    const text = stateFileText(await exportState(options.store));
+    return reply.code(200).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store').send(text);
   });
 
   app.post('/_vpcpeer/reset', async (req, reply) => {

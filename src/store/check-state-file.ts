@@ -1,6 +1,8 @@
 import { isWellFormedId, prefixOf } from '../core/ids.js';
 import type { IdPrefix } from '../core/ids.js';
 import type { PeeringConnection } from '../core/peering/peering-connection.js';
+import { defaultDhcpOptionsKey, NO_DHCP_OPTIONS } from '../core/dhcp-options/default-dhcp-options.js';
+import { Cidr, type IpVersion } from '../core/net/index.js';
 import { findRegion } from '../core/regions.js';
 import type { AuditEvent } from '../core/repository.js';
 import type { Scope } from '../core/scope.js';
@@ -72,39 +74,128 @@ interface Found {
   readonly doc: Json;
 }
 
+/** An id a resource names, and what that id must be. */
 interface Reference {
-  readonly member: 'vpcId' | 'subnetId' | 'attachedVpcId';
-  readonly target: 'vpc' | 'subnet';
-  /** Whether the store leaves it unset (igw detached). */
+  /** How a message names the member: `vpcId`, `associations[1].subnetId`, `routes[2].target.id`. */
+  readonly member: string;
+  readonly id: unknown;
+  readonly target: ResourceKind | 'pcx';
+  /** Absent is fine (a detached gateway, the main route table association). */
   readonly optional?: boolean;
+  /**
+   * The target may be gone while this is not, as the store keeps it: a route to a deleted gateway
+   * or purged connection (a blackhole), a path whose source was deleted or whose destination was
+   * taken on trust. Checked only when the target is in the file.
+   */
+  readonly mayBeGone?: boolean;
+  /** The target must be in this VPC (a subnet or group of the resource's own VPC). */
+  readonly inVpc?: unknown;
 }
 
-const VPC: Reference = { member: 'vpcId', target: 'vpc' };
-const SUBNET: Reference = { member: 'subnetId', target: 'subnet' };
-const ATTACHED: Reference = { member: 'attachedVpcId', target: 'vpc', optional: true };
+/** A resource's references; `meta` is the file's (a VPC's default DHCP options may be remembered only there). */
+type Refs = (doc: Json, where: string, meta: Readonly<Record<string, string>>) => Reference[];
 
-/**
- * What a resource names that the store keeps alive while it exists: DeleteVpc and DeleteSubnet
- * refuse while these depend on them (vpc-service.ts, subnet-service.ts). A terminated instance and
- * a deleted NAT gateway stay readable for a while after their subnet and VPC may be gone, so
- * their references are not checked.
- */
-const REFERENCES: Partial<Record<ResourceKind, readonly Reference[]>> = {
-  subnet: [VPC],
-  rtb: [VPC],
-  sg: [VPC],
-  acl: [VPC],
-  eni: [VPC, SUBNET],
-  i: [VPC, SUBNET],
-  nat: [VPC, SUBNET],
-  igw: [ATTACHED],
-  eigw: [ATTACHED],
+/** A member that is a list of objects: absent reads as none, anything else is refused. */
+function listOf(where: string, doc: Json, name: string): Json[] {
+  const v = doc[name] ?? [];
+  if (!Array.isArray(v) || !v.every(isObject)) refuse(where, `${name} must be an array of objects, not ${shown(v)}`);
+  return v;
+}
+
+const ownVpc = (doc: Json): Reference => ({ member: 'vpcId', id: doc.vpcId, target: 'vpc' });
+const ownSubnet = (doc: Json): Reference => ({ member: 'subnetId', id: doc.subnetId, target: 'subnet', inVpc: doc.vpcId });
+const attachedVpc = (doc: Json): Reference => ({ member: 'attachedVpcId', id: doc.attachedVpcId, target: 'vpc', optional: true });
+
+/** The kind of id each route target names (an internet gateway's target kept its first name, `gateway`). */
+const ROUTE_TARGETS: Readonly<Record<string, ResourceKind | 'pcx' | undefined>> = {
+  local: undefined,
+  gateway: 'igw',
+  'egress-only-internet-gateway': 'eigw',
+  'nat-gateway': 'nat',
+  'vpc-peering-connection': 'pcx',
 };
 
-function gone(kind: ResourceKind, doc: Json): boolean {
-  if (kind === 'i') return isObject(doc.lifecycle) && doc.lifecycle.target === 'terminated';
-  return kind === 'nat' && doc.deletedAt !== undefined;
+function routeReferences(doc: Json, where: string): Reference[] {
+  return listOf(where, doc, 'routes').flatMap((route, i): Reference[] => {
+    const target = isObject(route.target) ? route.target : {};
+    const kind = target.kind;
+    if (typeof kind !== 'string' || !Object.hasOwn(ROUTE_TARGETS, kind)) refuse(where, `routes[${i}].target.kind ${shown(kind)} is not one of ${Object.keys(ROUTE_TARGETS).join(', ')}`);
+    const named = ROUTE_TARGETS[kind];
+    // A route outlives what it targets: it reads `blackhole` once the gateway or connection is gone.
+    return named === undefined ? [] : [{ member: `routes[${i}].target.id`, id: target.id, target: named, mayBeGone: true }];
+  });
 }
+
+/**
+ * A path's source or destination: an interface, an instance or a peering connection
+ * (path-endpoint.ts). Deleting one leaves the paths that name it, and a destination in another
+ * account is taken on trust, so either may be missing from the file.
+ */
+function endpoint(where: string, member: string, id: unknown, optional: boolean): Reference {
+  const kind = typeof id === 'string' ? ENDPOINT_KINDS.find((k) => isWellFormedId(k, id)) : undefined;
+  if (kind === undefined && !(optional && id === undefined)) refuse(where, `${member} ${shown(id)} is not the id of a network interface, an instance or a peering connection`);
+  return { member, id, target: kind ?? 'eni', optional, mayBeGone: true };
+}
+const ENDPOINT_KINDS = ['eni', 'i', 'pcx'] as const;
+
+const isTerminated = (doc: Json): boolean => isObject(doc.lifecycle) && doc.lifecycle.target === 'terminated';
+
+/**
+ * What each kind of resource names, where the store keeps it true: DeleteVpc, DeleteSubnet,
+ * DeleteSecurityGroup, DeleteDhcpOptions, ReleaseAddress, DeleteNetworkInsightsPath and the rest
+ * refuse while something depends on what they would delete, or take the reference away with it
+ * (a subnet's route table associations, an interface's Elastic IPs). Not checked, because the
+ * store keeps them after their target is gone: what a terminated instance or a deleted NAT
+ * gateway named (they stay readable for a while), a network ACL's association of a deleted subnet
+ * (ignored when read, acl-associations.ts), a rule naming a peer VPC's deleted group (stale), an
+ * Elastic IP association's instance (the interface may have moved since).
+ */
+const REFERENCES: Readonly<Record<ResourceKind, Refs>> = {
+  // `default` is no options. A default set minted before sets were stored is remembered in meta
+  // alone and made on first need (default-dhcp-options.ts).
+  vpc: (doc, _where, meta) =>
+    doc.dhcpOptionsId === NO_DHCP_OPTIONS ? [] : [{ member: 'dhcpOptionsId', id: doc.dhcpOptionsId, target: 'dopt', mayBeGone: meta[defaultDhcpOptionsKey(doc as unknown as Scope)] === doc.dhcpOptionsId }],
+  subnet: (doc) => [ownVpc(doc)],
+  rtb: (doc, where) => [
+    ownVpc(doc),
+    ...listOf(where, doc, 'associations').map((a, i): Reference => ({ member: `associations[${i}].subnetId`, id: a.subnetId, target: 'subnet', optional: a.main === true, inVpc: doc.vpcId })),
+    ...routeReferences(doc, where),
+  ],
+  igw: (doc) => [attachedVpc(doc)],
+  sg: (doc, where) => [
+    ownVpc(doc),
+    // A group named by a rule of its own VPC cannot be deleted; a peer VPC's can (the rule goes stale).
+    ...listOf(where, doc, 'rules').flatMap((r, i): Reference[] => {
+      const peer = isObject(r.peer) ? r.peer : {};
+      return peer.kind === 'group' && peer.vpcId === doc.vpcId ? [{ member: `rules[${i}].peer.groupId`, id: peer.groupId, target: 'sg', inVpc: doc.vpcId }] : [];
+    }),
+  ],
+  acl: (doc) => [ownVpc(doc)],
+  eigw: (doc) => [attachedVpc(doc)],
+  eipalloc: (doc) => {
+    const a = doc.association;
+    if (!isObject(a)) return [];
+    // A NAT gateway's address sits on the gateway's own interface, which is no stored resource.
+    if (a.natGatewayId !== undefined) return [{ member: 'association.natGatewayId', id: a.natGatewayId, target: 'nat' }];
+    return [{ member: 'association.networkInterfaceId', id: a.networkInterfaceId, target: 'eni' }];
+  },
+  nat: (doc, where) => {
+    if (doc.deletedAt !== undefined) return [];
+    // A failed gateway holds no address: its Elastic IP may have been released since.
+    const addresses = doc.failure === undefined ? listOf(where, doc, 'addresses') : [];
+    return [ownVpc(doc), ownSubnet(doc), ...addresses.map((a, i): Reference => ({ member: `addresses[${i}].allocationId`, id: a.allocationId, target: 'eipalloc', optional: true }))];
+  },
+  dopt: () => [],
+  eni: (doc) => {
+    const groups = Array.isArray(doc.groupIds) ? doc.groupIds : [doc.groupIds];
+    const attachment: Reference[] = isObject(doc.attachment) ? [{ member: 'attachment.instanceId', id: doc.attachment.instanceId, target: 'i' }] : [];
+    return [ownVpc(doc), ownSubnet(doc), ...groups.map((id, i): Reference => ({ member: `groupIds[${i}]`, id, target: 'sg', inVpc: doc.vpcId })), ...attachment];
+  },
+  i: (doc) => (isTerminated(doc) ? [] : [ownVpc(doc), ownSubnet(doc), { member: 'primaryNetworkInterfaceId', id: doc.primaryNetworkInterfaceId, target: 'eni' }]),
+  nip: (doc, where) => [endpoint(where, 'source', doc.source, false), endpoint(where, 'destination', doc.destination, true)],
+  // A path cannot be deleted while an analysis of it exists.
+  nia: (doc) => [{ member: 'pathId', id: doc.pathId, target: 'nip' }],
+};
 
 /** Stored statuses: transitional ones are only ever answered, never kept (docs/architecture.md). */
 const STORED_STATUSES = new Set(['pending-acceptance', 'active', 'rejected', 'deleted', 'failed', 'expired']);
@@ -128,27 +219,47 @@ function readResources(list: readonly unknown[], found: Map<string, Found>): Sta
   });
 }
 
-/** VPC references first: a subnet naming a missing VPC is the fault, not the interfaces in it. */
-function checkReferences(found: ReadonlyMap<string, Found>): void {
-  for (const pass of ['vpc', 'subnet'] as const) checkReferencesTo(pass, found);
+/** What messages call each kind. */
+const NAMES: Readonly<Record<ResourceKind | 'pcx', string>> = {
+  vpc: 'a VPC',
+  subnet: 'a subnet',
+  rtb: 'a route table',
+  igw: 'an internet gateway',
+  sg: 'a security group',
+  acl: 'a network ACL',
+  eigw: 'an egress-only internet gateway',
+  eipalloc: 'an Elastic IP',
+  nat: 'a NAT gateway',
+  dopt: 'a DHCP options set',
+  eni: 'a network interface',
+  i: 'an instance',
+  nip: 'a Network Insights path',
+  nia: 'a Network Insights analysis',
+  pcx: 'a peering connection',
+};
+
+/** VPCs first, then subnets: a subnet naming a missing VPC is the fault, not the interfaces in it. */
+const rank = (r: Reference): number => (r.target === 'vpc' ? 0 : r.target === 'subnet' ? 1 : 2);
+
+function checkReferences(found: ReadonlyMap<string, Found>, meta: Readonly<Record<string, string>>): void {
+  const all: { from: Found; ref: Reference }[] = [];
+  for (const from of found.values()) {
+    if (from.kind !== 'pcx') for (const ref of REFERENCES[from.kind](from.doc, from.where, meta)) all.push({ from, ref });
+  }
+  for (const { from, ref } of all.sort((x, y) => rank(x.ref) - rank(y.ref))) checkReference(from, ref, found);
 }
 
-function checkReferencesTo(targetKind: Reference['target'], found: ReadonlyMap<string, Found>): void {
-  for (const { where, kind, doc } of found.values()) {
-    if (kind === 'pcx' || gone(kind, doc)) continue;
-    for (const ref of REFERENCES[kind] ?? []) {
-      if (ref.target !== targetKind) continue;
-      const id = doc[ref.member];
-      if (id === undefined && ref.optional) continue;
-      if (typeof id !== 'string') refuse(where, `${ref.member} must be a string, not ${shown(id)}`);
-      const target = found.get(id);
-      if (!target || target.kind !== ref.target) refuse(where, `${ref.member} ${shown(id)} is not in the file`);
-      if (!sameScope(target.doc as unknown as Scope, doc as unknown as Scope)) {
-        refuse(where, `${ref.member} ${id} is in ${scopeText(target.doc as unknown as Scope)}, not ${scopeText(doc as unknown as Scope)}`);
-      }
-      if (ref.target === 'subnet' && target.doc.vpcId !== doc.vpcId) refuse(where, `subnetId ${id} is in ${shown(target.doc.vpcId)}, not in vpcId ${shown(doc.vpcId)}`);
-    }
-  }
+function checkReference({ where, doc }: Found, ref: Reference, found: ReadonlyMap<string, Found>): void {
+  const { member, id } = ref;
+  if (id === undefined && ref.optional) return;
+  if (typeof id !== 'string' || !isWellFormedId(ref.target, id)) refuse(where, `${member} ${shown(id)} is not the id of ${NAMES[ref.target]}`);
+  const target = found.get(id);
+  if (!target && ref.mayBeGone) return;
+  if (!target || target.kind !== ref.target) refuse(where, `${member} ${shown(id)} is not in the file`);
+  // A connection is seen from both its sides' scopes; everything else from its owner's.
+  const scopes = tagScopes(target);
+  if (!scopes.some((s) => sameScope(s, doc as unknown as Scope))) refuse(where, `${member} ${id} is in ${scopes.map(scopeText).join(' and ')}, not ${scopeText(doc as unknown as Scope)}`);
+  if (ref.inVpc !== undefined && target.doc.vpcId !== ref.inVpc) refuse(where, `${member} ${id} is in ${shown(target.doc.vpcId)}, not in vpcId ${shown(ref.inVpc)}`);
 }
 
 /**
@@ -183,14 +294,64 @@ function readPeerings(list: readonly unknown[], found: Map<string, Found>, now: 
   });
 }
 
-/** Where each security group rule id lives: rules are tagged like resources (`sgr-`). */
+/**
+ * Where each security group rule id lives (rules are tagged like resources, `sgr-`): every rule
+ * has one, of its kind, and no two rules of the file share one.
+ */
 function ruleOwners(found: ReadonlyMap<string, Found>): Map<string, Found> {
-  const owners = new Map<string, Found>();
+  const owners = new Map<string, { readonly owner: Found; readonly where: string }>();
   for (const f of found.values()) {
-    if (f.kind !== 'sg' || !Array.isArray(f.doc.rules)) continue;
-    for (const r of f.doc.rules) if (isObject(r) && typeof r.id === 'string') owners.set(r.id, f);
+    if (f.kind !== 'sg') continue;
+    listOf(f.where, f.doc, 'rules').forEach((rule, i) => {
+      const id = rule.id;
+      if (typeof id !== 'string' || !isWellFormedId('sgr', id)) refuse(f.where, `rules[${i}].id ${shown(id)} is not the id of a security group rule`);
+      const first = owners.get(id);
+      if (first) refuse(f.where, `rules[${i}].id ${id} appears twice (first at ${first.where})`);
+      owners.set(id, { owner: f, where: `${f.where} rules[${i}]` });
+    });
   }
-  return owners;
+  return new Map([...owners].map(([id, { owner }]) => [id, owner]));
+}
+
+/** A member that must be an IPv4 or IPv6 CIDR block. */
+function cidrMember(where: string, member: string, value: unknown, version: IpVersion): Cidr {
+  const cidr = typeof value === 'string' ? Cidr.parse(value) : undefined;
+  if (!cidr || cidr.version !== version) refuse(where, `${member} ${shown(value)} is not an IPv${version} CIDR block`);
+  return cidr;
+}
+
+/** Associations that take part in routing (vpc.ts's liveIpv4Cidrs): their blocks cannot be let go while a subnet uses them. */
+const isLive = (a: Json): boolean => a.state === 'associated' || a.state === 'associating';
+
+/**
+ * Every block a VPC or subnet keeps is a CIDR of its family, and a subnet's lie inside one of its
+ * VPC's live blocks (CreateSubnet and AssociateSubnetCidrBlock check it, DisassociateVpcCidrBlock
+ * refuses while a subnet uses the block). A VPC's primary block can never be let go.
+ */
+function checkBlocks(found: ReadonlyMap<string, Found>): void {
+  const live = new Map<string, { readonly v4: Cidr[]; readonly v6: Cidr[] }>();
+  for (const { where, kind, doc } of found.values()) {
+    if (kind !== 'vpc') continue;
+    const blocks = (name: string, version: IpVersion): Cidr[] =>
+      listOf(where, doc, name).flatMap((a, i) => {
+        const cidr = cidrMember(where, `${name}[${i}].cidr`, a.cidr, version);
+        return isLive(a) ? [cidr] : [];
+      });
+    live.set(doc.id as string, { v4: [cidrMember(where, 'cidrBlock', doc.cidrBlock, 4), ...blocks('cidrAssociations', 4)], v6: blocks('ipv6Associations', 6) });
+  }
+  for (const { where, kind, doc } of found.values()) {
+    if (kind !== 'subnet') continue;
+    const vpc = live.get(doc.vpcId as string) as { readonly v4: Cidr[]; readonly v6: Cidr[] };
+    const inside = (member: string, value: unknown, version: IpVersion): void => {
+      const cidr = cidrMember(where, member, value, version);
+      const blocks = version === 4 ? vpc.v4 : vpc.v6;
+      if (blocks.some((b) => b.contains(cidr))) return;
+      const held = blocks.length > 0 ? ` (${[...new Set(blocks.map(String))].join(', ')})` : `, which has no IPv${version} block`;
+      refuse(where, `${member} ${cidr} is not inside a block of ${String(doc.vpcId)}${held}`);
+    };
+    inside('cidrBlock', doc.cidrBlock, 4);
+    listOf(where, doc, 'ipv6Associations').forEach((a, i) => inside(`ipv6Associations[${i}].cidr`, a.cidr, 6));
+  }
 }
 
 /** The scopes that may keep tags on a resource: its owner's, or each side's of a connection. */
@@ -201,8 +362,7 @@ function tagScopes(owner: Found): Scope[] {
 
 const TAG_MEMBERS = ['resourceId', 'accountId', 'region', 'key', 'value', 'resourceType'];
 
-function readTags(list: readonly unknown[], found: ReadonlyMap<string, Found>): StateTag[] {
-  const rules = ruleOwners(found);
+function readTags(list: readonly unknown[], found: ReadonlyMap<string, Found>, rules: ReadonlyMap<string, Found>): StateTag[] {
   const seen = new Map<string, string>();
   return list.map((entry, i) => {
     let where = `tags[${i}]`;
@@ -268,9 +428,10 @@ const TOP_MEMBERS = ['format', 'version', 'exportedAt', 'clockOffsetMs', 'meta',
 
 /**
  * Reads a state file and checks all of it before anything is written: the format and version,
- * every entry's shape (ids of the right kind, 12-digit accounts, served Regions), duplicate ids,
- * and what entries name (VPCs and subnets, connections' VPCs, tagged resources) being in the
- * file. `now` is the system time in ms; with the file's clock offset it says which pending
+ * every entry's shape (ids of the right kind, 12-digit accounts, served Regions), duplicate ids
+ * (security group rules' too), what entries name being in the file wherever the store keeps it
+ * so (REFERENCES; connections' VPCs, tagged resources), and a VPC's and subnet's blocks being
+ * CIDRs, a subnet's inside its VPC's. `now` is the system time in ms; with the file's clock offset it says which pending
  * connections are still live. Throws StateFileError naming the first offending entry.
  */
 export function checkStateFile(text: string, now: number): StateFile {
@@ -294,19 +455,22 @@ export function checkStateFile(text: string, now: number): StateFile {
   // The clock only ever moves forward from the system time (/_vpcpeer/clock).
   if (clockOffsetMs < 0) refuse('clockOffsetMs', `must not be negative, not ${clockOffsetMs}`);
 
+  const meta = readMeta(root.meta);
   const found = new Map<string, Found>();
   const resources = readResources(arrayMember('the top level', root, 'resources'), found);
-  checkReferences(found);
+  const rules = ruleOwners(found);
   const peerings = readPeerings(arrayMember('the top level', root, 'peerings'), found, now + clockOffsetMs);
+  checkReferences(found, meta);
+  checkBlocks(found);
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     ...(typeof root.exportedAt === 'string' ? { exportedAt: root.exportedAt } : {}),
     clockOffsetMs,
-    meta: readMeta(root.meta),
+    meta,
     resources,
     peerings,
-    tags: readTags(arrayMember('the top level', root, 'tags'), found),
+    tags: readTags(arrayMember('the top level', root, 'tags'), found, rules),
     audit: readAudit(arrayMember('the top level', root, 'audit')),
   };
 }

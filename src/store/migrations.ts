@@ -170,6 +170,19 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  // Keys the processes sharing a store share (server-secrets.ts): AssumeRole's server key on
+  // PostgreSQL. Not part of the world: a reset and an import leave them, an export never reads them.
+  // (If not exists: running it again, as on a store whose migration log was rewound, is harmless.)
+  '2026-12-21T00-server-secrets': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('server_secrets')
+        .ifNotExists()
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

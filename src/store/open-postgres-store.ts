@@ -202,14 +202,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       }
     },
     async stats() {
-      const pool_ = { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
       try {
         const rows = (await pool.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM peerings GROUP BY status')).rows;
-        return { peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), pool: pool_ };
+        const size = (await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes')).rows[0];
+        return { peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), bytes: { database: Number(size?.bytes ?? 0) } };
       } catch (err) {
         throw unavailableOrSame(err);
       }
     },
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

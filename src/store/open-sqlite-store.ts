@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import type { Repository, UnitOfWork } from '../core/repository.js';
@@ -23,7 +23,17 @@ export interface StoreOptions {
 
 export interface StoreStats {
   readonly peeringsByStatus: Readonly<Record<string, number>>;
-  readonly pool?: { readonly total: number; readonly idle: number; readonly waiting: number };
+  /** Bytes the store takes: its database and, for SQLite, the write-ahead log beside it. */
+  readonly bytes: { readonly database: number; readonly wal?: number };
+  /** SQLite's pages: all of the database's, and those free for reuse. */
+  readonly pages?: { readonly total: number; readonly free: number };
+}
+
+/** A process's connections to its database (PostgreSQL's pool): open, idle, and requests waiting for one. */
+export interface PoolFigures {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
 }
 
 /** A durable store: the unit of work the domain runs in, plus what operators need. */
@@ -40,8 +50,10 @@ export interface Store extends UnitOfWork {
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T | undefined>;
   /** Whether the store answers now (readiness). */
   reachable(): Promise<boolean>;
-  /** Figures for operators (/metrics): connections by state, and the connection pool where there is one. */
+  /** The store's figures for operators (/metrics): connections by state, its size. */
   stats(): Promise<StoreStats>;
+  /** This process's connection pool, where there is one (read at once, no query). */
+  pool(): PoolFigures | undefined;
   /** Wipes every row, keeping the schema. */
   reset(): Promise<void>;
   /**
@@ -61,6 +73,26 @@ export interface Store extends UnitOfWork {
  * takes a few kB, so this bounds the cache at some tens of MB.
  */
 const CACHE_CAPACITY = 10_000;
+
+/**
+ * The data folder's database is held by another process, a server as a rule (locking_mode
+ * EXCLUSIVE): `vpcpeer state export` then asks that server rather than the file.
+ */
+export class StoreInUse extends Error {
+  override readonly name = 'StoreInUse';
+  constructor(readonly location: string) {
+    super(`${location} is in use by another process (is another vpcpeer serving this data folder?)`);
+  }
+}
+
+/** A file's size, 0 while it does not exist (a WAL after a clean close). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 export async function openSqliteStore(options: StoreOptions): Promise<Store> {
   let location = ':memory:';
@@ -96,7 +128,7 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
     sqlite.pragma('journal_mode = WAL');
   } catch (err) {
     sqlite.close();
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${location} is in use by another process (is another vpcpeer serving this data folder?)`);
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new StoreInUse(location);
     throw new Error(`cannot write ${location}: ${whyNotWritable(location) ?? (err as Error).message}`);
   }
   sqlite.pragma('synchronous = NORMAL');
@@ -174,8 +206,15 @@ export async function openSqliteStore(options: StoreOptions): Promise<Store> {
       // A read like any other: it waits for an open batch of writes rather than see it.
       if (writes.open) await writes.idle();
       const rows = prepare('SELECT status, count(*) AS n FROM peerings GROUP BY status').all() as { status: string; n: number }[];
-      return { peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) };
+      const page = (name: string): number => Number(sqlite.pragma(name, { simple: true }));
+      const pages = { total: page('page_count'), free: page('freelist_count') };
+      return {
+        peeringsByStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+        bytes: { database: pages.total * page('page_size'), wal: options.inMemory ? 0 : sizeOf(`${location}-wal`) },
+        pages,
+      };
     },
+    pool: () => undefined,
     read<T>(work: (r: Repository) => Promise<T>): Promise<T> {
       return work(reader);
     },

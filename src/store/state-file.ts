@@ -50,6 +50,11 @@ export type StateTag = TagRecord & Scope;
 export const CLOCK_META_KEY = 'clock-offset-ms';
 /** Changed on every reset so processes sharing a store forget the scopes they set up (build-app.ts). */
 export const RESET_META_KEY = 'reset-generation';
+/**
+ * The digest of the state file a store was seeded from (`serve --seed`), `sha256:<hex>`: a restart
+ * with the same file finds it and starts from what the store holds rather than refuse.
+ */
+export const SEED_META_KEY = 'seeded-from';
 /** STS sessions (sts-handler.ts): short-lived secrets, not part of a world. */
 const SESSION_META_PREFIX = 'sts-session:';
 
@@ -59,7 +64,7 @@ const SESSION_META_PREFIX = 'sts-session:';
  * options, the Elastic IP pool, ClientToken indexes) change what the API answers next.
  */
 export function isStateMetaKey(key: string): boolean {
-  return key !== CLOCK_META_KEY && key !== RESET_META_KEY && !key.startsWith(SESSION_META_PREFIX);
+  return key !== CLOCK_META_KEY && key !== RESET_META_KEY && key !== SEED_META_KEY && !key.startsWith(SESSION_META_PREFIX);
 }
 
 /** A file the import cannot take: the message names the entry and what is wrong with it. */

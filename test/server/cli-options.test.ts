@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { redactedUrl } from '../../src/cli/redact-url.js';
+import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { CLI, startServer } from '../support/start-server.js';
 
@@ -82,5 +84,36 @@ describe('vpcpeer serve options', () => {
     const r = spawnSync(process.execPath, [CLI, 'serve', ...args], { encoding: 'utf8', timeout: 10_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+});
+
+describe('a database URL with secrets', () => {
+  it('masks the password and the query parameters that carry a secret or name a key', () => {
+    expect(redactedUrl('postgres://vpcpeer:s3cret@db:5432/vpcpeer?password=p&sslmode=require&sslpassword=sp&sslkey=/keys/client.key&application_name=ci')).toBe(
+      'postgres://vpcpeer:***@db:5432/vpcpeer?password=***&sslmode=require&sslpassword=***&sslkey=***&application_name=ci',
+    );
+    expect(redactedUrl('postgres://db/vpcpeer?PASSWORD=p&password=q')).toBe('postgres://db/vpcpeer?PASSWORD=***&password=***');
+    expect(redactedUrl('not a url with a password')).toBe('(not a URL)');
+  });
+
+  describe.skipIf(!postgresAvailable)('on a running server', () => {
+    const db = usePostgresDatabase();
+
+    it('shows it nowhere: not the start-up line, health, metrics, nor an error at start', async () => {
+      // Trust authentication (the test cluster's) ignores both passwords.
+      const url = new URL(db.url);
+      url.password = 'userinfo-secret';
+      url.searchParams.set('password', 'query-secret');
+      const server = await startServer({ args: ['--database', url.toString()] });
+      started.push(server);
+      const secrets = ['userinfo-secret', 'query-secret'];
+      const line = server.output().split('\n').find((l) => l.startsWith('vpcpeer listening on')) as string;
+      expect(line).toContain(`(state: postgres://vpcpeer:***@127.0.0.1:${url.port}${url.pathname}?password=***)`);
+      const seen = [server.output(), await (await fetch(`${server.url}/_vpcpeer/health`)).text(), await (await fetch(`${server.url}/metrics`)).text()];
+      for (const text of seen) for (const secret of secrets) expect(text).not.toContain(secret);
+      // A database that cannot be reached: the reason, not the URL.
+      const refused = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--database', 'postgres://u:userinfo-secret@127.0.0.1:1/db?password=query-secret'], { encoding: 'utf8', timeout: 60_000 });
+      expect([refused.status, refused.stderr]).toEqual([2, 'vpcpeer: cannot reach the PostgreSQL database (connect ECONNREFUSED 127.0.0.1:1)\n']);
+    });
   });
 });

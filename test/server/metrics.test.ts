@@ -44,9 +44,39 @@ describe('GET /metrics', () => {
     expect(value(text, 'vpcpeer_request_duration_seconds_count{action="CreateVpc"}')).toBe(2);
     expect(value(text, 'vpcpeer_request_duration_seconds_bucket{le="+Inf",action="CreateVpc"}')).toBe(2);
     expect(value(text, 'vpcpeer_peering_connections{state="pending-acceptance"}')).toBe(1);
+    // Every state has its series, 0 when no connection is in it.
+    for (const state of ['initiating-request', 'active', 'deleted', 'rejected', 'failed', 'expired', 'provisioning', 'deleting']) {
+      expect(value(text, `vpcpeer_peering_connections{state="${state}"}`), state).toBe(0);
+    }
     expect(value(text, 'vpcpeer_store_reachable{store="sqlite"}')).toBe(1);
+    // The store's own figures on SQLite too: its pages and size (in memory, no write-ahead log).
+    const total = value(text, 'vpcpeer_store_pages{state="total"}') as number;
+    expect(total).toBeGreaterThan(0);
+    expect(value(text, 'vpcpeer_store_pages{state="free"}')).toBeGreaterThanOrEqual(0);
+    expect((value(text, 'vpcpeer_store_size_bytes{part="database"}') as number) % total).toBe(0);
+    expect(value(text, 'vpcpeer_store_size_bytes{part="wal"}')).toBe(0);
     expect(text).toContain('vpcpeer_process_cpu_seconds_total');
     // No account, id or path appears in figures anyone may scrape.
     for (const secret of [A, B, vpcA, vpcB, server.dataDir]) expect(text).not.toContain(secret);
+
+    // After a reset the states are still there, at 0.
+    expect((await fetch(`${server.url}/_vpcpeer/reset`, { method: 'POST' })).status).toBe(200);
+    const reset = await (await fetch(`${server.url}/metrics`)).text();
+    expect(value(reset, 'vpcpeer_peering_connections{state="pending-acceptance"}')).toBe(0);
+  });
+});
+
+describe('GET /metrics on a data folder', () => {
+  it("shows the database's size and its write-ahead log's", async () => {
+    const server = await startServer();
+    try {
+      for (let i = 0; i < 5; i++) expect((await call(server, A, { Action: 'CreateVpc', CidrBlock: '10.0.0.0/16' })).status).toBe(200);
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      expect(value(text, 'vpcpeer_store_size_bytes{part="database"}')).toBeGreaterThan(0);
+      // Every change goes to the WAL first; it is checkpointed only every 4,000 pages.
+      expect(value(text, 'vpcpeer_store_size_bytes{part="wal"}')).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -21,16 +21,17 @@ import {
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeering, ec2, newVpc } from '../sdk/sdk-helpers.js';
 import { postgresAvailable, usePostgresDatabase } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { advanceClock, adminGet, CLI, startServer } from '../support/start-server.js';
-import { EC2, openQuery, stable } from '../trust/trust-support.js';
+import { EC2, mintKey, openQuery, stable, strictArgs, xmlValue } from '../trust/trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -192,13 +193,85 @@ describe('state export', () => {
     expect(sameState(exportOf(['--data-dir', sqliteFolder]))).toBe(sameState(exported));
   });
 
-  it('refuses a folder a running server holds, in one line, exit 2', async () => {
+  it('a folder a running server holds is exported through that server: one committed state, while it serves', async () => {
     const server = await startServer({ dataDir: sqliteFolder });
     try {
       const r = vpcpeer(['state', 'export', '--data-dir', sqliteFolder]);
-      expect(r.status).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^vpcpeer: .*vpcpeer\.db is in use by another process \(is another vpcpeer serving this data folder\?\)\n$/);
+      expect(r.stderr).toBe(`vpcpeer: ${join(sqliteFolder, 'vpcpeer.db')} is in use by the vpcpeer server at ${server.url} (pid ${server.child.pid}); exporting through it\n`);
+      expect(r.status).toBe(0);
+      expect(sameState(r.stdout)).toBe(sameState(exported));
+      // Import is refused: it would replace the world under the server's clients.
+      const imported = importInto(['--data-dir', sqliteFolder], exportedFile, ['--replace']);
+      expect([imported.status, imported.stderr]).toEqual([2, `vpcpeer: ${join(sqliteFolder, 'vpcpeer.db')} is in use by the vpcpeer server at ${server.url} (pid ${server.child.pid}): stop it before importing into its folder, then start it again\n`]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('exported through the server while changes are being made, the file is one state', async () => {
+    const live = folder('live');
+    const server = await startServer({ dataDir: live, args: ['--seed', exportedFile] });
+    try {
+      // It passes import's checks (no tag without its resource) and holds every change acknowledged before it began.
+      const before = xmlValue(await query(server, A, { Action: 'CreateVpc', CidrBlock: '10.60.0.0/16' }), 'vpcId') as string;
+      let exporting = true;
+      const changes = (async (): Promise<number> => {
+        let made = 0;
+        while (exporting) {
+          await query(server, A, { Action: 'CreateVpc', CidrBlock: '10.61.0.0/16', 'TagSpecification.1.ResourceType': 'vpc', 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': `n${made++}` });
+        }
+        return made;
+      })();
+      const during = join(scratch, 'during.json');
+      const run = await new Promise<Run>((done) => {
+        const child = spawn(process.execPath, [CLI, 'state', 'export', '--data-dir', live, '--output', during], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.once('exit', (status) => done({ status, stdout: '', stderr }));
+      });
+      exporting = false;
+      expect(await changes).toBeGreaterThan(0);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(during, 'utf8')).toContain(`"id": "${before}"`);
+      expect(importInto(['--data-dir', folder('during')], during).status).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--endpoint exports from any running server (an in-memory one too)', async () => {
+    const server = await startServer({ inMemory: true, args: ['--seed', exportedFile] });
+    try {
+      const r = vpcpeer(['state', 'export', '--endpoint', server.url]);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      expect(sameState(r.stdout)).toBe(sameState(exported));
+      const both = vpcpeer(['state', 'export', '--endpoint', server.url, '--data-dir', sqliteFolder]);
+      expect([both.status, both.stderr]).toEqual([2, 'vpcpeer: give --endpoint (a running server) or --data-dir/--database (a store), not both\n']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('in strict mode only an admin key exports through the server, as only it resets or moves the clock', async () => {
+    const credentials = join(scratch, 'credentials.json');
+    const admin = mintKey(credentials, A, ['--admin']);
+    const user = mintKey(credentials, A);
+    const server = await startServer({ dataDir: sqliteFolder, args: strictArgs(credentials) });
+    try {
+      const as = (key?: { accessKeyId: string; secretAccessKey: string }): Run =>
+        vpcpeer(['state', 'export', '--data-dir', sqliteFolder], key ? { AWS_ACCESS_KEY_ID: key.accessKeyId, AWS_SECRET_ACCESS_KEY: key.secretAccessKey } : {});
+      const strictHelp = ' (a strict-mode server exports for an admin key only: give one with --access-key-id and --secret-access-key, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)';
+      const unsigned = as();
+      expect(unsigned.status).toBe(2);
+      expect(unsigned.stderr.split('\n')[1]).toBe(`vpcpeer: the server at ${server.url} did not export: HTTP 403 MissingAuthenticationToken: Request is missing Authentication Token${strictHelp}`);
+      const notAdmin = as(user);
+      expect(notAdmin.status).toBe(2);
+      expect(notAdmin.stderr).toContain(`did not export: HTTP 403 AccessDenied: In strict mode only a key marked "admin": true`);
+      const byAdmin = as(admin);
+      expect(byAdmin.status).toBe(0);
+      expect(sameState(byAdmin.stdout)).toBe(sameState(exported));
+      // The endpoint itself, as any client signs for it.
+      expect((await fetch(`${server.url}/_vpcpeer/state`)).status).toBe(403);
     } finally {
       await server.stop();
     }
@@ -243,6 +316,21 @@ describe.skipIf(!postgresAvailable)('SQLite to PostgreSQL and back', () => {
       expect(await answers(server)).toEqual(original);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('a bad --seed runs no migration on an empty database: the file is checked first', async () => {
+    const url = await db.postgres.newDatabase();
+    const bad = join(scratch, 'seed-bad-postgres.json');
+    writeFileSync(bad, '{"format": "vpcpeer-state", "version": 1, "peerings": [{"id": "pcx-1"}]}');
+    const r = vpcpeer(['serve', '--port', '0', '--log-level', 'warn', '--database', url, '--seed', bad]);
+    expect([r.status, r.stderr]).toEqual([2, `vpcpeer: ${bad}: peerings[0]: id "pcx-1" is not a pcx id (pcx- and 8 or 17 hex digits)\n`]);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      expect((await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'")).rows).toEqual([]);
+    } finally {
+      await client.end();
     }
   });
 
@@ -291,6 +379,41 @@ describe('serve --seed', () => {
     writeFileSync(bad, '{"format": "vpcpeer-state", "version": 1, "resources": [{"kind": "vpc", "doc": {"id": "vpc-1", "accountId": "111111111111", "region": "us-east-1"}}]}');
     const refused = serve(['--in-memory', '--seed', bad]);
     expect([refused.status, refused.stderr]).toEqual([2, `vpcpeer: ${bad}: resources[0] (vpc): id "vpc-1" is not a vpc id (vpc- and 8 or 17 hex digits)\n`]);
+    // The file is checked before the store is opened: no folder, no database file is made.
+    const untouched = folder('bad-seed-folder');
+    const early = serve(['--data-dir', untouched, '--seed', bad]);
+    expect([early.status, early.stderr]).toEqual([2, `vpcpeer: ${bad}: resources[0] (vpc): id "vpc-1" is not a vpc id (vpc- and 8 or 17 hex digits)\n`]);
+    expect(existsSync(untouched)).toBe(false);
+  });
+
+  it('restarted with its original command line on a store seeded from the same file, it starts from what the store holds', async () => {
+    const dir = folder('seeded-then-killed');
+    const first = await startServer({ dataDir: dir, args: ['--seed', exportedFile] });
+    let vpc: string;
+    try {
+      vpc = xmlValue(await query(first, A, { Action: 'CreateVpc', CidrBlock: '10.77.0.0/16' }), 'vpcId') as string;
+    } finally {
+      await first.kill();
+    }
+    const again = await startServer({ dataDir: dir, args: ['--seed', exportedFile] });
+    try {
+      expect(again.output()).toContain(`vpcpeer: --seed ${exportedFile}: the store was seeded from this file before; starting from the state it holds\n`);
+      const vpcs = await query(again, A, { Action: 'DescribeVpcs' });
+      expect(vpcs).toContain(`<vpcId>${vpc}</vpcId>`);
+      expect(vpcs).toContain(`<vpcId>${world.vpcA}</vpcId>`);
+    } finally {
+      await again.stop();
+    }
+    // The digest is the store's own bookkeeping: an export does not carry it.
+    expect(Object.keys((JSON.parse(exportOf(['--data-dir', dir])) as { meta: Record<string, string> }).meta)).not.toContain('seeded-from');
+    // Another file on that store is refused, as any seed of a store that holds state.
+    const other = join(scratch, 'seed-other.json');
+    writeFileSync(other, exported.replace(/^ {2}"exportedAt": "[^"]*",\n/m, ''));
+    const refused = vpcpeer(['serve', '--port', '0', '--log-level', 'warn', '--data-dir', dir, '--seed', other]);
+    expect([refused.status, refused.stderr]).toEqual([
+      2,
+      `vpcpeer: --seed ${other}: ${join(dir, 'vpcpeer.db')} already holds state seeded from another file; seed an empty store (--in-memory, a new --data-dir or database), or load it with \`vpcpeer state import --replace\`\n`,
+    ]);
   });
 });
 
@@ -324,6 +447,8 @@ describe('state import', () => {
     ['a version this vpcpeer does not read', () => variant('version', (f) => (f.version = 2)), /^vpcpeer: \S+: version: 2 is newer than this vpcpeer reads \(1\): import it with a newer vpcpeer$/],
     ['a duplicate id', () => variant('duplicate', (f) => f.resources.push(f.resources[0] as Entry)), /^vpcpeer: \S+: resources\[\d+\] \((\w+) ([\w-]+)\): id \2 appears twice \(first at resources\[0\] \(\1 \2\)\)$/],
     ['a subnet whose VPC is not in the file', () => variant('orphan-subnet', (f) => (firstSubnet(f).doc.vpcId = 'vpc-0123456789abcdef0')), /^vpcpeer: \S+: resources\[\d+\] \(subnet subnet-[0-9a-f]{17}\): vpcId "vpc-0123456789abcdef0" is not in the file$/],
+    ['an interface in a security group not in the file', () => variant('orphan-eni-group', (f) => ((f.resources.find((r) => r.kind === 'eni') as Entry).doc.groupIds = ['sg-0123456789abcdef0'])), /^vpcpeer: \S+: resources\[\d+\] \(eni eni-[0-9a-f]{17}\): groupIds\[0\] "sg-0123456789abcdef0" is not in the file$/],
+    ['a VPC whose block is no CIDR', () => variant('bad-cidr', (f) => ((f.resources.find((r) => r.kind === 'vpc') as Entry).doc.cidrBlock = 'not-a-cidr')), /^vpcpeer: \S+: resources\[\d+\] \(vpc vpc-[0-9a-f]{17}\): cidrBlock "not-a-cidr" is not an IPv4 CIDR block$/],
     ['a tag on a resource not in the file', () => variant('orphan-tag', (f) => f.tags.push({ resourceId: 'vpc-0123456789abcdef0', accountId: A, region: 'us-east-1', key: 'Name', value: 'ghost', resourceType: 'vpc' })), /^vpcpeer: \S+: tags\[\d+\] \("vpc-0123456789abcdef0" "Name"\): resource vpc-0123456789abcdef0 is not in the file$/],
   ])('%s: exit 2, one line naming the entry, nothing changed (even with --replace)', (_what, make, message) => {
     const path = make();

@@ -4,7 +4,7 @@
 // freed; a database on a read-only file system, or in a folder this user cannot write, stops
 // `serve` with one line naming the file and the cause.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ function inNamespace(script: string): ReturnType<typeof spawn> {
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
 describe('state at rest', () => {
-  it('the data folder is made 0700, the database and its WAL 0600', async () => {
+  it('the data folder is made 0700, the database, its WAL and the serving record 0600', async () => {
     const dir = join(scratch, 'fresh', 'state');
     const server = await startServer({ dataDir: dir });
     try {
@@ -37,9 +37,12 @@ describe('state at rest', () => {
       expect(mode(dir)).toBe(0o700);
       expect(mode(join(dir, 'vpcpeer.db'))).toBe(0o600);
       expect(mode(join(dir, 'vpcpeer.db-wal'))).toBe(0o600);
+      expect(mode(join(dir, 'serving.json'))).toBe(0o600);
     } finally {
       await server.stop();
     }
+    // Where the server listened is forgotten once it stops.
+    expect(existsSync(join(dir, 'serving.json'))).toBe(false);
   });
 
   it('a folder this user cannot write stops serve with one line naming the file and the cause', () => {

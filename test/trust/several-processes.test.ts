@@ -8,11 +8,14 @@
 //   - afterwards every acknowledged write is there.
 // (The race and crash suites also run on PostgreSQL: test/trust/races, crash-safety.)
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { postgresAvailable, startPostgres, usePostgresDatabase, type TestPostgres } from '../support/postgres.js';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
-import { EC2, openQuery, type RawResponse, xmlValue } from './trust-support.js';
+import { credentialsPath, EC2, mintKey, openQuery, type RawResponse, signedQuery, strictArgs, xmlValue } from './trust-support.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -135,6 +138,9 @@ describe.skipIf(!postgresAvailable)('three processes on one PostgreSQL', () => {
     expect(await health.json()).toMatchObject({ status: 'unavailable', store: 'postgres', storeReachable: false });
     const down = await q(servers[1] as RunningServer, A, { Action: 'DescribeVpcs' });
     expect([down.status, down.code]).toEqual([503, 'ServiceUnavailable']);
+    // Every other route that needs the store answers the same 503, in its own shape (JSON under
+    // /_vpcpeer/, EC2's XML for GET /?Action=), never a 500.
+    expect(await outageAnswers(servers[2] as RunningServer)).toEqual(OUTAGE_ANSWERS);
     await postgres.start();
     // Back without a restart of any vpcpeer process.
     const deadline = Date.now() + 20_000;
@@ -176,6 +182,37 @@ describe.skipIf(!postgresAvailable)('three processes on one PostgreSQL', () => {
   }, 60_000);
 });
 
+/** What each route that reads or writes the store answers while PostgreSQL is down. */
+const OUTAGE_ANSWERS: Record<string, string> = {
+  'POST /_vpcpeer/clock': '503 ServiceUnavailable',
+  'POST /_vpcpeer/reset': '503 ServiceUnavailable',
+  'GET /_vpcpeer/events': '503 ServiceUnavailable',
+  'GET /_vpcpeer/analyses/nia-0123456789abcdef0': '503 ServiceUnavailable',
+  'GET /_vpcpeer/reach?source=eni-0123456789abcdef0&destination=eni-0123456789abcdef1&protocol=tcp&port=22': '503 ServiceUnavailable',
+  'GET /_vpcpeer/state': '503 ServiceUnavailable',
+  'GET /?Action=DescribeVpcs&Version=2016-11-15': '503 ServiceUnavailable',
+  'GET /metrics': '200 vpcpeer_store_reachable{store="postgres"} 0',
+};
+
+async function outageAnswers(server: RunningServer): Promise<Record<string, string>> {
+  const date = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const authorization = `AWS4-HMAC-SHA256 Credential=${A}/${date}/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00`;
+  const seen: Record<string, string> = {};
+  for (const call of Object.keys(OUTAGE_ANSWERS)) {
+    const [method, path] = call.split(' ') as [string, string];
+    const body = path === '/_vpcpeer/clock' ? JSON.stringify({ advanceSeconds: 60 }) : method === 'POST' ? '' : undefined;
+    const res = await fetch(server.url + path, { method, headers: { authorization }, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    const what = path.startsWith('/_vpcpeer/')
+      ? (JSON.parse(text) as { error?: string }).error
+      : path === '/metrics'
+        ? /vpcpeer_store_reachable\{[^}]*\} \d/.exec(text)?.[0]
+        : /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+    seen[call] = `${res.status} ${what}`;
+  }
+  return seen;
+}
+
 /** How many expired requests a process's 'swept' log lines report in all. */
 function expiredCount(output: string): number {
   let n = 0;
@@ -186,11 +223,54 @@ function expiredCount(output: string): number {
   return n;
 }
 
+/** GET /metrics on a connection used for nothing else. */
+function scrapeOnNewConnection(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${url}/metrics`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+}
+
 /** The pids of a process's children (`ps --ppid`). */
 function childPids(pid: number): number[] {
   const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
   return r.stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
 }
+
+describe.skipIf(!postgresAvailable)('strict mode on one PostgreSQL', () => {
+  const db = usePostgresDatabase();
+
+  it('an AssumeRole session issued through one process signs through another (the key is the database\'s); --server-key overrides it', async () => {
+    const credentials = credentialsPath();
+    onTestFinished(() => rmSync(dirname(credentials), { recursive: true, force: true }));
+    const key = mintKey(credentials, A);
+    const args = ['--database', db.url, ...strictArgs(credentials)];
+    // Each process has a data folder of its own (startServer makes one): only the database is shared.
+    const [p1, p2] = await Promise.all([startServer({ args }), startServer({ args })]);
+    const ownKey = join(p1.dataDir, 'own.key');
+    const p3 = await startServer({ args: [...args, '--server-key', ownKey] });
+    try {
+      const assumed = await signedQuery(p1.url, key, { Action: 'AssumeRole', Version: '2011-06-15', RoleArn: `arn:aws:iam::${A}:role/deployer`, RoleSessionName: 'across' }, { service: 'sts' });
+      expect(assumed.status, assumed.text).toBe(200);
+      const session = { accessKeyId: xmlValue(assumed.text, 'AccessKeyId') as string, secretAccessKey: xmlValue(assumed.text, 'SecretAccessKey') as string, sessionToken: xmlValue(assumed.text, 'SessionToken') as string };
+      for (const p of [p1, p2]) {
+        const r = await signedQuery(p.url, session, { Action: 'DescribeVpcs', ...EC2 });
+        expect([r.status, r.code]).toEqual([200, undefined]);
+      }
+      // A process told to use a key file of its own derives other secrets: the session is not its.
+      expect((await signedQuery(p3.url, session, { Action: 'DescribeVpcs', ...EC2 })).code).toBe('AuthFailure');
+      expect(existsSync(ownKey)).toBe(true);
+      // The database's key is in no data folder.
+      for (const p of [p1, p2]) expect(existsSync(join(p.dataDir, 'server.key'))).toBe(false);
+    } finally {
+      await Promise.all([p1, p2, p3].map((p) => p.stop()));
+    }
+  });
+});
 
 describe.skipIf(!postgresAvailable)('serve --workers', () => {
   const db = usePostgresDatabase();
@@ -202,9 +282,17 @@ describe.skipIf(!postgresAvailable)('serve --workers', () => {
       const primary = server.child.pid as number;
       const workers = childPids(primary);
       expect(workers).toHaveLength(2);
-      const made = await Promise.all(Array.from({ length: 20 }, (_, i) => must(server, A, { Action: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` })));
+      const made = await Promise.all(Array.from({ length: 30 }, (_, i) => must(server, A, { Action: 'CreateVpc', CidrBlock: `10.${i}.0.0/16` })));
       const seen = await vpcIds(server, A);
       for (const text of made) expect(seen).toContain(xmlValue(text, 'vpcId'));
+      // Whichever worker a scrape reaches, it counts every worker's calls (each scrape on a
+      // connection of its own, so the workers take turns answering).
+      for (let scrape = 0; scrape < 4; scrape++) {
+        const figures = await scrapeOnNewConnection(server.url);
+        expect(figures).toContain('vpcpeer_requests_total{action="CreateVpc",code="OK"} 30\n');
+        expect(figures).toContain('vpcpeer_request_duration_seconds_count{action="CreateVpc"} 30\n');
+        expect(figures).toContain('vpcpeer_peering_connections{state="active"} 0\n');
+      }
 
       process.kill(workers[0] as number, 'SIGKILL');
       const deadline = Date.now() + 15_000;

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../request-context.js';
+import type { Scope } from '../scope.js';
 import type { DhcpOptions } from './dhcp-options.js';
 
 /** What a VPC's DhcpOptionsId reads when it uses no DHCP options (AssociateDhcpOptions `default`). */
@@ -9,9 +10,12 @@ export function defaultDomainName(region: string): string {
   return region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`;
 }
 
-function metaKey(ctx: RequestContext): string {
-  return `dhcp-options:${ctx.caller.accountId}:${ctx.caller.region}`;
+/** The meta key remembering a scope's default DHCP options set (its id, or `default` once deleted). */
+export function defaultDhcpOptionsKey(scope: Scope): string {
+  return `dhcp-options:${scope.accountId}:${scope.region}`;
 }
+
+const metaKey = (ctx: RequestContext): string => defaultDhcpOptionsKey(ctx.caller);
 
 /**
  * The default DHCP options set of the caller's account and region, stored as a resource like any

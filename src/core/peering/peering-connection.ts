@@ -1,16 +1,8 @@
 import type { Scope } from '../scope.js';
 
 /** AWS's `VpcPeeringConnectionStateReasonCode`, in model order. */
-export type PeeringStatus =
-  | 'initiating-request'
-  | 'pending-acceptance'
-  | 'active'
-  | 'deleted'
-  | 'rejected'
-  | 'failed'
-  | 'expired'
-  | 'provisioning'
-  | 'deleting';
+export const PEERING_STATUSES = ['initiating-request', 'pending-acceptance', 'active', 'deleted', 'rejected', 'failed', 'expired', 'provisioning', 'deleting'] as const;
+export type PeeringStatus = (typeof PEERING_STATUSES)[number];
 
 export interface PeeringOptions {
   readonly allowDnsResolutionFromRemoteVpc: boolean;
