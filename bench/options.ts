@@ -43,7 +43,7 @@ const USAGE = `usage: node dist/bench/run-bench.js [options]   (npm run bench --
                           connections against the bare Node ceiling; by id at 64 and 256), a describe-by-id,
                           b lifecycle, c filtered describes, d latency vs store size, e describe-all stream,
                           f restart (default: all)
-  --many-seconds S        w: seconds of the 64- and 256-connection runs (default 20)
+  --many-seconds S        w: seconds of the 64- and 256-connection runs, summed over the rounds (default 20)
   --rounds N              interleaved rounds per workload (default 3)
   --round-seconds S       seconds per target per round (default 4)
   --warmup-seconds S      unmeasured warm-up per target (default 1.5)
