@@ -49,8 +49,8 @@ export const sentence = {
   sgMismatch(eni: string, groups: readonly string[], direction: 'ingress' | 'egress', what: string, fix: string): string {
     return `None of the ${direction} rules of ${list(groups)} on ${eni} admits ${what}; ${fix}.`;
   },
-  sgNoRules(group: string, direction: 'ingress' | 'egress', eni: string, fix: string): string {
-    return `${group} on ${eni} has no ${direction} rules; ${fix}.`;
+  sgNoRules(group: string, eni: string, fix: string): string {
+    return `${group} on ${eni} has no rules at all; ${fix}.`;
   },
   unknownPeeredGroup(group: string, account: string, pcx: string): string {
     return `A rule references ${account}/${group} across ${pcx}, but account ${account} is not part of this analysis, so the reference admits nothing; add ${account} to the analysis' accounts.`;

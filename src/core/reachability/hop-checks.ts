@@ -63,8 +63,10 @@ export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress
 
 /**
  * Why an ENI's groups admit nothing: UNKNOWN_PEERED_SGS when a reference into an invisible
- * account might have, SG_HAS_NO_RULES when no group has a rule that way, else
- * ENI_SG_RULES_MISMATCH (§2.4, fields as in the AWS CLI example of §2.5a).
+ * account might have; SG_HAS_NO_RULES when the ENI's groups have no rules at all, in either
+ * direction (explanation-codes page: "This security group has no inbound or outbound rules"), so a
+ * new group with only its default egress rule is a mismatch on the way in, not an empty group;
+ * else ENI_SG_RULES_MISMATCH (§2.4, fields as in the AWS CLI example of §2.5a).
  */
 export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress: boolean, verdict: GroupsVerdict, set: PacketSet, peerLabel: string): Explanation[] {
   const direction = egress ? 'egress' : 'ingress';
@@ -86,10 +88,10 @@ export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress
   const traffic = describeTraffic(set);
   const fix = `add an ${direction} rule allowing ${traffic} ${egress ? 'to' : 'from'} ${peerLabel}`;
   const groups = verdict.groups;
-  if (groups.length > 0 && groups.every((g) => !g.rules.some((r) => r.egress === egress))) {
+  if (groups.length > 0 && groups.every((g) => g.rules.length === 0)) {
     return groups.map((g) => ({
       code: 'SG_HAS_NO_RULES',
-      sentence: sentence.sgNoRules(g.id, direction, eni.id, fix),
+      sentence: sentence.sgNoRules(g.id, eni.id, fix),
       direction,
       networkInterface: eniRef,
       securityGroup: refOf(ix, g),

@@ -162,14 +162,26 @@ describe('security groups', () => {
     expect(e.sentence).toContain('add an ingress rule allowing TCP 22 from 10.0.0.0/16');
   });
 
-  it('a group with no egress rules: SG_HAS_NO_RULES on the source ENI, and the walk goes on', () => {
+  it('a group with no rules at all: SG_HAS_NO_RULES on the source ENI, and the walk goes on', () => {
     const s = peeredPair();
     const empty = s.w.group(s.a, {});
     const eni = s.w.eni(s.subA, '10.0.1.11', [empty]);
     const r = analyzeReachability(s.w.build(), query(eni, { destination: s.eniB, ...HTTPS }));
     expect(codes(r)).toEqual(['SG_HAS_NO_RULES']);
     expect(r.explanations[0]?.securityGroup?.id).toBe(empty);
+    expect(r.explanations[0]?.sentence).toBe(`${empty} on ${eni} has no rules at all; add an egress rule allowing TCP 443 to 10.1.0.0/16.`);
     expect(r.forward.at(-1)?.component.id).toBe(s.eniB);
+  });
+
+  it('a new group (its default egress rule, no ingress) on the destination: ENI_SG_RULES_MISMATCH, not SG_HAS_NO_RULES', () => {
+    // AWS's text for SG_HAS_NO_RULES is "This security group has no inbound or outbound rules"
+    // (explanation-codes page): a group with rules, none admitting the traffic, is a mismatch.
+    const s = peeredPair();
+    const fresh = s.w.group(s.b, { egress: [{ protocol: '-1' }] });
+    const eni = s.w.eni(s.subB, '10.1.1.21', [fresh]);
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: eni, ...HTTPS }));
+    expect(codes(r)).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(only(r)).toMatchObject({ direction: 'ingress', networkInterface: { id: eni }, securityGroups: [{ id: fresh }] });
   });
 
   it('references a peer group across an active peering: the peer ENI addresses match', () => {
