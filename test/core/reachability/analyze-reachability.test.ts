@@ -71,14 +71,16 @@ describe('a path through an active peering', () => {
 });
 
 describe('missing routes', () => {
-  it('on the source side: NO_ROUTE_TO_DESTINATION at the route table, naming the peering to add', () => {
+  it('on the source side: NO_ROUTE_TO_DESTINATION at the route table, naming the path\'s destination, and the peering to add in the sentence', () => {
     const s = peeredPair({ routeA: null });
     const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, ...HTTPS }));
     expect(r.pathFound).toBe(false);
     expect(hopList(r.forward)).toEqual([s.eniA, s.sgA, s.w.defaultAcl(s.a), `${s.w.mainTable(s.a)} !NO_ROUTE_TO_DESTINATION`]);
     const e = only(r);
     expect(e.routeTable?.id).toBe(s.w.mainTable(s.a));
-    expect(e.destination?.id).toBe(s.pcx);
+    // Where the path is headed, as AWS names it (a pcx destination, an igw source on the way back:
+    // REACHABILITY.md §2.5b, the Desert Bloom write-up), not the peering that would carry it.
+    expect(e.destination?.id).toBe(s.eniB);
     expect(e.vpc?.id).toBe(s.a);
     expect(e.sentence).toBe(`Route table ${s.w.mainTable(s.a)} (main table of ${s.a}, used by ${s.subA}) has no route to 10.1.1.20; add 10.1.0.0/16 → ${s.pcx}.`);
     expect(r.forward.at(-1)?.additionalDetails).toEqual([{ type: 'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY' }]);
@@ -92,6 +94,19 @@ describe('missing routes', () => {
     expect(r.forward.every((h) => h.explanations.length === 0)).toBe(true);
     expect(hopList(r.return)).toEqual([s.eniB, s.sgB, s.w.defaultAcl(s.b), `${s.w.mainTable(s.b)} !NO_ROUTE_TO_DESTINATION`]);
     expect(only(r).sentence).toContain(`add 10.0.0.0/16 → ${s.pcx}`);
+    // The reply is headed for the path's source.
+    expect(only(r).destination?.id).toBe(s.eniA);
+  });
+
+  it('names an instance the path starts or ends at as the destination, as the path names it', () => {
+    const there = peeredPair({ routeA: null });
+    const ib = there.w.instance(there.eniB);
+    const forward = analyzeReachability(there.w.build(), query(there.eniA, { destination: ib, ...HTTPS }));
+    expect(only(forward)).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', destination: { id: ib } });
+    const back = peeredPair({ routeB: null });
+    const ia = back.w.instance(back.eniA);
+    const reply = analyzeReachability(back.w.build(), query(ia, { destination: back.eniB, ...HTTPS }));
+    expect(only(reply)).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', destination: { id: ia } });
   });
 
   it('a route covering part of the peer: the uncovered address has no route, the covered one passes', () => {
@@ -334,7 +349,7 @@ describe('overlapping peers', () => {
     const o = overlapping([['10.1.0.0/16', 'Q']]);
     const r = analyzeReachability(o.w.build(), query(o.eniX, { destination: o.eniP }));
     expect(codes(r)).toEqual(['NO_ROUTE_TO_DESTINATION']);
-    expect(r.explanations[0]?.destination?.id).toBe(o.xp);
+    expect(r.explanations[0]?.destination?.id).toBe(o.eniP);
     expect(r.explanations[0]?.sentence).toContain(`add 10.1.0.0/16 → ${o.xp}`);
   });
 });
