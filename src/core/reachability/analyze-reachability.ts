@@ -2,6 +2,7 @@ import type { AnalysisResult, Explanation, PathHop } from './analysis-result.js'
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import { applyFilterIn } from './filter-in.js';
+import { applyFilterOut } from './filter-out.js';
 import { forwardWalk } from './forward-walk.js';
 import { addressSpans, ALL_PORTS, cidrSpans, ICMP_ECHO_REQUEST, isEmptySet, type PacketSet, type Spans } from './packet-set.js';
 import type { PathBuilder } from './path-builder.js';
@@ -67,9 +68,11 @@ export function analyzeReachability(world: ReachWorld, query: ReachQuery): Analy
 
   const forward = forwardWalk(ix, source.ok, target.ok, start);
   applyFilterIn(ix, forward.path, source.ok, start);
+  applyFilterOut(ix, forward.path);
   const forwardBlocked = forward.path.blocked || (target.ok.kind !== 'pcx' && forward.arrivedAt === undefined);
   const forwardHops = finish(forward.path, forwardBlocked);
   const returnPath = !forwardBlocked && forward.arrivedAt ? returnWalk(ix, source.ok, target.ok, forward) : undefined;
+  if (returnPath) applyFilterOut(ix, returnPath);
   const returnHops = returnPath ? returnPath.build() : [];
   const returnBlocked = returnPath?.blocked ?? false;
   const explanations = [...forwardHops, ...returnHops].flatMap((h) => h.explanations);

@@ -52,6 +52,9 @@ export const sentence = {
   sgNoRules(group: string, eni: string, fix: string): string {
     return `${group} on ${eni} has no rules at all; ${fix}.`;
   },
+  filteredOut(component: string, role?: string): string {
+    return `The path ${role ?? 'has to go through'} ${component}, which this analysis excludes (FilterOutArns); analyse again without excluding it, or give the traffic a way that avoids it.`;
+  },
   unknownPeeredGroup(group: string, account: string, pcx: string): string {
     return `A rule references ${account}/${group} across ${pcx}, but account ${account} is not part of this analysis, so the reference admits nothing; add ${account} to the analysis' accounts.`;
   },

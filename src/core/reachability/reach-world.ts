@@ -56,6 +56,8 @@ export interface ReachQuery {
   readonly sourceAddress?: string;
   /** Components the path must traverse (FilterInArns, as ids). */
   readonly filterIn?: readonly string[];
+  /** Components the path must do without (FilterOutArns, as ids): the walk uses none of them. */
+  readonly filterOut?: readonly string[];
   /** vpcpeer's switch: walk peerings across Regions, which AWS cannot analyse. */
   readonly interRegion?: boolean;
 }

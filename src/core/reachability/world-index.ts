@@ -62,10 +62,17 @@ export class WorldIndex {
   private readonly routesByTable = new Map<string, IndexedRoute[]>();
   private peeringMap: Map<string, PeeringConnection> | undefined;
   private readonly refs = new Map<string, { accountId: string; region: string; ref: ComponentRef }>();
+  private readonly filteredOut: ReadonlySet<string>;
 
   constructor(world: ReachWorld, query: ReachQuery) {
     this.world = world;
     this.query = query;
+    this.filteredOut = new Set(query.filterOut ?? []);
+  }
+
+  /** Whether the analysis must do without this component (FilterOutArns). */
+  excluded(id: string): boolean {
+    return this.filteredOut.has(id);
   }
 
   // A walk asks for a handful of resources by id; a scan each time costs less than indexing every

@@ -501,6 +501,67 @@ describe('components the path must traverse (FilterInArns)', () => {
   });
 });
 
+describe('components the path must do without (FilterOutArns)', () => {
+  const removed = (r: AnalysisResult) => r.explanations.filter((e) => e.code === 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT');
+
+  it('the only peering: not found, the peering hop says it was removed; the path still runs on', () => {
+    const s = peeredPair();
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [s.pcx], ...HTTPS }));
+    expect(r.pathFound).toBe(false);
+    expect(hopList(r.forward)[4]).toBe(`${s.pcx} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+    expect(only(r)).toMatchObject({ component: { id: s.pcx } });
+    expect(only(r).sentence).toContain(`${s.pcx}, which this analysis excludes (FilterOutArns)`);
+    expect(r.forward.at(-1)?.component.id).toBe(s.eniB);
+    expect(r.return).toEqual([]);
+  });
+
+  it('a route table, network ACL, subnet or VPC the path uses: not found, once, on the first hop that uses it', () => {
+    const s = peeredPair();
+    const world = s.w.build();
+    const ask = (out: string) => analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [out], ...HTTPS }));
+    for (const out of [s.w.mainTable(s.a), s.w.defaultAcl(s.b), s.subA, s.a, s.b, s.eniB]) {
+      const r = ask(out);
+      expect(r.pathFound, out).toBe(false);
+      expect(removed(r).map((e) => e.component?.id), out).toEqual([out]);
+    }
+    // The VPC of the source is first named by the source interface's hop.
+    expect(hopList(ask(s.a).forward)[0]).toBe(`${s.eniA} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+  });
+
+  it('the destination subnet\'s route table is used by the reply: the return path says so', () => {
+    const s = peeredPair();
+    const rtbB = s.w.mainTable(s.b);
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [rtbB], ...HTTPS }));
+    expect(r.pathFound).toBe(false);
+    expect(r.forward.every((h) => h.explanations.length === 0)).toBe(true);
+    expect(hopList(r.return)).toContain(`${rtbB} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+  });
+
+  it('a security group: the ENI\'s other groups may still admit the traffic; if none does, the group was the way', () => {
+    const s = peeredPair();
+    const also = s.w.group(s.b, { ingress: [{ ports: [443, 443], cidr: '10.0.1.0/24' }] });
+    const both = s.w.eni(s.subB, '10.1.1.21', [s.sgB, also]);
+    const world = s.w.build();
+    const viaOther = analyzeReachability(world, query(s.eniA, { destination: both, filterOut: [s.sgB], ...HTTPS }));
+    expect(viaOther.pathFound).toBe(true);
+    expect(viaOther.forward.at(-2)?.component.id).toBe(also);
+    const onlyWay = analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [s.sgB], ...HTTPS }));
+    expect(onlyWay.pathFound).toBe(false);
+    expect(only(onlyWay)).toMatchObject({ code: 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT', direction: 'ingress', component: { id: s.sgB }, networkInterface: { id: s.eniB } });
+    expect(hopList(onlyWay.forward).at(-1)).toBe(`${s.eniB} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+    // A group that would not have admitted the traffic anyway: the groups' own verdict stands.
+    const ssh = analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [s.sgB], destinationPorts: { from: 22, to: 22 } }));
+    expect(codes(ssh)).toEqual(['ENI_SG_RULES_MISMATCH']);
+  });
+
+  it('a component the path does not use changes nothing', () => {
+    const s = peeredPair();
+    const elsewhere = s.w.vpc('vpc-elsewhere', '10.9.0.0/16');
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [elsewhere, s.w.mainTable(elsewhere), 'pcx-0123456789abcdef0'], ...HTTPS }));
+    expect(r.pathFound).toBe(true);
+  });
+});
+
 describe('leftovers', () => {
   it('a route to a connection that no longer exists at all: BAD_STATE_ROUTE, blackhole', () => {
     const s = peeredPair();

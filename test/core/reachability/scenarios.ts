@@ -79,6 +79,9 @@ export function allScenarios(): Scenario[] {
   pair('ip destination nobody owns', {}, { destination: undefined, destinationIp: '10.1.1.99' });
   pair('ipv6', {}, { destination: undefined, destinationIp: '2600:1f18::1' } as Partial<ReachQuery>);
   pair('missing source', {}, { source: 'eni-0123456789abcdef0' });
+  const without = peeredPair();
+  out.push({ name: 'peering filtered out', world: without.w.build(), query: query(without.eniA, { destination: without.eniB, filterOut: [without.pcx], ...HTTPS }) });
+  out.push({ name: 'only admitting group filtered out', world: without.w.build(), query: query(without.eniA, { destination: without.eniB, filterOut: [without.sgB], ...HTTPS }) });
   const other = peeredPair({ bWhere: { account: OTHER } });
   out.push({ name: 'cross-account', world: other.w.build(), query: query(other.eniA, { destination: other.eniB, ...HTTPS }) });
   const region = peeredPair({ bWhere: { region: 'eu-west-1' } });
