@@ -123,6 +123,8 @@ def _():
         "malformedPath": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId="nip-1")),
         "account": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, AdditionalAccounts=["12"])),
         "filterIn": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, FilterInArns=["pcx-0123456789abcdef0"])),
+        # Only intermediate components can be required (route tables appear in paths, but cannot be).
+        "filterInRouteTable": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, FilterInArns=[f"arn:aws:ec2:us-east-1:{A}:route-table/rtb-0123456789abcdef0"])),
         "tagType": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, TagSpecifications=[{"ResourceType": "network-insights-path", "Tags": [{"Key": "a", "Value": "b"}]}])),
         "dryRun": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, DryRun=True)),
         "describeUnknown": error_of(lambda: ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=["nia-0123456789abcdef0"])),
@@ -176,12 +178,12 @@ def _():
     }
 
 
-def analyse(c, source, destination=None, port=443, **kw):
+def analyse(c, source, destination=None, port=443, start=None, **kw):
     args = {"Source": source, "Protocol": "tcp", "DestinationPort": port, **kw}
     if destination:
         args["Destination"] = destination
     p = c.create_network_insights_path(**args)["NetworkInsightsPath"]["NetworkInsightsPathId"]
-    nia = c.start_network_insights_analysis(NetworkInsightsPathId=p)["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    nia = c.start_network_insights_analysis(NetworkInsightsPathId=p, **(start or {}))["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
     a = c.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
     return {
         "status": a["Status"],
@@ -217,6 +219,10 @@ def _():
     result["securityGroup"] = analyse(c, a["eni"], b["eni"])
     allow_ingress(c, b["vpc"], "10.70.0.0/16")
     result["found"] = analyse(c, a["eni"], b["eni"])
+    # FilterOutArns: the only peering between A and B excluded, then one the path does not use.
+    pcx_arn = lambda pcx: f"arn:aws:ec2:us-east-1:666666666666:vpc-peering-connection/{pcx}"  # noqa: E731
+    result["peeringFilteredOut"] = analyse(c, a["eni"], b["eni"], start={"FilterOutArns": [pcx_arn(ab)]})
+    result["otherFilteredOut"] = analyse(c, a["eni"], b["eni"], start={"FilterOutArns": [pcx_arn(pending)]})
     instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=a["subnet"])["Instances"][0]["InstanceId"]
     result["fromInstance"] = analyse(c, instance, b["eni"])
     interfaces = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["NetworkInterfaces"]

@@ -60,7 +60,7 @@ interface Observations {
     readonly gone: CallError;
   };
   readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
-  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>> & {
+  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'peeringFilteredOut' | 'otherFilteredOut' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>> & {
     readonly instance: string;
     readonly instanceEni: string;
   };
@@ -175,7 +175,10 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     const e = a.errors;
     expect(e.unknownPath?.code).toBe('InvalidNetworkInsightsPathId.NotFound');
     expect(e.malformedPath?.code).toBe('InvalidNetworkInsightsPathId.Malformed');
-    for (const k of ['account', 'filterIn', 'tagType', 'badFilter', 'maxResults']) expect(e[k]?.code, k).toBe('InvalidParameterValue');
+    for (const k of ['account', 'filterIn', 'filterInRouteTable', 'tagType', 'badFilter', 'maxResults']) expect(e[k]?.code, k).toBe('InvalidParameterValue');
+    expect(e.filterInRouteTable?.message).toBe(
+      'Value (arn:aws:ec2:us-east-1:111111111111:route-table/rtb-0123456789abcdef0) for parameter FilterInArn is invalid. A path can only be required to traverse an intermediate component: a load balancer, NAT gateway, AWS Network Firewall firewall, transit gateway, transit gateway attachment or VPC peering connection.',
+    );
     expect(e.dryRun?.code).toBe('DryRunOperation');
     expect(e.deleteAnalysisDryRun?.http).toBe(412);
     expect(e.describeUnknown).toEqual({ code: 'InvalidNetworkInsightsAnalysisId.NotFound', http: 400, message: "The networkInsightsAnalysis ID 'nia-0123456789abcdef0' does not exist" });
@@ -219,6 +222,11 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       expect(v.sequence).toEqual(v.forward.map((_, i) => i + 1));
     };
     blocked(s.missingRoute, 'NO_ROUTE_TO_DESTINATION');
+    // FilterOutArns: without its only peering the path is not found, and the peering's hop says why;
+    // excluding a peering the path does not use changes nothing.
+    blocked(s.peeringFilteredOut, 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT');
+    expect(s.peeringFilteredOut.codes).toEqual(['COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT']);
+    expect(s.otherFilteredOut.found).toBe(true);
     blocked(s.securityGroup, 'ENI_SG_RULES_MISMATCH');
     blocked(s.aclReturn, 'SUBNET_ACL_RESTRICTION');
     // The request got through; the reply is what the ACL refuses, on the return path.
