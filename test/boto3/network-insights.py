@@ -115,7 +115,8 @@ def _():
         TagSpecifications=[{"ResourceType": "network-insights-analysis", "Tags": [{"Key": "Name", "Value": "a1"}]}],
     )["NetworkInsightsAnalysis"]
     described = ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[started["NetworkInsightsAnalysisId"]])["NetworkInsightsAnalyses"][0]
-    token1 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    plain = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]
+    token1 = plain["NetworkInsightsAnalysisId"]
     token2 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
     mismatch = error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1", AdditionalAccounts=[B]))
     errors = {
@@ -148,6 +149,7 @@ def _():
     return {
         "pathId": p,
         "started": jsonable(started),
+        "startedPlain": sorted(plain.keys()),
         "described": jsonable(described),
         "tokenSame": token1 == token2,
         "mismatch": mismatch,
@@ -193,6 +195,7 @@ def analyse(c, source, destination=None, port=443, start=None, **kw):
         "returnHops": len(a.get("ReturnPathComponents", [])),
         "returnCodes": [e.get("ExplanationCode") for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
         "sequence": [h["SequenceNumber"] for h in a.get("ForwardPathComponents", [])],
+        "keys": sorted(a.keys()),
     }
 
 

@@ -33,6 +33,7 @@ interface Verdict {
   readonly returnHops: number;
   readonly returnCodes: string[];
   readonly sequence: number[];
+  readonly keys: string[];
 }
 
 interface Endpoint {
@@ -48,6 +49,7 @@ interface Observations {
   readonly analysis: {
     readonly pathId: string;
     readonly started: Record<string, unknown> & { StartDate: Timestamp; NetworkInsightsAnalysisId: string };
+    readonly startedPlain: string[];
     readonly described: Record<string, unknown>;
     readonly tokenSame: boolean;
     readonly mismatch: CallError;
@@ -158,14 +160,17 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       Status: 'running',
       Tags: [{ Key: 'Name', Value: 'a1' }],
     });
-    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, NetworkInsightsPathId: pathId, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate, AlternatePathHints: [] });
+    // Without filters, accounts or tags, Start answers exactly the CLI reference's example: no empty lists.
+    expect(get('analysis').startedPlain).toEqual(['NetworkInsightsAnalysisArn', 'NetworkInsightsAnalysisId', 'NetworkInsightsPathId', 'StartDate', 'Status']);
+    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, NetworkInsightsPathId: pathId, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate });
     // X and Y are not peered and X's table has no route to Y: DISCONNECTED_VPCS (REACHABILITY.md §2.4);
     // and the forced connection (FilterInArns) is one the path does not cross (§2.3).
     expect(described.NetworkPathFound).toBe(false);
     expect((described.Explanations as { ExplanationCode?: string }[]).map((e) => e.ExplanationCode)).toEqual(['DISCONNECTED_VPCS', 'COMPONENT_FILTER_RESTRICTION']);
-    for (const list of ['ForwardPathComponents', 'ReturnPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
-    // SuggestedAccounts only when there are some.
-    expect(described.SuggestedAccounts).toBeUndefined();
+    for (const list of ['ForwardPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
+    // Lists only when they hold something, as in the Reachability Analyzer guide's CLI examples: no
+    // return path for a blocked forward one, no SuggestedAccounts, never an empty AlternatePathHints.
+    for (const absent of ['ReturnPathComponents', 'SuggestedAccounts', 'AlternatePathHints', 'FilterOutArns']) expect(described[absent], absent).toBeUndefined();
   });
 
   it('analysis idempotency, refusals, isolation, filters and deletion', () => {
@@ -209,6 +214,10 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     expect(s.found.found).toBe(true);
     expect(s.found.codes).toEqual([]);
     expect(s.found.returnHops).toBeGreaterThan(0);
+    // A found path carries no empty lists (the guide's reachable example has neither).
+    expect(s.found.keys).toContain('ReturnPathComponents');
+    expect(s.found.keys).not.toContain('Explanations');
+    expect(s.found.keys).not.toContain('AlternatePathHints');
     expect(s.toPeering.found).toBe(true);
     // An instance as the source: the instance first, then the walk leaves through its primary interface.
     expect(s.fromInstance.found).toBe(true);
