@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Drives the six Network Insights operations with boto3; prints one JSON document.
 
-Usage: python3 test/boto3/network-insights.py <endpoint-url>
+Usage: python3 test/boto3/network-insights.py <endpoint-url> [<inter-region-endpoint-url>]
+
+The second endpoint, when given, is a server started with `vpcpeer serve --reach-inter-region`.
 
 test/boto3/network-insights.test.ts asserts the facts: what botocore parsed for paths and
 analyses (types included), every refusal's ClientError, the paginators, DryRun, ClientToken
@@ -11,6 +13,7 @@ recorded under its name.
 """
 
 import json
+import sys
 
 from boto_support import client_factory, endpoint_from_argv, error_of, scenario_recorder
 
@@ -21,6 +24,7 @@ B = "222222222222"
 
 
 client = client_factory(URL, read_timeout=30)
+INTER_REGION_URL = sys.argv[2] if len(sys.argv) > 2 else None
 
 
 ec2 = client(A)
@@ -278,6 +282,52 @@ def _():
     result["sourceDestCheck"] = analyse(c, hub["eni"], left["eni"], SourceIp="10.80.1.200")
     result["ipv6Refused"] = error_of(lambda: c.create_network_insights_path(Source=hub["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": "2600:1f18::1"}))
     return result
+
+
+def two_regions(make):
+    """A VPC in us-east-1 and one in eu-west-1 of one account, peered, routed both ways, B admitting
+    TCP 443 from A: reachable, but only by an analysis that crosses Regions."""
+    east, west = make("us-east-1"), make("eu-west-1")
+    a = vpc_with_eni(east, "10.100.0.0/16", "10.100.1.0/24")
+    b = vpc_with_eni(west, "10.101.0.0/16", "10.101.1.0/24")
+    pcx = east.create_vpc_peering_connection(VpcId=a["vpc"], PeerVpcId=b["vpc"], PeerRegion="eu-west-1")["VpcPeeringConnection"]["VpcPeeringConnectionId"]
+    west.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
+    east.create_route(RouteTableId=main_table(east, a["vpc"]), DestinationCidrBlock="10.101.0.0/16", VpcPeeringConnectionId=pcx)
+    west.create_route(RouteTableId=main_table(west, b["vpc"]), DestinationCidrBlock="10.100.0.0/16", VpcPeeringConnectionId=pcx)
+    allow_ingress(west, b["vpc"], "10.100.0.0/16")
+    return east, a, f"arn:aws:ec2:eu-west-1:{INTER}:network-interface/{b['eni']}", b["ip"], pcx
+
+
+INTER = "888888888888"
+
+
+@scenario("regions")
+def _():
+    # AWS: "The source and destination resources must be in the same Region" (How Reachability
+    # Analyzer works), and it analyses one Region: a path into another Region is refused, a path to
+    # the peering (which lives in both Regions) is fine, and an address beyond it stops at the peering.
+    east, a, b_arn, b_ip, pcx = two_regions(lambda region: client(INTER, region))
+    by_address = east.create_network_insights_path(Source=a["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": b_ip, "DestinationPortRange": {"FromPort": 443, "ToPort": 443}})["NetworkInsightsPath"]["NetworkInsightsPathId"]
+    nia = east.start_network_insights_analysis(NetworkInsightsPathId=by_address)["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    stopped = east.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
+    return {
+        "crossRegion": error_of(lambda: east.create_network_insights_path(Source=a["eni"], Destination=b_arn, Protocol="tcp", DestinationPort=443)),
+        "toPeering": analyse(east, a["eni"], pcx),
+        "byAddress": {"found": stopped["NetworkPathFound"], "explanations": [[e["ExplanationCode"], e.get("ComponentRegion")] for e in stopped["Explanations"]]},
+        "source": a["eni"],
+        "destinationArn": b_arn,
+        "peering": pcx,
+    }
+
+
+if INTER_REGION_URL:
+    client_ir = client_factory(INTER_REGION_URL, read_timeout=30)
+
+    @scenario("interRegion")
+    def _():
+        # The same world on a server started with --reach-inter-region: the path is created and found.
+        east, a, b_arn, _, pcx = two_regions(lambda region: client_ir(INTER, region))
+        return {"found": analyse(east, a["eni"], b_arn), "peering": pcx}
 
 
 print(json.dumps(out, indent=1, sort_keys=True, default=str))

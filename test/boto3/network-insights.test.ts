@@ -72,11 +72,20 @@ interface Observations {
     readonly rightIp: string;
     readonly ipv6Refused: CallError;
   };
+  readonly regions: {
+    readonly crossRegion: CallError;
+    readonly toPeering: Verdict;
+    readonly byAddress: { readonly found: boolean; readonly explanations: [string, string | null][] };
+    readonly source: string;
+    readonly destinationArn: string;
+    readonly peering: string;
+  };
+  readonly interRegion: { readonly found: Verdict; readonly peering: string };
 }
 
-function runScript(url: string): Promise<string> {
+function runScript(url: string, interRegionUrl: string): Promise<string> {
   return new Promise((done, fail) => {
-    execFile('python3', [SCRIPT, url], { timeout: 240_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('python3', [SCRIPT, url, interRegionUrl], { timeout: 240_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) fail(new Error(`network-insights.py failed: ${err.message}\nstderr:\n${stderr}\nstdout:\n${stdout}`));
       else done(stdout);
     });
@@ -85,6 +94,7 @@ function runScript(url: string): Promise<string> {
 
 describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   let server: RunningServer;
+  let interRegion: RunningServer;
   let doc: Observations;
   // A scenario that raised is recorded as { error: traceback }: show it rather than a missing field.
   const get = <K extends keyof Observations>(name: K): Observations[K] => {
@@ -94,12 +104,12 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ inMemory: true });
-    doc = JSON.parse(await runScript(server.url)) as Observations;
+    [server, interRegion] = await Promise.all([startServer({ inMemory: true }), startServer({ inMemory: true, args: ['--reach-inter-region'] })]);
+    doc = JSON.parse(await runScript(server.url, interRegion.url)) as Observations;
   }, 300_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), interRegion?.stop()]);
   });
 
   it('a path as botocore parses it: ids, ARNs, lower-case protocol, a timezone-aware CreatedDate, no unset members', () => {
@@ -206,6 +216,26 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       analyses: true,
       badToken: { code: 'InvalidNextToken', http: 400, message: 'The specified NextToken is not valid' },
     });
+  });
+
+  it('Regions: AWS analyses one; a server started with --reach-inter-region follows the peering into another', () => {
+    const r = get('regions');
+    // "The source and destination resources must be in the same Region" (How Reachability Analyzer works).
+    expect(r.crossRegion).toEqual({
+      code: 'InvalidParameterValue',
+      http: 400,
+      message: `The source and destination resources must be in the same Region: ${r.source} is in us-east-1, ${r.destinationArn.split('/')[1]} in eu-west-1. This server analyses across Regions only when started with \`vpcpeer serve --reach-inter-region\` (or asked by \`vpcpeer reach --inter-region\`).`,
+    });
+    // The peering lives in both Regions: a path to it is one Region's, and ends at it.
+    expect(r.toPeering.found).toBe(true);
+    expect(r.toPeering.forward.at(-1)).toBe(r.peering);
+    // An address beyond it: the walk stops at the peering, naming the other Region.
+    expect(r.byAddress).toEqual({ found: false, explanations: [['NO_POSSIBLE_DESTINATION', 'eu-west-1']] });
+    const ir = get('interRegion');
+    expect(ir.found.status).toBe('succeeded');
+    expect(ir.found.found).toBe(true);
+    expect(ir.found.forward).toContain(ir.peering);
+    expect(ir.found.returnHops).toBeGreaterThan(0);
   });
 
   it('the peering situations: verdicts and explanation codes (REACHABILITY.md §2.4)', () => {

@@ -87,7 +87,12 @@ function checkStartInput(input: StartAnalysisInput): void {
 async function analyse(ctx: RequestContext, analysis: NetworkInsightsAnalysis, path: NetworkInsightsPath): Promise<Pick<NetworkInsightsAnalysis, 'status' | 'statusMessage' | 'result'>> {
   try {
     const world = await loadReachWorld(ctx, path, analysis.additionalAccounts);
-    const result: AnalysisResult = analyzeReachability(world, reachQueryOf(ctx.caller, path, { filterInArns: analysis.filterInArns, ...(analysis.filterOutArns ? { filterOutArns: analysis.filterOutArns } : {}) }));
+    const result: AnalysisResult = analyzeReachability(world, reachQueryOf(ctx.caller, path, {
+      filterInArns: analysis.filterInArns,
+      ...(analysis.filterOutArns ? { filterOutArns: analysis.filterOutArns } : {}),
+      // AWS analyses one Region (§3.8); `serve --reach-inter-region` follows peerings across Regions.
+      ...(ctx.reachInterRegion ? { interRegion: true } : {}),
+    }));
     return { status: 'succeeded', result };
   } catch (err) {
     return { status: 'failed', statusMessage: `The analysis could not be completed: ${(err as Error).message ?? String(err)}` };

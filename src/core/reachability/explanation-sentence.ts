@@ -71,7 +71,7 @@ export const sentence = {
     return `The path enters ${component} of account ${account}, which is not part of this analysis; add ${account} to the analysis' accounts.`;
   },
   otherRegion(pcx: string, region: string): string {
-    return `${pcx} leads to ${region}, another Region: AWS analyses one Region at a time; ask vpcpeer for an inter-Region analysis to follow it.`;
+    return `${pcx} leads to ${region}, another Region: AWS analyses one Region at a time; to follow it, run \`vpcpeer reach --inter-region\`, or start the server with \`vpcpeer serve --reach-inter-region\`.`;
   },
   missing(id: string): string {
     return `${id} does not exist (any more); create the path again with an existing source and destination.`;

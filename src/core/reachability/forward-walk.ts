@@ -165,6 +165,9 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   }
   set = inFar;
   path.set(pcxHop, { outboundHeader: header(set) });
+  // A path that ends at the peering never enters the far VPC: its Region and account do not matter
+  // (the connection lives in both sides' Regions and accounts).
+  if (target.kind === 'pcx') return done(undefined, pcx);
   // AWS analyses one Region (§3.8); vpcpeer follows inter-Region peerings only when asked.
   if (ends.far.region !== ends.near.region && ix.query.interRegion !== true) {
     path.explain(pcxHop, {
@@ -188,7 +191,6 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     });
     return done(undefined, pcx);
   }
-  if (target.kind === 'pcx') return done(undefined, pcx);
   return deliver(ix, path, src, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
 }
 

@@ -422,8 +422,24 @@ describe('accounts and Regions', () => {
     const s = peeredPair({ bWhere: { region: 'eu-west-1' } });
     const aws = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, ...HTTPS }));
     expect(only(aws)).toMatchObject({ code: 'NO_POSSIBLE_DESTINATION', componentRegion: 'eu-west-1' });
+    // The sentence names the switches that exist.
+    expect(only(aws).sentence).toBe(
+      `${s.pcx} leads to eu-west-1, another Region: AWS analyses one Region at a time; to follow it, run \`vpcpeer reach --inter-region\`, or start the server with \`vpcpeer serve --reach-inter-region\`.`,
+    );
     const ours = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, interRegion: true, ...HTTPS }));
     expect(ours.pathFound).toBe(true);
+  });
+});
+
+describe('a peering connection as the destination', () => {
+  it('the path ends at it: the far side\'s Region and account do not matter', () => {
+    for (const bWhere of [{ region: 'eu-west-1' }, { account: OTHER }]) {
+      const s = peeredPair({ bWhere });
+      const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.pcx }));
+      expect(r.pathFound, JSON.stringify(bWhere)).toBe(true);
+      expect(r.forward.at(-1)?.component.id).toBe(s.pcx);
+      expect(r.suggestedAccounts).toEqual([]);
+    }
   });
 });
 
