@@ -134,8 +134,8 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
 export function reachCommand(): Command {
   return withAccessOptions(new Command('reach'))
     .description('Would traffic from SOURCE reach DESTINATION? Analyses the path through a running server and prints it hop by hop (exit 0: reachable, 1: blocked, 2: error)')
-    .argument('<source>', 'network interface or instance (id or ARN)')
-    .argument('<destination>', 'network interface, instance or peering connection (id or ARN), or an IPv4 address')
+    .argument('<source>', 'network interface, instance or internet gateway (id or ARN)')
+    .argument('<destination>', 'network interface, instance, internet gateway or peering connection (id or ARN), or an IPv4 address')
     .addOption(new Option('--protocol <protocol>', 'tcp, udp, or icmp (an echo: vpcpeer\'s own analysis, beyond AWS\'s)').default('tcp'))
     .option('--port <port>', 'destination port (default: any)')
     .option('--source-ip <ip>', 'one of the source\'s private IPv4 addresses (default: its primary)')

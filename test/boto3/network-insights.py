@@ -99,7 +99,8 @@ def _():
         "unknownInstance": create(Source=X["eni"], Destination="i-0123456789abcdef0", Protocol="tcp"),
         "unknownPeering": create(Source=X["eni"], Destination="pcx-0123456789abcdef0", Protocol="tcp"),
         "malformedEni": create(Source="eni-xyz", Destination=Y["eni"], Protocol="tcp"),
-        "unsupported": create(Source=X["eni"], Destination="igw-0123456789abcdef0", Protocol="tcp"),
+        "unsupported": create(Source=X["eni"], Destination="tgw-0123456789abcdef0", Protocol="tcp"),
+        "unknownGateway": create(Source="igw-0123456789abcdef0", Destination=X["eni"], Protocol="tcp"),
         "wrongArnType": create(Source=X["eni"], Destination=f"arn:aws:ec2:us-east-1:{A}:instance/{Y['eni']}", Protocol="tcp"),
         "tagType": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", TagSpecifications=[{"ResourceType": "vpc", "Tags": [{"Key": "a", "Value": "b"}]}]),
         "intruderId": error_of(lambda: ec2b.create_network_insights_path(Source=X["eni"], Destination=Y["eni"], Protocol="tcp")),
@@ -282,6 +283,44 @@ def _():
     result["sourceDestCheck"] = analyse(c, hub["eni"], left["eni"], SourceIp="10.80.1.200")
     result["ipv6Refused"] = error_of(lambda: c.create_network_insights_path(Source=hub["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": "2600:1f18::1"}))
     return result
+
+
+@scenario("internet")
+def _():
+    # The Reachability Analyzer guide's getting-started CLI flow: an internet gateway as the source,
+    # an instance with a public address as the destination, TCP with FilterAtSource's destination
+    # port 22. Blocked by the default group (no SSH rule), then found once the rule exists.
+    c = client("999999999999")
+    web = vpc_with_eni(c, "10.110.0.0/16", "10.110.2.0/24")
+    igw = c.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    c.attach_internet_gateway(InternetGatewayId=igw, VpcId=web["vpc"])
+    c.create_route(RouteTableId=main_table(c, web["vpc"]), DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=web["subnet"])["Instances"][0]["InstanceId"]
+    eip = c.allocate_address(Domain="vpc")
+    c.associate_address(InstanceId=instance, AllocationId=eip["AllocationId"])
+
+    def analyse_ssh():
+        p = c.create_network_insights_path(Source=igw, Destination=instance, Protocol="TCP", FilterAtSource={"DestinationPortRange": {"FromPort": 22, "ToPort": 22}})["NetworkInsightsPath"]
+        nia = c.start_network_insights_analysis(NetworkInsightsPathId=p["NetworkInsightsPathId"])["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+        a = c.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
+        return {
+            "path": {k: p.get(k) for k in ("Source", "SourceArn", "Destination", "DestinationArn", "Protocol")},
+            "found": a.get("NetworkPathFound"),
+            "codes": [e.get("ExplanationCode") for e in a.get("Explanations", [])],
+            "forward": [h["Component"]["Id"] for h in a.get("ForwardPathComponents", [])],
+            "back": [h["Component"]["Id"] for h in a.get("ReturnPathComponents", [])],
+            "gatewayIn": a["ForwardPathComponents"][0].get("InboundHeader", {}).get("DestinationAddresses"),
+            "gatewayOut": a["ForwardPathComponents"][0].get("OutboundHeader", {}).get("DestinationAddresses"),
+        }
+
+    blocked = analyse_ssh()
+    group = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["SecurityGroups"][0]["GroupId"]
+    c.authorize_security_group_ingress(GroupId=group, IpPermissions=[{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    found = analyse_ssh()
+    # And out: from the instance's interface to the gateway.
+    eni = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["NetworkInterfaces"][0]["NetworkInterfaceId"]
+    out = analyse(c, eni, igw)
+    return {"igw": igw, "instance": instance, "publicIp": eip["PublicIp"], "blocked": blocked, "found": found, "out": out}
 
 
 def two_regions(make):

@@ -81,6 +81,24 @@ interface Observations {
     readonly peering: string;
   };
   readonly interRegion: { readonly found: Verdict; readonly peering: string };
+  readonly internet: {
+    readonly igw: string;
+    readonly instance: string;
+    readonly publicIp: string;
+    readonly blocked: InternetVerdict;
+    readonly found: InternetVerdict;
+    readonly out: Verdict;
+  };
+}
+
+interface InternetVerdict {
+  readonly path: Record<string, string>;
+  readonly found: boolean;
+  readonly codes: string[];
+  readonly forward: string[];
+  readonly back: string[];
+  readonly gatewayIn: string[];
+  readonly gatewayOut: string[];
 }
 
 function runScript(url: string, interRegionUrl: string): Promise<string> {
@@ -139,6 +157,7 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       http: 400,
       message: 'The request must include either the Destination parameter or the FilterAtSource.DestinationAddress parameter. Add the required parameter and retry the request.',
     });
+    expect(r.unknownGateway).toEqual({ code: 'InvalidInternetGatewayID.NotFound', http: 400, message: "The internetGateway ID 'igw-0123456789abcdef0' does not exist" });
     for (const k of ['protocol', 'port', 'sourceIp', 'destinationIpV6', 'portRange', 'unsupported', 'wrongArnType', 'tagType']) {
       expect(r[k]?.code, k).toBe('InvalidParameterValue');
     }
@@ -216,6 +235,30 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       analyses: true,
       badToken: { code: 'InvalidNextToken', http: 400, message: 'The specified NextToken is not valid' },
     });
+  });
+
+  it("the guide's getting-started flow: an internet gateway to an instance on TCP 22, blocked by its group, then found", () => {
+    const n = get('internet');
+    expect(n.blocked.path).toEqual({
+      Source: n.igw,
+      SourceArn: `arn:aws:ec2:us-east-1:999999999999:internet-gateway/${n.igw}`,
+      Destination: n.instance,
+      DestinationArn: `arn:aws:ec2:us-east-1:999999999999:instance/${n.instance}`,
+      Protocol: 'tcp',
+    });
+    expect(n.blocked.found).toBe(false);
+    expect(n.blocked.codes).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(n.blocked.forward[0]).toBe(n.igw);
+    expect(n.blocked.forward.at(-1)).toBe(n.instance);
+    expect(n.found.found).toBe(true);
+    expect(n.found.codes).toEqual([]);
+    // The gateway takes the packet to the public address and hands it on to the private one.
+    expect(n.found.gatewayIn).toEqual([`${n.publicIp}/32`]);
+    expect(n.found.gatewayOut?.[0]).toMatch(/^10\.110\.2\.\d+\/32$/);
+    expect(n.found.forward).toHaveLength(5);
+    expect([n.found.back[0], n.found.back.at(-1)]).toEqual([n.instance, n.igw]);
+    expect(n.out.found).toBe(true);
+    expect(n.out.forward.at(-1)).toBe(n.igw);
   });
 
   it('Regions: AWS analyses one; a server started with --reach-inter-region follows the peering into another', () => {

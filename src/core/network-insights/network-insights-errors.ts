@@ -37,7 +37,7 @@ export const networkInsightsErrors = {
   unsupportedEndpoint(parameter: string, value: string): Ec2Error {
     return new Ec2Error(
       'InvalidParameterValue',
-      `Value (${value}) for parameter ${parameter} is invalid. This server analyses paths between network interfaces, instances and VPC peering connections (an id or an ARN).`,
+      `Value (${value}) for parameter ${parameter} is invalid. This server analyses paths between network interfaces, instances, internet gateways and VPC peering connections (an id or an ARN).`,
     );
   },
 } as const;

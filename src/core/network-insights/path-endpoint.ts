@@ -7,11 +7,13 @@ import type { Scope } from '../scope.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 
 /**
- * The resource kinds vpcpeer takes as a path's source or destination (REACHABILITY.md §1.6, first
- * cut): interfaces, instances and peering connections. Each with its ARN resource type and the
- * codes a bad or unknown id gets.
+ * The resource kinds vpcpeer takes as a path's source or destination (REACHABILITY.md §1.6):
+ * interfaces, instances, peering connections and internet gateways (AWS's getting-started CLI
+ * flow is `--source igw-… --destination i-…`). Each with its ARN resource type and the codes a
+ * bad or unknown id gets.
  */
 const KINDS = {
+  igw: { arnType: 'internet-gateway', notFound: 'InvalidInternetGatewayID.NotFound', noun: 'internetGateway', malformed: 'InvalidInternetGatewayId.Malformed' },
   eni: { arnType: 'network-interface', notFound: 'InvalidNetworkInterfaceID.NotFound', noun: 'networkInterface', malformed: 'InvalidNetworkInterfaceID.Malformed' },
   i: { arnType: 'instance', notFound: 'InvalidInstanceID.NotFound', noun: 'instance', malformed: 'InvalidInstanceID.Malformed' },
   pcx: { arnType: 'vpc-peering-connection', notFound: 'InvalidVpcPeeringConnectionID.NotFound', noun: 'vpcPeeringConnection', malformed: 'InvalidVpcPeeringConnectionId.Malformed' },
@@ -67,6 +69,8 @@ type Located = Pick<PathEndpoint, 'owner' | 'regions'>;
 async function locateIfExists(ctx: RequestContext, kind: EndpointKind, id: string, named: Scope): Promise<Located | undefined> {
   const there: Located = { owner: named, regions: [named.region] };
   switch (kind) {
+    case 'igw':
+      return (await ctx.repo.internetGateways.get(named, id)) !== undefined ? there : undefined;
     case 'eni':
       return (await ctx.repo.networkInterfaces.get(named, id)) !== undefined ? there : undefined;
     case 'i':

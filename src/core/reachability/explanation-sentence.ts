@@ -73,6 +73,21 @@ export const sentence = {
   otherRegion(pcx: string, region: string): string {
     return `${pcx} leads to ${region}, another Region: AWS analyses one Region at a time; to follow it, run \`vpcpeer reach --inter-region\`, or start the server with \`vpcpeer serve --reach-inter-region\`.`;
   },
+  igwDetached(igw: string, vpc: string): string {
+    return `${igw} is not attached to any VPC; attach it to ${vpc}.`;
+  },
+  igwElsewhere(igw: string, igwVpc: string, vpc: string): string {
+    return `${igw} is attached to ${igwVpc}, not to ${vpc}; analyse with the internet gateway attached to ${vpc}.`;
+  },
+  expectsPublic(address: string, igw: string): string {
+    return `${address} is not a public address, and the internet side of ${igw} has only public ones; use a public address (not RFC 1918 or RFC 6598 space).`;
+  },
+  noPublicIn(igw: string, what: string): string {
+    return `${igw} delivers from the internet only to a private address paired with a public one, and ${what} has none; allocate an Elastic IP and associate it (or launch the instance with a public address).`;
+  },
+  noPublicOut(igw: string, eni: string, address: string): string {
+    return `${address} of ${eni} is not paired with a public address, so ${igw} cannot carry its traffic to the internet; associate an Elastic IP with it (or launch the instance with a public address).`;
+  },
   missing(id: string): string {
     return `${id} does not exist (any more); create the path again with an existing source and destination.`;
   },

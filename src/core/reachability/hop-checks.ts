@@ -110,7 +110,9 @@ export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress
     }));
   }
   const subnet = ix.subnet(eni.subnetId);
-  const what = `${traffic} ${egress ? 'to' : 'from'} ${spansToCidrs(project(set, egress ? 'dst' : 'src')).join(', ')}`;
+  // The far addresses as blocks, unless they are too many to read (the internet's ~40): then by name.
+  const cidrs = spansToCidrs(project(set, egress ? 'dst' : 'src'));
+  const what = `${traffic} ${egress ? 'to' : 'from'} ${cidrs.length > 4 ? peerLabel : cidrs.join(', ')}`;
   const e: Explanation = {
     code: 'ENI_SG_RULES_MISMATCH',
     sentence: sentence.sgMismatch(eni.id, groups.map((g) => g.id), direction, what, fix),

@@ -45,6 +45,12 @@ export class PathBuilder {
     return this.list[this.list.length - 1];
   }
 
+  /** The hops, a blocked path's last one marked as analysed one way only (§2.2, AWS CLI example §2.5a). */
+  finish(blocked: boolean): PathHop[] {
+    if (blocked && this.last) this.last.additionalDetails.push({ type: 'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY' });
+    return this.build();
+  }
+
   build(): PathHop[] {
     return this.list.map((h, i) => ({ sequenceNumber: i + 1, ...h.fields, explanations: [...h.explanations], additionalDetails: [...h.additionalDetails] }));
   }
