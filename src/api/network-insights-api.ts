@@ -113,8 +113,8 @@ const to = {
       Subnet: to.component(h.subnet),
       Vpc: to.component(h.vpc),
       // AWS leaves both lists out of a hop that has none (REACHABILITY.md §2.5a).
-      AdditionalDetails: h.additionalDetails.length > 0 ? h.additionalDetails.map(to.detail) : undefined,
-      Explanations: h.explanations.length > 0 ? h.explanations.map(explain) : undefined,
+      AdditionalDetails: listed(h.additionalDetails, to.detail),
+      Explanations: listed(h.explanations, explain),
     };
   },
 };
@@ -158,30 +158,42 @@ export function pathToWire({ resource: p, tags }: Tagged<NetworkInsightsPath>): 
   };
 }
 
+/**
+ * A list as AWS writes it in an analysis: absent when empty. The CLI reference's Start example
+ * has no FilterInArns; the Reachability Analyzer guide's CLI walk-through shows a reachable path
+ * without Explanations or AlternatePathHints and a blocked one without ReturnPathComponents.
+ */
+function listed<T, U>(items: readonly T[] | undefined, map: (item: T) => U): U[] | undefined {
+  return items && items.length > 0 ? items.map(map) : undefined;
+}
+const same = <T>(x: T): T => x;
+
 /** What identifies an analysis and echoes its Start input, as every answer about it shows. */
 function identity(a: NetworkInsightsAnalysis) {
   return {
     NetworkInsightsAnalysisId: a.id,
     NetworkInsightsAnalysisArn: analysisArn(a),
     NetworkInsightsPathId: a.pathId,
-    AdditionalAccounts: a.additionalAccounts.length > 0 ? [...a.additionalAccounts] : undefined,
-    FilterInArns: [...a.filterInArns],
-    FilterOutArns: a.filterOutArns ? [...a.filterOutArns] : undefined,
+    AdditionalAccounts: listed(a.additionalAccounts, same),
+    FilterInArns: listed(a.filterInArns, same),
+    FilterOutArns: listed(a.filterOutArns, same),
     StartDate: new Date(a.startedAt),
   };
 }
 
-/** An analysis' findings as DescribeNetworkInsightsAnalyses shows them; `explain` maps each explanation. */
+/**
+ * An analysis' findings as DescribeNetworkInsightsAnalyses shows them; `explain` maps each
+ * explanation. vpcpeer models no alternative intermediates (load balancers, firewalls), so
+ * AlternatePathHints, always empty, is never written.
+ */
 function resultWith<E extends W.Explanation>(r: AnalysisResult | undefined, explain: (e: Explanation) => E) {
   const hop = (h: PathHop) => to.hop(h, explain) as Omit<W.PathComponent, 'Explanations'> & { Explanations?: E[] };
   return {
     NetworkPathFound: r?.pathFound,
-    ForwardPathComponents: r ? r.forward.map(hop) : undefined,
-    ReturnPathComponents: r ? r.return.map(hop) : undefined,
-    Explanations: r ? r.explanations.map(explain) : undefined,
-    // vpcpeer models no alternative intermediates (load balancers, firewalls): always empty.
-    AlternatePathHints: r ? [] : undefined,
-    SuggestedAccounts: r && r.suggestedAccounts.length > 0 ? [...r.suggestedAccounts] : undefined,
+    ForwardPathComponents: listed(r?.forward, hop),
+    ReturnPathComponents: listed(r?.return, hop),
+    Explanations: listed(r?.explanations, explain),
+    SuggestedAccounts: listed(r?.suggestedAccounts, same),
   };
 }
 

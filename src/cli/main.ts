@@ -44,6 +44,7 @@ interface ServeOptions {
   seed?: string;
   workers: string;
   serverKey?: string;
+  reachInterRegion?: boolean | string;
 }
 
 program
@@ -69,6 +70,11 @@ program
   .addOption(new Option('--workers <n>', 'serve with n processes on one port (node:cluster), so every core works; needs --database').env('VPCPEER_WORKERS').default('1'))
   .addOption(new Option('--seed <file>', 'start from the world of a state file (`vpcpeer state export` writes one), imported before listening; the store must hold no state, or have been seeded from this same file (then it starts from what it holds)').env('VPCPEER_SEED'))
   .addOption(new Option('--dataplane', 'real packets (Linux): a network namespace per running instance, routed as the VPCs, peerings, groups and ACLs say').env('VPCPEER_DATAPLANE'))
+  .addOption(
+    new Option('--reach-inter-region', 'reachability analyses (StartNetworkInsightsAnalysis) follow peering connections across Regions, and paths may join two Regions; AWS analyses one Region only').env(
+      'VPCPEER_REACH_INTER_REGION',
+    ),
+  )
   .action(async (opts: ServeOptions) => {
     const port = Number(opts.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
@@ -157,6 +163,7 @@ program
       logLevel: opts.logLevel,
       auth: credentials ? { mode: 'strict', credentials } : { mode: 'open' },
       dataplane,
+      reachInterRegion: truthy(opts.reachInterRegion),
       sweepIntervalMs: Math.round(sweepSeconds * 1000),
       ...(isServeWorker() ? { metricsAcrossWorkers: metricsOfAllWorkers } : {}),
       ...(sessionKey ? { sessionKey } : {}),
@@ -171,14 +178,14 @@ program
       });
     });
     const where = inMemory ? 'in memory (lost on exit)' : database !== undefined ? redactedUrl(database) : store.location;
-    const planeNote = dataplane ? ' (data plane: on)' : '';
+    const notes = `${dataplane ? ' (data plane: on)' : ''}${truthy(opts.reachInterRegion) ? ' (reachability: inter-Region)' : ''}`;
     // The SQLite folder is locked to this process: `vpcpeer state export` finds it here instead
     // (recorded before the line that tells a harness the server is up).
     const servedDir = database === undefined && !inMemory ? resolve(opts.dataDir) : undefined;
     if (servedDir !== undefined) recordServing(servedDir, { url: localUrl(address), pid: process.pid });
     // One line users (and test harnesses) can read: where to point clients, where state lives.
     if (isServeWorker()) reportListening(address);
-    else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${planeNote}\n`);
+    else process.stdout.write(`vpcpeer listening on ${address} (state: ${where}) (${how})${notes}\n`);
     const stop = (): void => {
       if (servedDir !== undefined) forgetServing(servedDir);
       void app.close().then(() => store.close()).then(() => process.exit(0));

@@ -13,6 +13,7 @@ interface ReachOptions extends AccessOptions {
   additionalAccount?: string[];
   keep?: boolean;
   json?: boolean;
+  interRegion?: boolean;
 }
 
 /** Exit codes: 0 reachable, 1 blocked, 2 a usage or API problem (the analysis could not be made). */
@@ -20,15 +21,19 @@ const FOUND = 0;
 const BLOCKED = 1;
 const PROBLEM = 2;
 
+/** --port as a number, or undefined when not given. */
+function portOf(opts: ReachOptions): number | undefined {
+  if (opts.port === undefined) return undefined;
+  const port = Number(opts.port);
+  if (!/^\d{1,5}$/.test(opts.port) || port > 65535) problem(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
+  return port;
+}
+
 /** The path's question: DESTINATION is a resource (id or ARN) or an IPv4 address. */
 function pathInput(source: string, destination: string, opts: ReachOptions): CreateNetworkInsightsPathCommandInput {
   const protocol = opts.protocol.toLowerCase();
   if (protocol !== 'tcp' && protocol !== 'udp') problem(`--protocol must be tcp, udp or icmp, not '${opts.protocol}'`);
-  let port: number | undefined;
-  if (opts.port !== undefined) {
-    port = Number(opts.port);
-    if (!/^\d{1,5}$/.test(opts.port) || port > 65535) problem(`--port must be a whole number from 0 to 65535, not '${opts.port}'`);
-  }
+  const port = portOf(opts);
   if (opts.sourceIp !== undefined && !isIPv4(opts.sourceIp)) problem(`--source-ip must be an IPv4 address, not '${opts.sourceIp}'`);
   const base = { Source: source, Protocol: protocol as 'tcp' | 'udp', TagSpecifications: [{ ResourceType: 'network-insights-path' as const, Tags: [{ Key: 'Name', Value: 'vpcpeer reach' }] }] };
   if (isIPv4(destination)) {
@@ -56,20 +61,30 @@ async function fetchNative(access: ServerAccess, id: string): Promise<NativeAnal
 }
 
 /**
- * An ICMP echo cannot be a Network Insights path (AWS's analyzer asks tcp or udp only): it is asked
- * of vpcpeer's own endpoint, GET /_vpcpeer/reach, which answers in the same shape.
+ * What a Network Insights path cannot ask is asked of vpcpeer's own endpoint, GET /_vpcpeer/reach,
+ * which answers in the same shape and stores nothing: an ICMP echo (AWS's analyzer asks tcp or udp
+ * only), and an analysis across Regions (`--inter-region`; AWS analyses one Region, and the EC2 API
+ * takes no parameter for it).
  */
-async function reachIcmp(access: ServerAccess, source: string, destination: string, opts: ReachOptions): Promise<number> {
-  if (opts.port !== undefined) problem('--port does not apply to ICMP');
-  if (opts.sourceIp !== undefined || isIPv4(destination)) problem('ICMP is analysed between resources: give a destination id or ARN, and no --source-ip');
-  const query = new URLSearchParams({ source, destination, protocol: 'icmp' });
+async function reachNative(access: ServerAccess, source: string, destination: string, opts: ReachOptions): Promise<number> {
+  const protocol = opts.protocol.toLowerCase();
+  const icmp = protocol === 'icmp';
+  if (!icmp && protocol !== 'tcp' && protocol !== 'udp') problem(`--protocol must be tcp, udp or icmp, not '${opts.protocol}'`);
+  if (icmp && opts.port !== undefined) problem('--port does not apply to ICMP');
+  const port = portOf(opts);
+  const asked = icmp ? 'ICMP is' : 'An inter-Region question is';
+  if (opts.sourceIp !== undefined || isIPv4(destination)) problem(`${asked} analysed between resources: give a destination id or ARN, and no --source-ip`);
+  const query = new URLSearchParams({ source, destination, protocol });
+  if (port !== undefined) query.set('port', String(port));
+  if (opts.interRegion) query.set('interRegion', 'true');
   for (const a of opts.additionalAccount ?? []) query.append('additionalAccount', a);
   const path = `/_vpcpeer/reach?${query.toString()}`;
   const { status, body } = await signedGet(access, path);
   const analysis = body.NetworkInsightsAnalysis as NativeAnalysis | undefined;
   if (status !== 200 || !analysis) problem(`GET /_vpcpeer/reach: HTTP ${status} ${String(body.error ?? '')} ${String(body.message ?? '')}`.trim());
+  const what = `${icmp ? 'icmp echo' : `${protocol}${port !== undefined ? ` port ${port}` : ''}`}${opts.interRegion ? ', across Regions' : ''}`;
   if (opts.json) process.stdout.write(JSON.stringify(analysis, null, 2) + '\n');
-  else process.stdout.write(formatAnalysis(analysis, `${source} -> ${destination}, icmp echo`));
+  else process.stdout.write(formatAnalysis(analysis, `${source} -> ${destination}, ${what}`));
   return analysis.NetworkPathFound ? FOUND : BLOCKED;
 }
 
@@ -77,7 +92,7 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
   const access = serverAccess(opts);
   const { endpoint, region, credentials } = access;
   for (const a of opts.additionalAccount ?? []) if (!/^\d{12}$/.test(a)) problem(`--additional-account must be a 12-digit account id, not '${a}'`);
-  if (opts.protocol.toLowerCase() === 'icmp') return reachIcmp(access, source, destination, opts);
+  if (opts.protocol.toLowerCase() === 'icmp' || opts.interRegion) return reachNative(access, source, destination, opts);
   const input = pathInput(source, destination, opts);
   // vpcpeer supports Node 20.12+ (package.json engines); the SDK's notice about its own future
   // Node requirement is not this command's output.
@@ -119,14 +134,15 @@ async function reach(source: string, destination: string, opts: ReachOptions): P
 export function reachCommand(): Command {
   return withAccessOptions(new Command('reach'))
     .description('Would traffic from SOURCE reach DESTINATION? Analyses the path through a running server and prints it hop by hop (exit 0: reachable, 1: blocked, 2: error)')
-    .argument('<source>', 'network interface or instance (id or ARN)')
-    .argument('<destination>', 'network interface, instance or peering connection (id or ARN), or an IPv4 address')
+    .argument('<source>', 'network interface, instance or internet gateway (id or ARN)')
+    .argument('<destination>', 'network interface, instance, internet gateway or peering connection (id or ARN), or an IPv4 address')
     .addOption(new Option('--protocol <protocol>', 'tcp, udp, or icmp (an echo: vpcpeer\'s own analysis, beyond AWS\'s)').default('tcp'))
     .option('--port <port>', 'destination port (default: any)')
     .option('--source-ip <ip>', 'one of the source\'s private IPv4 addresses (default: its primary)')
     .option('--additional-account <id...>', 'other accounts the analysis may enter (AdditionalAccounts)')
     .option('--keep', 'keep the path and analysis (by default both are deleted after printing)')
     .option('--json', 'print the analysis as JSON (with sentences) instead of text')
+    .option('--inter-region', 'follow peering connections across Regions (vpcpeer\'s own analysis: AWS analyses one Region); nothing is stored')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : PROBLEM))
     .action(async (source: string, destination: string, opts: ReachOptions) => {
       try {

@@ -9,4 +9,9 @@ export interface RequestContext {
   /** Milliseconds since the epoch on this server's clock (which an admin may have moved forward). */
   readonly now: number;
   readonly ids: IdGenerator;
+  /**
+   * `vpcpeer serve --reach-inter-region`: reachability analyses follow peerings across Regions and
+   * paths may join two Regions. Off, as on AWS, which analyses inside one Region.
+   */
+  readonly reachInterRegion?: boolean;
 }

@@ -61,6 +61,12 @@ export interface AppOptions {
   readonly headersTimeoutMs?: number;
   /** `serve --workers`: every worker's own figures, aggregated, for GET /metrics (metrics.ts). */
   readonly metricsAcrossWorkers?: () => Promise<string>;
+  /**
+   * `serve --reach-inter-region`: StartNetworkInsightsAnalysis follows peerings across Regions and
+   * CreateNetworkInsightsPath accepts ends in two Regions (AWS analyses one Region only); also the
+   * default of `GET /_vpcpeer/reach`.
+   */
+  readonly reachInterRegion?: boolean;
 }
 
 /** An account reads its own audit trail in pages of at most this many events. */
@@ -141,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     defaultAccount: options.defaultAccount,
     defaultRegion: options.defaultRegion,
     ...(authenticator ? { authenticator } : {}),
+    ...(options.reachInterRegion ? { reachInterRegion: true } : {}),
   };
 
   // A store other processes share (PostgreSQL) may have had its clock moved or been reset through
@@ -285,7 +292,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const readAs = async <T>(caller: { accountId: string; region: string }, reply: FastifyReply, work: (ctx: RequestContext) => Promise<T>): Promise<T | FastifyReply> => {
     const scope = { accountId: caller.accountId, region: caller.region };
     try {
-      return await options.store.read((repo) => work({ repo, caller: scope, now: clock.now(), ids: randomIds }));
+      return await options.store.read((repo) => work({ repo, caller: scope, now: clock.now(), ids: randomIds, ...(options.reachInterRegion ? { reachInterRegion: true } : {}) }));
     } catch (err) {
       if (err instanceof Ec2Error) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
       throw err;
@@ -302,9 +309,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // A reachability question answered at once and stored nowhere, including what Reachability
-  // Analyzer cannot ask (ICMP echo): `vpcpeer reach --protocol icmp` and tests comparing real
-  // pings with the analysis. Same visibility as an analysis: the caller's account plus
-  // `additionalAccount`s.
+  // Analyzer cannot ask (ICMP echo, an inter-Region analysis): `vpcpeer reach --protocol icmp` or
+  // `--inter-region`, and tests comparing real pings with the analysis. Same visibility as an
+  // analysis: the caller's account plus `additionalAccount`s.
   app.get('/_vpcpeer/reach', async (req, reply) => {
     const caller = await callerOf(req, reply);
     if (!caller) return reply;
@@ -316,6 +323,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       protocol: one('protocol'),
       port: one('port'),
       sourcePort: one('sourcePort'),
+      interRegion: one('interRegion'),
       additionalAccounts: pairs.filter(([k]) => k === 'additionalAccount').map(([, v]) => v),
     };
     return readAs(caller, reply, (ctx) => nativeReach(ctx, question));

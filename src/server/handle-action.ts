@@ -56,6 +56,8 @@ export interface ActionDeps extends CallerDefaults {
   readonly sessionSecrets: SessionSecrets;
   /** Strict mode: every request's signature is verified. Absent: open mode (the scope is trusted). */
   readonly authenticator?: Authenticator;
+  /** `serve --reach-inter-region` (RequestContext.reachInterRegion). */
+  readonly reachInterRegion?: boolean;
 }
 
 const EC2_VERSION = '2016-11-15';
@@ -234,10 +236,11 @@ async function run(
   const operation = deps.operations[action] as NonNullable<OperationTable[Ec2OperationName]>;
   const scope = { accountId: caller.accountId, region: caller.region };
   const scopeKey = `${scope.accountId}:${scope.region}`;
+  const contextOf = (repo: Repository): RequestContext => ({ repo, caller: scope, now: deps.clock.now(), ids: deps.ids, ...(deps.reachInterRegion ? { reachInterRegion: true } : {}) });
   if (!deps.initialisedScopes.has(scopeKey)) {
     // First use of an account in a region: it gets its default VPC, as in AWS.
     await deps.store.write(async (repo) => {
-      const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
+      const ctx = contextOf(repo);
       if (!(await hasDefaultVpcBeenCreated(ctx))) await createDefaultVpc(ctx);
       // A store from before DHCP options sets were stored knows the default set by id only
       // (createDefaultVpc makes the set itself on a new scope).
@@ -249,12 +252,12 @@ async function run(
   if (!operation.mutates && operation.stream) {
     // A Describe of everything streams: read page by page as the answer is written out.
     const repo = await deps.store.read((r) => Promise.resolve(r));
-    const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
+    const ctx = contextOf(repo);
     const streamed = (operation.stream as (c: RequestContext, i: unknown) => ReturnType<NonNullable<typeof operation.stream>>)(ctx, input);
     if (streamed) return { body: encodeResponseStream(action, {} as never, streamed.listMember, streamed.chunks, requestId) };
   }
   const work = async (repo: Repository): Promise<{ body: string; created?: string }> => {
-    const ctx: RequestContext = { repo, caller: scope, now: deps.clock.now(), ids: deps.ids };
+    const ctx = contextOf(repo);
     const output = await (operation.handle as (c: RequestContext, i: unknown) => Promise<unknown>)(ctx, input);
     const body = encodeResponse(action, output as never, requestId);
     const created = CREATED[action]?.exec(body)?.[1];

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Drives the six Network Insights operations with boto3; prints one JSON document.
 
-Usage: python3 test/boto3/network-insights.py <endpoint-url>
+Usage: python3 test/boto3/network-insights.py <endpoint-url> [<inter-region-endpoint-url>]
+
+The second endpoint, when given, is a server started with `vpcpeer serve --reach-inter-region`.
 
 test/boto3/network-insights.test.ts asserts the facts: what botocore parsed for paths and
 analyses (types included), every refusal's ClientError, the paginators, DryRun, ClientToken
@@ -11,6 +13,7 @@ recorded under its name.
 """
 
 import json
+import sys
 
 from boto_support import client_factory, endpoint_from_argv, error_of, scenario_recorder
 
@@ -21,6 +24,7 @@ B = "222222222222"
 
 
 client = client_factory(URL, read_timeout=30)
+INTER_REGION_URL = sys.argv[2] if len(sys.argv) > 2 else None
 
 
 ec2 = client(A)
@@ -95,7 +99,8 @@ def _():
         "unknownInstance": create(Source=X["eni"], Destination="i-0123456789abcdef0", Protocol="tcp"),
         "unknownPeering": create(Source=X["eni"], Destination="pcx-0123456789abcdef0", Protocol="tcp"),
         "malformedEni": create(Source="eni-xyz", Destination=Y["eni"], Protocol="tcp"),
-        "unsupported": create(Source=X["eni"], Destination="igw-0123456789abcdef0", Protocol="tcp"),
+        "unsupported": create(Source=X["eni"], Destination="tgw-0123456789abcdef0", Protocol="tcp"),
+        "unknownGateway": create(Source="igw-0123456789abcdef0", Destination=X["eni"], Protocol="tcp"),
         "wrongArnType": create(Source=X["eni"], Destination=f"arn:aws:ec2:us-east-1:{A}:instance/{Y['eni']}", Protocol="tcp"),
         "tagType": create(Source=X["eni"], Destination=Y["eni"], Protocol="tcp", TagSpecifications=[{"ResourceType": "vpc", "Tags": [{"Key": "a", "Value": "b"}]}]),
         "intruderId": error_of(lambda: ec2b.create_network_insights_path(Source=X["eni"], Destination=Y["eni"], Protocol="tcp")),
@@ -115,7 +120,8 @@ def _():
         TagSpecifications=[{"ResourceType": "network-insights-analysis", "Tags": [{"Key": "Name", "Value": "a1"}]}],
     )["NetworkInsightsAnalysis"]
     described = ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[started["NetworkInsightsAnalysisId"]])["NetworkInsightsAnalyses"][0]
-    token1 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    plain = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]
+    token1 = plain["NetworkInsightsAnalysisId"]
     token2 = ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1")["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
     mismatch = error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, ClientToken="tok-1", AdditionalAccounts=[B]))
     errors = {
@@ -123,6 +129,8 @@ def _():
         "malformedPath": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId="nip-1")),
         "account": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, AdditionalAccounts=["12"])),
         "filterIn": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, FilterInArns=["pcx-0123456789abcdef0"])),
+        # Only intermediate components can be required (route tables appear in paths, but cannot be).
+        "filterInRouteTable": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, FilterInArns=[f"arn:aws:ec2:us-east-1:{A}:route-table/rtb-0123456789abcdef0"])),
         "tagType": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, TagSpecifications=[{"ResourceType": "network-insights-path", "Tags": [{"Key": "a", "Value": "b"}]}])),
         "dryRun": error_of(lambda: ec2.start_network_insights_analysis(NetworkInsightsPathId=p, DryRun=True)),
         "describeUnknown": error_of(lambda: ec2.describe_network_insights_analyses(NetworkInsightsAnalysisIds=["nia-0123456789abcdef0"])),
@@ -146,6 +154,7 @@ def _():
     return {
         "pathId": p,
         "started": jsonable(started),
+        "startedPlain": sorted(plain.keys()),
         "described": jsonable(described),
         "tokenSame": token1 == token2,
         "mismatch": mismatch,
@@ -176,12 +185,12 @@ def _():
     }
 
 
-def analyse(c, source, destination=None, port=443, **kw):
+def analyse(c, source, destination=None, port=443, start=None, **kw):
     args = {"Source": source, "Protocol": "tcp", "DestinationPort": port, **kw}
     if destination:
         args["Destination"] = destination
     p = c.create_network_insights_path(**args)["NetworkInsightsPath"]["NetworkInsightsPathId"]
-    nia = c.start_network_insights_analysis(NetworkInsightsPathId=p)["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    nia = c.start_network_insights_analysis(NetworkInsightsPathId=p, **(start or {}))["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
     a = c.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
     return {
         "status": a["Status"],
@@ -191,6 +200,7 @@ def analyse(c, source, destination=None, port=443, **kw):
         "returnHops": len(a.get("ReturnPathComponents", [])),
         "returnCodes": [e.get("ExplanationCode") for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
         "sequence": [h["SequenceNumber"] for h in a.get("ForwardPathComponents", [])],
+        "keys": sorted(a.keys()),
     }
 
 
@@ -217,6 +227,10 @@ def _():
     result["securityGroup"] = analyse(c, a["eni"], b["eni"])
     allow_ingress(c, b["vpc"], "10.70.0.0/16")
     result["found"] = analyse(c, a["eni"], b["eni"])
+    # FilterOutArns: the only peering between A and B excluded, then one the path does not use.
+    pcx_arn = lambda pcx: f"arn:aws:ec2:us-east-1:666666666666:vpc-peering-connection/{pcx}"  # noqa: E731
+    result["peeringFilteredOut"] = analyse(c, a["eni"], b["eni"], start={"FilterOutArns": [pcx_arn(ab)]})
+    result["otherFilteredOut"] = analyse(c, a["eni"], b["eni"], start={"FilterOutArns": [pcx_arn(pending)]})
     instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=a["subnet"])["Instances"][0]["InstanceId"]
     result["fromInstance"] = analyse(c, instance, b["eni"])
     interfaces = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["NetworkInterfaces"]
@@ -269,6 +283,90 @@ def _():
     result["sourceDestCheck"] = analyse(c, hub["eni"], left["eni"], SourceIp="10.80.1.200")
     result["ipv6Refused"] = error_of(lambda: c.create_network_insights_path(Source=hub["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": "2600:1f18::1"}))
     return result
+
+
+@scenario("internet")
+def _():
+    # The Reachability Analyzer guide's getting-started CLI flow: an internet gateway as the source,
+    # an instance with a public address as the destination, TCP with FilterAtSource's destination
+    # port 22. Blocked by the default group (no SSH rule), then found once the rule exists.
+    c = client("999999999999")
+    web = vpc_with_eni(c, "10.110.0.0/16", "10.110.2.0/24")
+    igw = c.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    c.attach_internet_gateway(InternetGatewayId=igw, VpcId=web["vpc"])
+    c.create_route(RouteTableId=main_table(c, web["vpc"]), DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    instance = c.run_instances(ImageId="ami-0123456789abcdef0", InstanceType="t3.micro", MinCount=1, MaxCount=1, SubnetId=web["subnet"])["Instances"][0]["InstanceId"]
+    eip = c.allocate_address(Domain="vpc")
+    c.associate_address(InstanceId=instance, AllocationId=eip["AllocationId"])
+
+    def analyse_ssh():
+        p = c.create_network_insights_path(Source=igw, Destination=instance, Protocol="TCP", FilterAtSource={"DestinationPortRange": {"FromPort": 22, "ToPort": 22}})["NetworkInsightsPath"]
+        nia = c.start_network_insights_analysis(NetworkInsightsPathId=p["NetworkInsightsPathId"])["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+        a = c.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
+        return {
+            "path": {k: p.get(k) for k in ("Source", "SourceArn", "Destination", "DestinationArn", "Protocol")},
+            "found": a.get("NetworkPathFound"),
+            "codes": [e.get("ExplanationCode") for e in a.get("Explanations", [])],
+            "forward": [h["Component"]["Id"] for h in a.get("ForwardPathComponents", [])],
+            "back": [h["Component"]["Id"] for h in a.get("ReturnPathComponents", [])],
+            "gatewayIn": a["ForwardPathComponents"][0].get("InboundHeader", {}).get("DestinationAddresses"),
+            "gatewayOut": a["ForwardPathComponents"][0].get("OutboundHeader", {}).get("DestinationAddresses"),
+        }
+
+    blocked = analyse_ssh()
+    group = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["SecurityGroups"][0]["GroupId"]
+    c.authorize_security_group_ingress(GroupId=group, IpPermissions=[{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    found = analyse_ssh()
+    # And out: from the instance's interface to the gateway.
+    eni = c.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["NetworkInterfaces"][0]["NetworkInterfaceId"]
+    out = analyse(c, eni, igw)
+    return {"igw": igw, "instance": instance, "publicIp": eip["PublicIp"], "blocked": blocked, "found": found, "out": out}
+
+
+def two_regions(make):
+    """A VPC in us-east-1 and one in eu-west-1 of one account, peered, routed both ways, B admitting
+    TCP 443 from A: reachable, but only by an analysis that crosses Regions."""
+    east, west = make("us-east-1"), make("eu-west-1")
+    a = vpc_with_eni(east, "10.100.0.0/16", "10.100.1.0/24")
+    b = vpc_with_eni(west, "10.101.0.0/16", "10.101.1.0/24")
+    pcx = east.create_vpc_peering_connection(VpcId=a["vpc"], PeerVpcId=b["vpc"], PeerRegion="eu-west-1")["VpcPeeringConnection"]["VpcPeeringConnectionId"]
+    west.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
+    east.create_route(RouteTableId=main_table(east, a["vpc"]), DestinationCidrBlock="10.101.0.0/16", VpcPeeringConnectionId=pcx)
+    west.create_route(RouteTableId=main_table(west, b["vpc"]), DestinationCidrBlock="10.100.0.0/16", VpcPeeringConnectionId=pcx)
+    allow_ingress(west, b["vpc"], "10.100.0.0/16")
+    return east, a, f"arn:aws:ec2:eu-west-1:{INTER}:network-interface/{b['eni']}", b["ip"], pcx
+
+
+INTER = "888888888888"
+
+
+@scenario("regions")
+def _():
+    # AWS: "The source and destination resources must be in the same Region" (How Reachability
+    # Analyzer works), and it analyses one Region: a path into another Region is refused, a path to
+    # the peering (which lives in both Regions) is fine, and an address beyond it stops at the peering.
+    east, a, b_arn, b_ip, pcx = two_regions(lambda region: client(INTER, region))
+    by_address = east.create_network_insights_path(Source=a["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": b_ip, "DestinationPortRange": {"FromPort": 443, "ToPort": 443}})["NetworkInsightsPath"]["NetworkInsightsPathId"]
+    nia = east.start_network_insights_analysis(NetworkInsightsPathId=by_address)["NetworkInsightsAnalysis"]["NetworkInsightsAnalysisId"]
+    stopped = east.describe_network_insights_analyses(NetworkInsightsAnalysisIds=[nia])["NetworkInsightsAnalyses"][0]
+    return {
+        "crossRegion": error_of(lambda: east.create_network_insights_path(Source=a["eni"], Destination=b_arn, Protocol="tcp", DestinationPort=443)),
+        "toPeering": analyse(east, a["eni"], pcx),
+        "byAddress": {"found": stopped["NetworkPathFound"], "explanations": [[e["ExplanationCode"], e.get("ComponentRegion")] for e in stopped["Explanations"]]},
+        "source": a["eni"],
+        "destinationArn": b_arn,
+        "peering": pcx,
+    }
+
+
+if INTER_REGION_URL:
+    client_ir = client_factory(INTER_REGION_URL, read_timeout=30)
+
+    @scenario("interRegion")
+    def _():
+        # The same world on a server started with --reach-inter-region: the path is created and found.
+        east, a, b_arn, _, pcx = two_regions(lambda region: client_ir(INTER, region))
+        return {"found": analyse(east, a["eni"], b_arn), "peering": pcx}
 
 
 print(json.dumps(out, indent=1, sort_keys=True, default=str))

@@ -33,6 +33,7 @@ interface Verdict {
   readonly returnHops: number;
   readonly returnCodes: string[];
   readonly sequence: number[];
+  readonly keys: string[];
 }
 
 interface Endpoint {
@@ -48,6 +49,7 @@ interface Observations {
   readonly analysis: {
     readonly pathId: string;
     readonly started: Record<string, unknown> & { StartDate: Timestamp; NetworkInsightsAnalysisId: string };
+    readonly startedPlain: string[];
     readonly described: Record<string, unknown>;
     readonly tokenSame: boolean;
     readonly mismatch: CallError;
@@ -60,7 +62,7 @@ interface Observations {
     readonly gone: CallError;
   };
   readonly paginators: { readonly pathPages: number; readonly paths: boolean; readonly analysisPages: number; readonly analyses: boolean; readonly badToken: CallError };
-  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>> & {
+  readonly situations: Readonly<Record<'missingRoute' | 'securityGroup' | 'found' | 'peeringFilteredOut' | 'otherFilteredOut' | 'fromInstance' | 'aclReturn' | 'blackhole' | 'transitive' | 'toPeering', Verdict>> & {
     readonly instance: string;
     readonly instanceEni: string;
   };
@@ -70,11 +72,38 @@ interface Observations {
     readonly rightIp: string;
     readonly ipv6Refused: CallError;
   };
+  readonly regions: {
+    readonly crossRegion: CallError;
+    readonly toPeering: Verdict;
+    readonly byAddress: { readonly found: boolean; readonly explanations: [string, string | null][] };
+    readonly source: string;
+    readonly destinationArn: string;
+    readonly peering: string;
+  };
+  readonly interRegion: { readonly found: Verdict; readonly peering: string };
+  readonly internet: {
+    readonly igw: string;
+    readonly instance: string;
+    readonly publicIp: string;
+    readonly blocked: InternetVerdict;
+    readonly found: InternetVerdict;
+    readonly out: Verdict;
+  };
 }
 
-function runScript(url: string): Promise<string> {
+interface InternetVerdict {
+  readonly path: Record<string, string>;
+  readonly found: boolean;
+  readonly codes: string[];
+  readonly forward: string[];
+  readonly back: string[];
+  readonly gatewayIn: string[];
+  readonly gatewayOut: string[];
+}
+
+function runScript(url: string, interRegionUrl: string): Promise<string> {
   return new Promise((done, fail) => {
-    execFile('python3', [SCRIPT, url], { timeout: 240_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('python3', [SCRIPT, url, interRegionUrl], { timeout: 240_000, maxBuffer: 8 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) fail(new Error(`network-insights.py failed: ${err.message}\nstderr:\n${stderr}\nstdout:\n${stdout}`));
       else done(stdout);
     });
@@ -83,6 +112,7 @@ function runScript(url: string): Promise<string> {
 
 describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   let server: RunningServer;
+  let interRegion: RunningServer;
   let doc: Observations;
   // A scenario that raised is recorded as { error: traceback }: show it rather than a missing field.
   const get = <K extends keyof Observations>(name: K): Observations[K] => {
@@ -92,12 +122,12 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({ inMemory: true });
-    doc = JSON.parse(await runScript(server.url)) as Observations;
+    [server, interRegion] = await Promise.all([startServer({ inMemory: true }), startServer({ inMemory: true, args: ['--reach-inter-region'] })]);
+    doc = JSON.parse(await runScript(server.url, interRegion.url)) as Observations;
   }, 300_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), interRegion?.stop()]);
   });
 
   it('a path as botocore parses it: ids, ARNs, lower-case protocol, a timezone-aware CreatedDate, no unset members', () => {
@@ -127,6 +157,7 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       http: 400,
       message: 'The request must include either the Destination parameter or the FilterAtSource.DestinationAddress parameter. Add the required parameter and retry the request.',
     });
+    expect(r.unknownGateway).toEqual({ code: 'InvalidInternetGatewayID.NotFound', http: 400, message: "The internetGateway ID 'igw-0123456789abcdef0' does not exist" });
     for (const k of ['protocol', 'port', 'sourceIp', 'destinationIpV6', 'portRange', 'unsupported', 'wrongArnType', 'tagType']) {
       expect(r[k]?.code, k).toBe('InvalidParameterValue');
     }
@@ -158,14 +189,17 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       Status: 'running',
       Tags: [{ Key: 'Name', Value: 'a1' }],
     });
-    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, NetworkInsightsPathId: pathId, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate, AlternatePathHints: [] });
+    // Without filters, accounts or tags, Start answers exactly the CLI reference's example: no empty lists.
+    expect(get('analysis').startedPlain).toEqual(['NetworkInsightsAnalysisArn', 'NetworkInsightsAnalysisId', 'NetworkInsightsPathId', 'StartDate', 'Status']);
+    expect(described).toMatchObject({ NetworkInsightsAnalysisId: id, NetworkInsightsPathId: pathId, Status: 'succeeded', FilterInArns: filterIn, AdditionalAccounts: ['222222222222'], StartDate: started.StartDate });
     // X and Y are not peered and X's table has no route to Y: DISCONNECTED_VPCS (REACHABILITY.md §2.4);
     // and the forced connection (FilterInArns) is one the path does not cross (§2.3).
     expect(described.NetworkPathFound).toBe(false);
     expect((described.Explanations as { ExplanationCode?: string }[]).map((e) => e.ExplanationCode)).toEqual(['DISCONNECTED_VPCS', 'COMPONENT_FILTER_RESTRICTION']);
-    for (const list of ['ForwardPathComponents', 'ReturnPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
-    // SuggestedAccounts only when there are some.
-    expect(described.SuggestedAccounts).toBeUndefined();
+    for (const list of ['ForwardPathComponents', 'Explanations']) expect(Array.isArray(described[list]), list).toBe(true);
+    // Lists only when they hold something, as in the Reachability Analyzer guide's CLI examples: no
+    // return path for a blocked forward one, no SuggestedAccounts, never an empty AlternatePathHints.
+    for (const absent of ['ReturnPathComponents', 'SuggestedAccounts', 'AlternatePathHints', 'FilterOutArns']) expect(described[absent], absent).toBeUndefined();
   });
 
   it('analysis idempotency, refusals, isolation, filters and deletion', () => {
@@ -175,7 +209,10 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     const e = a.errors;
     expect(e.unknownPath?.code).toBe('InvalidNetworkInsightsPathId.NotFound');
     expect(e.malformedPath?.code).toBe('InvalidNetworkInsightsPathId.Malformed');
-    for (const k of ['account', 'filterIn', 'tagType', 'badFilter', 'maxResults']) expect(e[k]?.code, k).toBe('InvalidParameterValue');
+    for (const k of ['account', 'filterIn', 'filterInRouteTable', 'tagType', 'badFilter', 'maxResults']) expect(e[k]?.code, k).toBe('InvalidParameterValue');
+    expect(e.filterInRouteTable?.message).toBe(
+      'Value (arn:aws:ec2:us-east-1:111111111111:route-table/rtb-0123456789abcdef0) for parameter FilterInArn is invalid. A path can only be required to traverse an intermediate component: a load balancer, NAT gateway, AWS Network Firewall firewall, transit gateway, transit gateway attachment or VPC peering connection.',
+    );
     expect(e.dryRun?.code).toBe('DryRunOperation');
     expect(e.deleteAnalysisDryRun?.http).toBe(412);
     expect(e.describeUnknown).toEqual({ code: 'InvalidNetworkInsightsAnalysisId.NotFound', http: 400, message: "The networkInsightsAnalysis ID 'nia-0123456789abcdef0' does not exist" });
@@ -200,12 +237,60 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     });
   });
 
+  it("the guide's getting-started flow: an internet gateway to an instance on TCP 22, blocked by its group, then found", () => {
+    const n = get('internet');
+    expect(n.blocked.path).toEqual({
+      Source: n.igw,
+      SourceArn: `arn:aws:ec2:us-east-1:999999999999:internet-gateway/${n.igw}`,
+      Destination: n.instance,
+      DestinationArn: `arn:aws:ec2:us-east-1:999999999999:instance/${n.instance}`,
+      Protocol: 'tcp',
+    });
+    expect(n.blocked.found).toBe(false);
+    expect(n.blocked.codes).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(n.blocked.forward[0]).toBe(n.igw);
+    expect(n.blocked.forward.at(-1)).toBe(n.instance);
+    expect(n.found.found).toBe(true);
+    expect(n.found.codes).toEqual([]);
+    // The gateway takes the packet to the public address and hands it on to the private one.
+    expect(n.found.gatewayIn).toEqual([`${n.publicIp}/32`]);
+    expect(n.found.gatewayOut?.[0]).toMatch(/^10\.110\.2\.\d+\/32$/);
+    expect(n.found.forward).toHaveLength(5);
+    expect([n.found.back[0], n.found.back.at(-1)]).toEqual([n.instance, n.igw]);
+    expect(n.out.found).toBe(true);
+    expect(n.out.forward.at(-1)).toBe(n.igw);
+  });
+
+  it('Regions: AWS analyses one; a server started with --reach-inter-region follows the peering into another', () => {
+    const r = get('regions');
+    // "The source and destination resources must be in the same Region" (How Reachability Analyzer works).
+    expect(r.crossRegion).toEqual({
+      code: 'InvalidParameterValue',
+      http: 400,
+      message: `The source and destination resources must be in the same Region: ${r.source} is in us-east-1, ${r.destinationArn.split('/')[1]} in eu-west-1. This server analyses across Regions only when started with \`vpcpeer serve --reach-inter-region\` (or asked by \`vpcpeer reach --inter-region\`).`,
+    });
+    // The peering lives in both Regions: a path to it is one Region's, and ends at it.
+    expect(r.toPeering.found).toBe(true);
+    expect(r.toPeering.forward.at(-1)).toBe(r.peering);
+    // An address beyond it: the walk stops at the peering, naming the other Region.
+    expect(r.byAddress).toEqual({ found: false, explanations: [['NO_POSSIBLE_DESTINATION', 'eu-west-1']] });
+    const ir = get('interRegion');
+    expect(ir.found.status).toBe('succeeded');
+    expect(ir.found.found).toBe(true);
+    expect(ir.found.forward).toContain(ir.peering);
+    expect(ir.found.returnHops).toBeGreaterThan(0);
+  });
+
   it('the peering situations: verdicts and explanation codes (REACHABILITY.md §2.4)', () => {
     const s = get('situations');
     for (const name of ['missingRoute', 'securityGroup', 'found', 'fromInstance', 'aclReturn', 'blackhole', 'transitive', 'toPeering'] as const) expect(s[name].status, name).toBe('succeeded');
     expect(s.found.found).toBe(true);
     expect(s.found.codes).toEqual([]);
     expect(s.found.returnHops).toBeGreaterThan(0);
+    // A found path carries no empty lists (the guide's reachable example has neither).
+    expect(s.found.keys).toContain('ReturnPathComponents');
+    expect(s.found.keys).not.toContain('Explanations');
+    expect(s.found.keys).not.toContain('AlternatePathHints');
     expect(s.toPeering.found).toBe(true);
     // An instance as the source: the instance first, then the walk leaves through its primary interface.
     expect(s.fromInstance.found).toBe(true);
@@ -219,6 +304,11 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
       expect(v.sequence).toEqual(v.forward.map((_, i) => i + 1));
     };
     blocked(s.missingRoute, 'NO_ROUTE_TO_DESTINATION');
+    // FilterOutArns: without its only peering the path is not found, and the peering's hop says why;
+    // excluding a peering the path does not use changes nothing.
+    blocked(s.peeringFilteredOut, 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT');
+    expect(s.peeringFilteredOut.codes).toEqual(['COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT']);
+    expect(s.otherFilteredOut.found).toBe(true);
     blocked(s.securityGroup, 'ENI_SG_RULES_MISMATCH');
     blocked(s.aclReturn, 'SUBNET_ACL_RESTRICTION');
     // The request got through; the reply is what the ACL refuses, on the return path.

@@ -161,6 +161,37 @@ describe('vpcpeer reach', () => {
     expect(paths.every((p) => p.Protocol === 'tcp' || p.Protocol === 'udp')).toBe(true);
   }, 300_000);
 
+  it('--inter-region follows a peering into another Region, which a Network Insights path may not join', async () => {
+    const west = ec2(server.url, ACCOUNT, 'eu-west-1');
+    try {
+      const [east, far] = await Promise.all([interfaceIn(client, '10.84.0.0/16', '10.84.1.0/24'), interfaceIn(west, '10.85.0.0/16', '10.85.1.0/24')]);
+      const link = (await createPeering(client, { VpcId: east.vpc, PeerVpcId: far.vpc, PeerRegion: 'eu-west-1' })).VpcPeeringConnectionId;
+      await west.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: link }));
+      const [rtEast, rtWest] = await Promise.all([mainRouteTable(client, east.vpc), mainRouteTable(west, far.vpc)]);
+      await client.send(new CreateRouteCommand({ RouteTableId: rtEast, DestinationCidrBlock: '10.85.0.0/16', VpcPeeringConnectionId: link }));
+      await west.send(new CreateRouteCommand({ RouteTableId: rtWest, DestinationCidrBlock: '10.84.0.0/16', VpcPeeringConnectionId: link }));
+      const groups = await west.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [far.vpc] }, { Name: 'group-name', Values: ['default'] }] }));
+      await west.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groups.SecurityGroups?.[0]?.GroupId, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '10.84.0.0/16' }] }] }));
+      const farArn = `arn:aws:ec2:eu-west-1:${ACCOUNT}:network-interface/${far.eni}`;
+      // As on AWS, a path's two ends must share a Region: the server refuses it and says how to ask.
+      const refused = await reach(server, east.eni, farArn, '--port', '443');
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain('InvalidParameterValue: The source and destination resources must be in the same Region');
+      expect(refused.stderr).toContain('vpcpeer reach --inter-region');
+      const run = await reach(server, east.eni, farArn, '--port', '443', '--inter-region');
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^${east.eni} -> ${farArn}, tcp port 443, across Regions\nReachable: the path was found, there and back\.\n`));
+      expect(run.stdout).toContain(link);
+      // Blocked across Regions too: the port the far group does not admit.
+      const ssh = await reach(server, east.eni, farArn, '--port', '22', '--inter-region');
+      expect(ssh.status).toBe(1);
+      expect(ssh.stdout).toMatch(/ENI_SG_RULES_MISMATCH/);
+    } finally {
+      west.destroy();
+    }
+  }, 300_000);
+
   it('GET /_vpcpeer/reach refuses bad questions with AWS-style codes', async () => {
     const auth = { authorization: `AWS4-HMAC-SHA256 Credential=${ACCOUNT}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0` };
     const ask = async (query: string): Promise<{ status: number; body: unknown }> => {
@@ -174,5 +205,7 @@ describe('vpcpeer reach', () => {
     expect(await ask(`source=eni-0123456789abcdef0&destination=${b.eni}`)).toMatchObject({ status: 400, body: { error: 'InvalidNetworkInterfaceID.NotFound' } });
     const tcp = await ask(`source=${a.eni}&destination=${b.eni}&protocol=tcp&port=443`);
     expect(tcp).toMatchObject({ status: 200, body: { NetworkInsightsAnalysis: { Status: 'succeeded', NetworkPathFound: true } } });
+    expect((await ask(`source=${a.eni}&destination=${b.eni}&interRegion=yes`)).body).toMatchObject({ error: 'InvalidParameterValue', message: 'Value (yes) for parameter interRegion is invalid. Valid values are: true, false.' });
+    expect((await ask(`source=${a.eni}&destination=${b.eni}&protocol=tcp&port=443&interRegion=false`)).status).toBe(200);
   }, 300_000);
 });

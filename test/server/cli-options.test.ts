@@ -41,10 +41,11 @@ describe('vpcpeer serve options', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcpeer-env-'));
     const server = await startServer({
       bare: true,
-      env: { VPCPEER_HOST: '127.0.0.1', VPCPEER_PORT: '0', VPCPEER_DATA_DIR: dir, VPCPEER_DEFAULT_ACCOUNT: '123456789012', VPCPEER_DEFAULT_REGION: 'eu-west-1', VPCPEER_LOG_LEVEL: 'warn' },
+      env: { VPCPEER_HOST: '127.0.0.1', VPCPEER_PORT: '0', VPCPEER_DATA_DIR: dir, VPCPEER_DEFAULT_ACCOUNT: '123456789012', VPCPEER_DEFAULT_REGION: 'eu-west-1', VPCPEER_LOG_LEVEL: 'warn', VPCPEER_REACH_INTER_REGION: '1' },
     });
     started.push(server);
     expect(server.output()).toContain(`(state: ${dir}/vpcpeer.db)`);
+    expect(server.output()).toContain('(reachability: inter-Region)');
     expect(await identity(server)).toBe('123456789012');
     expect(await identity(server, 'AKIAEXAMPLEKEY')).toBe('123456789012');
     const zones = await (await fetch(`${server.url}/?Action=DescribeAvailabilityZones&Version=2016-11-15`)).text();

@@ -4,7 +4,7 @@ import { analyzeReachability } from '../reachability/analyze-reachability.js';
 import type { PortRange, Protocol, ReachQuery } from '../reachability/reach-world.js';
 import type { RequestContext } from '../request-context.js';
 import { loadReachWorld } from './load-reach-world.js';
-import { resolvePathEndpoint } from './path-endpoint.js';
+import { checkOneRegion, resolvePathEndpoint } from './path-endpoint.js';
 
 /** A question asked of vpcpeer's own endpoint, as text from a query string. */
 export interface ReachQuestion {
@@ -13,6 +13,8 @@ export interface ReachQuestion {
   readonly protocol?: string | undefined;
   readonly port?: string | undefined;
   readonly sourcePort?: string | undefined;
+  /** `true` or `false`: follow peerings across Regions; absent, the server's default (`serve --reach-inter-region`). */
+  readonly interRegion?: string | undefined;
   readonly additionalAccounts: readonly string[];
 }
 
@@ -27,7 +29,7 @@ function portOf(parameter: string, text: string | undefined): PortRange | undefi
 
 /**
  * The analysis of a question Reachability Analyzer cannot ask: ICMP echo (ping) as well as TCP and
- * UDP, answered at once and stored nowhere. Endpoints are resolved and the world is read exactly
+ * UDP, inside one Region or (`interRegion`) across Regions, answered at once and stored nowhere. Endpoints are resolved and the world is read exactly
  * as for a Network Insights path (same visibility: the caller's account plus `additionalAccounts`),
  * so the verdict for TCP and UDP is the one an analysis of the same path gives.
  */
@@ -42,8 +44,11 @@ export async function askReachability(ctx: RequestContext, q: ReachQuestion): Pr
   for (const account of q.additionalAccounts) {
     if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('additionalAccount', account, 'It must be a 12-digit account id.');
   }
+  if (q.interRegion !== undefined && q.interRegion !== 'true' && q.interRegion !== 'false') throw errors.invalidValueFor('interRegion', q.interRegion, 'Valid values are: true, false.');
+  const interRegion = q.interRegion === undefined ? ctx.reachInterRegion === true : q.interRegion === 'true';
   const source = await resolvePathEndpoint(ctx, 'source', q.source);
   const destination = await resolvePathEndpoint(ctx, 'destination', q.destination);
+  checkOneRegion(source, destination, interRegion);
   const world = await loadReachWorld(ctx, { source: source.id, sourceArn: source.arn, destination: destination.id, destinationArn: destination.arn }, q.additionalAccounts);
   const query: ReachQuery = {
     accountId: ctx.caller.accountId,
@@ -53,6 +58,7 @@ export async function askReachability(ctx: RequestContext, q: ReachQuestion): Pr
     protocol: protocol as Protocol,
     ...(destinationPorts ? { destinationPorts } : {}),
     ...(sourcePorts ? { sourcePorts } : {}),
+    ...(interRegion ? { interRegion: true } : {}),
   };
   return analyzeReachability(world, query);
 }

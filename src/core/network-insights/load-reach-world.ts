@@ -1,8 +1,9 @@
 import type { Instance } from '../instances/instance.js';
+import type { InternetGateway } from '../internet-gateways/internet-gateway.js';
 import type { NetworkAcl } from '../network-acls/network-acl.js';
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
 import type { PeeringConnection } from '../peering/peering-connection.js';
-import type { ReachWorld } from '../reachability/reach-world.js';
+import type { PublicAddress, ReachWorld } from '../reachability/reach-world.js';
 import type { RequestContext } from '../request-context.js';
 import type { RouteTable } from '../route-table.js';
 import type { Scope } from '../scope.js';
@@ -42,7 +43,43 @@ async function vpcsOfEndpoint(ctx: RequestContext, id: string | undefined, arn: 
     const c = await ctx.repo.peerings.get(id);
     return c ? [c.requester, c.accepter] : [];
   }
+  if (id.startsWith('igw-')) {
+    const igw = await ctx.repo.internetGateways.get(scope, id);
+    return igw?.attachedVpcId ? [{ accountId: igw.accountId, region: igw.region, vpcId: igw.attachedVpcId }] : [];
+  }
   return [];
+}
+
+/**
+ * What a path that starts or ends at an internet gateway also needs (none of it is read otherwise):
+ * the gateway, and the public addresses of the interfaces it may translate to and from, Elastic IPs
+ * (by their association) and instances' launch-time addresses (on the primary interface's primary
+ * private address, as DescribeInstances shows them), in the gateway's account and Region.
+ */
+async function internetOf(ctx: RequestContext, path: PathEnds, instances: readonly Instance[], interfaces: readonly NetworkInterface[]): Promise<Pick<ReachWorld, 'internetGateways' | 'publicAddresses'>> {
+  const ends = [[path.source, path.sourceArn], [path.destination, path.destinationArn]] as const;
+  const gateways: InternetGateway[] = [];
+  for (const [id, arn] of ends) {
+    const scope = scopeOf(arn, ctx.caller);
+    // Only the caller's own gateways: another account's, named by ARN, reveals nothing (as its interfaces).
+    if (!id?.startsWith('igw-') || scope.accountId !== ctx.caller.accountId) continue;
+    const igw = await ctx.repo.internetGateways.get(scope, id);
+    if (igw) gateways.push(igw);
+  }
+  if (gateways.length === 0) return {};
+  const publicAddresses: PublicAddress[] = [];
+  for (const g of gateways) {
+    for (const a of await ctx.repo.addresses.list(g)) {
+      const on = a.association;
+      if (on?.networkInterfaceId && on.privateIpAddress) publicAddresses.push({ publicIp: a.publicIp, networkInterfaceId: on.networkInterfaceId, privateIp: on.privateIpAddress });
+    }
+  }
+  for (const i of instances) {
+    const primary = interfaces.find((e) => e.id === i.primaryNetworkInterfaceId);
+    const privateIp = primary?.privateIps[0];
+    if (i.publicIp && primary && privateIp) publicAddresses.push({ publicIp: i.publicIp, networkInterfaceId: primary.id, privateIp });
+  }
+  return { internetGateways: gateways, publicAddresses };
 }
 
 const keyOf = (v: VpcRef): string => `${v.accountId}/${v.region}/${v.vpcId}`;
@@ -134,6 +171,7 @@ export async function loadReachWorld(ctx: RequestContext, path: PathEnds, additi
     instances: byId(instances),
     names,
     visibleAccounts: new Set([ctx.caller.accountId, ...additionalAccounts, ...(destinationOwner ? [destinationOwner] : [])]),
+    ...(await internetOf(ctx, path, instances, networkInterfaces)),
   };
 }
 

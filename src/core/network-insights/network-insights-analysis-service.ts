@@ -46,12 +46,36 @@ function checkArns(parameter: string, arns: readonly string[] | undefined): void
   for (const arn of arns ?? []) if (!ARN_TEXT.test(arn)) throw errors.invalidValueFor(parameter, arn, 'It must be an ARN.');
 }
 
+/**
+ * The components a path can be made to traverse: Reachability Analyzer's intermediate components
+ * ("How Reachability Analyzer works": load balancers, NAT gateways, AWS Network Firewall, transit
+ * gateways, transit gateway attachments, VPC peering connections), by their ARNs' service and
+ * resource type. Only the type is checked: Terraform's acceptance test, run against AWS, requires
+ * `vpc-peering-connection/pcx-fakearn1`. Route tables, groups, ACLs, subnets, VPCs and interfaces
+ * appear in paths but cannot be required; AWS's wording for the refusal is unpublished [I].
+ */
+const INTERMEDIATE_ARN =
+  /^arn:[^:]+:(?:ec2:[^:]*:[^:]*:(?:vpc-peering-connection|natgateway|transit-gateway|transit-gateway-attachment)|elasticloadbalancing:[^:]*:[^:]*:loadbalancer|network-firewall:[^:]*:[^:]*:firewall)\//;
+
+function checkIntermediate(arns: readonly string[] | undefined): void {
+  for (const arn of arns ?? []) {
+    if (!INTERMEDIATE_ARN.test(arn)) {
+      throw errors.invalidValueFor(
+        'FilterInArn',
+        arn,
+        'A path can only be required to traverse an intermediate component: a load balancer, NAT gateway, AWS Network Firewall firewall, transit gateway, transit gateway attachment or VPC peering connection.',
+      );
+    }
+  }
+}
+
 function checkStartInput(input: StartAnalysisInput): void {
   checkClientToken(input.clientToken);
   for (const account of input.additionalAccounts ?? []) {
     if (!ACCOUNT_ID.test(account)) throw errors.invalidValueFor('AdditionalAccount', account, 'It must be a 12-digit account id.');
   }
   checkArns('FilterInArn', input.filterInArns);
+  checkIntermediate(input.filterInArns);
   checkArns('FilterOutArn', input.filterOutArns);
 }
 
@@ -63,7 +87,12 @@ function checkStartInput(input: StartAnalysisInput): void {
 async function analyse(ctx: RequestContext, analysis: NetworkInsightsAnalysis, path: NetworkInsightsPath): Promise<Pick<NetworkInsightsAnalysis, 'status' | 'statusMessage' | 'result'>> {
   try {
     const world = await loadReachWorld(ctx, path, analysis.additionalAccounts);
-    const result: AnalysisResult = analyzeReachability(world, reachQueryOf(ctx.caller, path, analysis.filterInArns));
+    const result: AnalysisResult = analyzeReachability(world, reachQueryOf(ctx.caller, path, {
+      filterInArns: analysis.filterInArns,
+      ...(analysis.filterOutArns ? { filterOutArns: analysis.filterOutArns } : {}),
+      // AWS analyses one Region (§3.8); `serve --reach-inter-region` follows peerings across Regions.
+      ...(ctx.reachInterRegion ? { interRegion: true } : {}),
+    }));
     return { status: 'succeeded', result };
   } catch (err) {
     return { status: 'failed', statusMessage: `The analysis could not be completed: ${(err as Error).message ?? String(err)}` };

@@ -12,7 +12,7 @@ export interface NetworkInsightsAnalysis extends Scope {
   readonly startedAt: number;
   readonly filterInArns: readonly string[];
   readonly additionalAccounts: readonly string[];
-  /** FilterOutArns, echoed as sent (the walk does not use them yet). Added by the insights branch. */
+  /** FilterOutArns, echoed as sent: components the walk must do without (reachability/filter-out.ts). */
   readonly filterOutArns?: readonly string[];
   /** StartNetworkInsightsAnalysis' ClientToken, for idempotency. Added by the insights branch. */
   readonly clientToken?: string;

@@ -26,11 +26,18 @@ export const networkInsightsErrors = {
   filterConflict(filter: string, member: string): Ec2Error {
     return new Ec2Error('InvalidParameterCombination', `You cannot specify ${filter} together with ${member}.`);
   },
+  /** [D] "The source and destination resources must be in the same Region"; the code and wording beyond it are ours [I]. */
+  regionsDiffer(source: { readonly id: string; readonly regions: readonly string[] }, destination: { readonly id: string; readonly regions: readonly string[] }): Ec2Error {
+    return new Ec2Error(
+      'InvalidParameterValue',
+      `The source and destination resources must be in the same Region: ${source.id} is in ${source.regions.join(' and ')}, ${destination.id} in ${destination.regions.join(' and ')}. This server analyses across Regions only when started with \`vpcpeer serve --reach-inter-region\` (or asked by \`vpcpeer reach --inter-region\`).`,
+    );
+  },
   /** A resource kind Reachability Analyzer accepts but vpcpeer does not model (gateways, endpoints, ...) [I]. */
   unsupportedEndpoint(parameter: string, value: string): Ec2Error {
     return new Ec2Error(
       'InvalidParameterValue',
-      `Value (${value}) for parameter ${parameter} is invalid. This server analyses paths between network interfaces, instances and VPC peering connections (an id or an ARN).`,
+      `Value (${value}) for parameter ${parameter} is invalid. This server analyses paths between network interfaces, instances, internet gateways and VPC peering connections (an id or an ARN).`,
     );
   },
 } as const;

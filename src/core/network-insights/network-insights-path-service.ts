@@ -11,7 +11,7 @@ import type { NetworkInsightsPath, PathFilter } from './network-insights-path.js
 import { networkInsightsErrors } from './network-insights-errors.js';
 import { NETWORK_INSIGHTS_PATH_FILTERS } from './network-insights-filters.js';
 import { checkIpAddress, NETWORK_INSIGHTS_PAGE } from './network-insights-checks.js';
-import { ec2Arn, resolvePathEndpoint } from './path-endpoint.js';
+import { checkOneRegion, ec2Arn, resolvePathEndpoint } from './path-endpoint.js';
 
 export interface CreatePathInput {
   readonly source?: string;
@@ -74,6 +74,7 @@ export async function createNetworkInsightsPath(ctx: RequestContext, input: Crea
 
   const source = await resolvePathEndpoint(ctx, 'source', input.source);
   const destination = destinationGiven ? await resolvePathEndpoint(ctx, 'destination', input.destination as string) : undefined;
+  checkOneRegion(source, destination, ctx.reachInterRegion === true);
   const fields = {
     accountId: ctx.caller.accountId,
     region: ctx.caller.region,

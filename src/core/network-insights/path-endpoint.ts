@@ -7,11 +7,13 @@ import type { Scope } from '../scope.js';
 import { networkInsightsErrors } from './network-insights-errors.js';
 
 /**
- * The resource kinds vpcpeer takes as a path's source or destination (REACHABILITY.md §1.6, first
- * cut): interfaces, instances and peering connections. Each with its ARN resource type and the
- * codes a bad or unknown id gets.
+ * The resource kinds vpcpeer takes as a path's source or destination (REACHABILITY.md §1.6):
+ * interfaces, instances, peering connections and internet gateways (AWS's getting-started CLI
+ * flow is `--source igw-… --destination i-…`). Each with its ARN resource type and the codes a
+ * bad or unknown id gets.
  */
 const KINDS = {
+  igw: { arnType: 'internet-gateway', notFound: 'InvalidInternetGatewayID.NotFound', noun: 'internetGateway', malformed: 'InvalidInternetGatewayId.Malformed' },
   eni: { arnType: 'network-interface', notFound: 'InvalidNetworkInterfaceID.NotFound', noun: 'networkInterface', malformed: 'InvalidNetworkInterfaceID.Malformed' },
   i: { arnType: 'instance', notFound: 'InvalidInstanceID.NotFound', noun: 'instance', malformed: 'InvalidInstanceID.Malformed' },
   pcx: { arnType: 'vpc-peering-connection', notFound: 'InvalidVpcPeeringConnectionID.NotFound', noun: 'vpcPeeringConnection', malformed: 'InvalidVpcPeeringConnectionId.Malformed' },
@@ -25,6 +27,8 @@ export interface PathEndpoint {
   readonly arn: string;
   readonly kind: EndpointKind;
   readonly owner: Scope;
+  /** The Regions it lives in: its owner's, or both sides' for a peering connection. */
+  readonly regions: readonly string[];
 }
 
 // arn:<partition>:ec2:<region>:<account>:<type>/<id> (EC2's resource ARN format).
@@ -54,20 +58,27 @@ function notFound(kind: EndpointKind, id: string): Ec2Error {
   return errors.notFoundOther(KINDS[kind].notFound, id, KINDS[kind].noun);
 }
 
+type Located = Pick<PathEndpoint, 'owner' | 'regions'>;
+
 /**
- * The resource's owner when it exists where `named` says, as `ctx.caller` may see it; undefined
- * otherwise. An interface or instance is owned where it is named; a peering connection's ARN names
- * its requester's account and Region (the connection's owner).
+ * The resource's owner and Regions when it exists where `named` says, as `ctx.caller` may see it;
+ * undefined otherwise. An interface or instance is owned where it is named; a peering connection's
+ * ARN names its requester's account and Region (the connection's owner), and it lives in both
+ * sides' Regions.
  */
-async function ownerIfExists(ctx: RequestContext, kind: EndpointKind, id: string, named: Scope): Promise<Scope | undefined> {
+async function locateIfExists(ctx: RequestContext, kind: EndpointKind, id: string, named: Scope): Promise<Located | undefined> {
+  const there: Located = { owner: named, regions: [named.region] };
   switch (kind) {
+    case 'igw':
+      return (await ctx.repo.internetGateways.get(named, id)) !== undefined ? there : undefined;
     case 'eni':
-      return (await ctx.repo.networkInterfaces.get(named, id)) !== undefined ? named : undefined;
+      return (await ctx.repo.networkInterfaces.get(named, id)) !== undefined ? there : undefined;
     case 'i':
-      return (await ctx.repo.instances.get(named, id)) !== undefined ? named : undefined;
+      return (await ctx.repo.instances.get(named, id)) !== undefined ? there : undefined;
     case 'pcx': {
       const c = await ctx.repo.peerings.get(id);
-      return c !== undefined && isVisibleTo(c, ctx.caller, ctx.now) ? { accountId: c.requester.accountId, region: c.requester.region } : undefined;
+      if (c === undefined || !isVisibleTo(c, ctx.caller, ctx.now)) return undefined;
+      return { owner: { accountId: c.requester.accountId, region: c.requester.region }, regions: [...new Set([c.requester.region, c.accepter.region])] };
     }
   }
 }
@@ -89,9 +100,20 @@ export async function resolvePathEndpoint(ctx: RequestContext, parameter: 'sourc
   const named: Scope = m ? { accountId: m[3] as string, region: m[2] as string } : ctx.caller;
   if (named.accountId !== ctx.caller.accountId && kind !== 'pcx') {
     if (parameter === 'source') throw notFound(kind, id);
-    return { id, kind, owner: named, arn: ec2Arn(named, KINDS[kind].arnType, id) };
+    return { id, kind, owner: named, regions: [named.region], arn: ec2Arn(named, KINDS[kind].arnType, id) };
   }
-  const owner = await ownerIfExists(ctx, kind, id, named);
-  if (!owner) throw notFound(kind, id);
-  return { id, kind, owner, arn: ec2Arn(owner, KINDS[kind].arnType, id) };
+  const found = await locateIfExists(ctx, kind, id, named);
+  if (!found) throw notFound(kind, id);
+  return { id, kind, ...found, arn: ec2Arn(found.owner, KINDS[kind].arnType, id) };
+}
+
+/**
+ * "The source and destination resources must be in the same Region" (Reachability Analyzer guide,
+ * "How Reachability Analyzer works"): ends that share no Region are refused, unless the server
+ * analyses across Regions (`serve --reach-inter-region`). A peering connection lives in both its
+ * sides' Regions. AWS's error for it is unpublished; the code is EC2's usual one [I].
+ */
+export function checkOneRegion(source: PathEndpoint, destination: PathEndpoint | undefined, interRegion: boolean): void {
+  if (interRegion || !destination || source.regions.some((r) => destination.regions.includes(r))) return;
+  throw networkInsightsErrors.regionsDiffer(source, destination);
 }

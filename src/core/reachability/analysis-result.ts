@@ -124,3 +124,8 @@ export interface AnalysisResult {
   /** Accounts the path entered that the analysis was not allowed to see (SuggestedAccounts). */
   readonly suggestedAccounts: readonly string[];
 }
+
+/** An analysis that found no path and walked none: only explanations. */
+export function noPath(explanations: Explanation[], suggestedAccounts: string[] = []): AnalysisResult {
+  return { pathFound: false, forward: [], return: [], explanations, suggestedAccounts };
+}

@@ -1,22 +1,15 @@
-import type { AnalysisResult, Explanation, PathHop } from './analysis-result.js';
+import { noPath, type AnalysisResult, type Explanation } from './analysis-result.js';
 import type { Endpoint, Target } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import { applyFilterIn } from './filter-in.js';
+import { applyFilterOut } from './filter-out.js';
 import { forwardWalk } from './forward-walk.js';
-import { addressSpans, ALL_PORTS, cidrSpans, ICMP_ECHO_REQUEST, isEmptySet, type PacketSet, type Spans } from './packet-set.js';
-import type { PathBuilder } from './path-builder.js';
+import { fromInternet, toInternet } from './internet-walk.js';
+import { addressSpans, cidrSpans, isEmptySet, questionPackets, type PacketSet, type Spans } from './packet-set.js';
 import type { ReachQuery, ReachWorld } from './reach-world.js';
 import { resolveSource, resolveTarget } from './resolve-endpoints.js';
 import { returnWalk } from './return-walk.js';
 import { WorldIndex } from './world-index.js';
-
-const nothing = (explanations: Explanation[], suggestedAccounts: string[] = []): AnalysisResult => ({
-  pathFound: false,
-  forward: [],
-  return: [],
-  explanations,
-  suggestedAccounts,
-});
 
 const isIpv6 = (text: string | undefined): boolean => text !== undefined && text.includes(':');
 
@@ -34,16 +27,7 @@ function startSet(ix: WorldIndex, q: ReachQuery, source: Endpoint, target: Targe
     const address = q.destinationIp ?? q.sourceIp ?? source.eni.id;
     return { code: 'NO_PATH', sentence: isIpv6(address) ? sentence.ipv6(address) : `No IPv4 address to analyse for ${address}; give the path an IPv4 source and destination.` };
   }
-  // An ICMP question is an echo request: type 8, code 0 (packet-set.ts, `Protocol`).
-  if (q.protocol === 'icmp') return { protocol: q.protocol, boxes: [{ src, dst, sp: [[0, 0]], dp: [[ICMP_ECHO_REQUEST, ICMP_ECHO_REQUEST]] }] };
-  const ports = (r: { from: number; to: number } | undefined): Spans => (r ? [[r.from, r.to]] : ALL_PORTS);
-  return { protocol: q.protocol, boxes: [{ src, dst, sp: ports(q.sourcePorts), dp: ports(q.destinationPorts) }] };
-}
-
-function finish(path: PathBuilder, blocked: boolean): PathHop[] {
-  // A blocked forward path was analysed one way only (§2.2): say so on its last hop.
-  if (blocked && path.last) path.last.additionalDetails.push({ type: 'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY' });
-  return path.build();
+  return questionPackets(q, src, dst);
 }
 
 /**
@@ -55,21 +39,26 @@ export function analyzeReachability(world: ReachWorld, query: ReachQuery): Analy
   const ix = new WorldIndex(world, query);
   // Reachability Analyzer handles IPv4 only (§3.7).
   for (const a of [query.sourceIp, query.destinationIp, query.sourceAddress]) {
-    if (isIpv6(a)) return nothing([{ code: 'NO_PATH', sentence: sentence.ipv6(a as string) }]);
+    if (isIpv6(a)) return noPath([{ code: 'NO_PATH', sentence: sentence.ipv6(a as string) }]);
   }
+  // Internet gateways: a walk of their own (internet-walk.ts).
+  if (query.source.startsWith('igw-')) return fromInternet(ix);
   const source = resolveSource(ix, query.source);
-  if (!('ok' in source)) return nothing([source.problem], source.suggestedAccount ? [source.suggestedAccount] : []);
+  if (!('ok' in source)) return noPath([source.problem], source.suggestedAccount ? [source.suggestedAccount] : []);
   const target = resolveTarget(ix, query.destination);
-  if (!('ok' in target)) return nothing([target.problem], target.suggestedAccount ? [target.suggestedAccount] : []);
+  if (!('ok' in target)) return noPath([target.problem], target.suggestedAccount ? [target.suggestedAccount] : []);
+  if (target.ok.kind === 'igw') return toInternet(ix, source.ok, target.ok.igw);
   const start = startSet(ix, query, source.ok, target.ok);
-  if ('code' in start) return nothing([start]);
-  if (isEmptySet(start)) return nothing([{ code: 'NO_PATH', sentence: 'The path asks about no packet at all; widen its ports or addresses.' }]);
+  if ('code' in start) return noPath([start]);
+  if (isEmptySet(start)) return noPath([{ code: 'NO_PATH', sentence: 'The path asks about no packet at all; widen its ports or addresses.' }]);
 
   const forward = forwardWalk(ix, source.ok, target.ok, start);
   applyFilterIn(ix, forward.path, source.ok, start);
+  applyFilterOut(ix, forward.path);
   const forwardBlocked = forward.path.blocked || (target.ok.kind !== 'pcx' && forward.arrivedAt === undefined);
-  const forwardHops = finish(forward.path, forwardBlocked);
+  const forwardHops = forward.path.finish(forwardBlocked);
   const returnPath = !forwardBlocked && forward.arrivedAt ? returnWalk(ix, source.ok, target.ok, forward) : undefined;
+  if (returnPath) applyFilterOut(ix, returnPath);
   const returnHops = returnPath ? returnPath.build() : [];
   const returnBlocked = returnPath?.blocked ?? false;
   const explanations = [...forwardHops, ...returnHops].flatMap((h) => h.explanations);

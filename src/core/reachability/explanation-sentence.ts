@@ -49,8 +49,11 @@ export const sentence = {
   sgMismatch(eni: string, groups: readonly string[], direction: 'ingress' | 'egress', what: string, fix: string): string {
     return `None of the ${direction} rules of ${list(groups)} on ${eni} admits ${what}; ${fix}.`;
   },
-  sgNoRules(group: string, direction: 'ingress' | 'egress', eni: string, fix: string): string {
-    return `${group} on ${eni} has no ${direction} rules; ${fix}.`;
+  sgNoRules(group: string, eni: string, fix: string): string {
+    return `${group} on ${eni} has no rules at all; ${fix}.`;
+  },
+  filteredOut(component: string, role?: string): string {
+    return `The path ${role ?? 'has to go through'} ${component}, which this analysis excludes (FilterOutArns); analyse again without excluding it, or give the traffic a way that avoids it.`;
   },
   unknownPeeredGroup(group: string, account: string, pcx: string): string {
     return `A rule references ${account}/${group} across ${pcx}, but account ${account} is not part of this analysis, so the reference admits nothing; add ${account} to the analysis' accounts.`;
@@ -68,7 +71,22 @@ export const sentence = {
     return `The path enters ${component} of account ${account}, which is not part of this analysis; add ${account} to the analysis' accounts.`;
   },
   otherRegion(pcx: string, region: string): string {
-    return `${pcx} leads to ${region}, another Region: AWS analyses one Region at a time; ask vpcpeer for an inter-Region analysis to follow it.`;
+    return `${pcx} leads to ${region}, another Region: AWS analyses one Region at a time; to follow it, run \`vpcpeer reach --inter-region\`, or start the server with \`vpcpeer serve --reach-inter-region\`.`;
+  },
+  igwDetached(igw: string, vpc: string): string {
+    return `${igw} is not attached to any VPC; attach it to ${vpc}.`;
+  },
+  igwElsewhere(igw: string, igwVpc: string, vpc: string): string {
+    return `${igw} is attached to ${igwVpc}, not to ${vpc}; analyse with the internet gateway attached to ${vpc}.`;
+  },
+  expectsPublic(address: string, igw: string): string {
+    return `${address} is not a public address, and the internet side of ${igw} has only public ones; use a public address (not RFC 1918 or RFC 6598 space).`;
+  },
+  noPublicIn(igw: string, what: string): string {
+    return `${igw} delivers from the internet only to a private address paired with a public one, and ${what} has none; allocate an Elastic IP and associate it (or launch the instance with a public address).`;
+  },
+  noPublicOut(igw: string, eni: string, address: string): string {
+    return `${address} of ${eni} is not paired with a public address, so ${igw} cannot carry its traffic to the internet; associate an Elastic IP with it (or launch the instance with a public address).`;
   },
   missing(id: string): string {
     return `${id} does not exist (any more); create the path again with an existing source and destination.`;

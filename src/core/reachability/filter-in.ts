@@ -11,7 +11,7 @@ import type { WorldIndex } from './world-index.js';
  * more specific route overrides: MORE_SPECIFIC_ROUTE on the table's hop (REACHABILITY.md §2.4);
  * anything else the path does not cross: COMPONENT_FILTER_RESTRICTION (§2.3, search filters).
  */
-export function applyFilterIn(ix: WorldIndex, path: PathBuilder, source: Endpoint, start: PacketSet): void {
+export function applyFilterIn(ix: WorldIndex, path: PathBuilder, source: Endpoint | undefined, start: PacketSet): void {
   for (const id of ix.query.filterIn ?? []) {
     const hop = path.find(id);
     const pcx = id.startsWith('pcx-') ? ix.peering(id) : undefined;
@@ -27,7 +27,7 @@ export function applyFilterIn(ix: WorldIndex, path: PathBuilder, source: Endpoin
       }
       continue;
     }
-    const subnet = ix.subnet(source.eni.subnetId);
+    const subnet = source ? ix.subnet(source.eni.subnetId) : undefined;
     const table = subnet && ix.routeTableOf(subnet);
     const tableHop = table && path.find(table.id);
     const overridden = table && pcx ? routesCovering(ix.routes(table), start).find((r) => pcxOf(r) === id) : undefined;

@@ -165,6 +165,9 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
   }
   set = inFar;
   path.set(pcxHop, { outboundHeader: header(set) });
+  // A path that ends at the peering never enters the far VPC: its Region and account do not matter
+  // (the connection lives in both sides' Regions and accounts).
+  if (target.kind === 'pcx') return done(undefined, pcx);
   // AWS analyses one Region (§3.8); vpcpeer follows inter-Region peerings only when asked.
   if (ends.far.region !== ends.near.region && ix.query.interRegion !== true) {
     path.explain(pcxHop, {
@@ -188,7 +191,6 @@ export function forwardWalk(ix: WorldIndex, source: Endpoint, target: Target, st
     });
     return done(undefined, pcx);
   }
-  if (target.kind === 'pcx') return done(undefined, pcx);
   return deliver(ix, path, src, ends.far.vpcId, target, set, pcxHop, false, suggested, done, pcx);
 }
 
@@ -243,11 +245,7 @@ function routeFailure(
       : wantedVpc !== undefined && wantedVpc !== vpcId
         ? carrierTo(ix, vpcId, wantedVpc, addressNumber)
         : carrierFor(ix, vpcId, addressNumber);
-  const destination: ComponentRef | undefined = carrier
-    ? ix.ref(carrier.pcx.id, ix.ends(carrier.pcx, vpcId)?.near ?? carrier.pcx.requester)
-    : target.kind === 'eni'
-      ? refOf(ix, target.eni)
-      : undefined;
+  const carrierRef: ComponentRef | undefined = carrier ? ix.ref(carrier.pcx.id, ix.ends(carrier.pcx, vpcId)?.near ?? carrier.pcx.requester) : undefined;
   if (kind === 'wrong-route' && choice && carrier) {
     const wanted = routesCovering(routes, set).find((r) => pcxOf(r) === carrier.pcx.id);
     if (wanted) {
@@ -256,7 +254,7 @@ function routeFailure(
         sentence: sentence.moreSpecific(tableId, choice.route.cidr, targetName(choice.route), wanted.cidr, carrier.pcx.id, address),
         ...fields,
         routeTableRoute: routeHit(wanted),
-        ...(destination ? { destination } : {}),
+        ...(carrierRef ? { destination: carrierRef } : {}),
       };
     }
   }
@@ -275,12 +273,26 @@ function routeFailure(
     : target.kind === 'pcx'
       ? sentence.pcxNotOnSource(target.pcx.id, vpcId)
       : sentence.noPeering(vpcId, address, ix.vpcHolding(addressNumber, vpcId)?.id);
+  // `Destination` names where the path is headed, as named: the peering when the path ends at one
+  // ([O] "TDD but for Networking": a pcx destination), the path's source on the way back ([O] the
+  // Desert Bloom write-up, igw -> instance: "Route table rtb-… does not have an applicable route
+  // to igw-…", Destination the igw); so the interface or instance the path ends at, never the
+  // peering that would carry the packet there (the sentence names that one). An address alone
+  // names no component.
+  const destination = pathEndRef(ix, target, vpcId);
   return {
     code: 'NO_ROUTE_TO_DESTINATION',
     sentence: sentence.noRoute(tableId, usedByText, target.kind === 'pcx' && carrier ? carrier.pcx.id : address, fix),
     ...fields,
     ...(destination ? { destination } : {}),
   };
+}
+
+/** The path's end as the path names it: its instance, interface or peering connection (seen from `vpcId`). */
+function pathEndRef(ix: WorldIndex, target: Target, vpcId: string): ComponentRef | undefined {
+  if (target.kind === 'eni') return refOf(ix, target.instance ?? target.eni);
+  if (target.kind === 'pcx') return ix.ref(target.pcx.id, ix.ends(target.pcx, vpcId)?.near ?? target.pcx.requester);
+  return undefined;
 }
 
 /** The peering (active first) joining `vpcId` to `wantedVpc`, with the far block holding the address. */

@@ -63,8 +63,11 @@ export function aclHop(ix: WorldIndex, path: PathBuilder, subnet: Subnet, egress
 
 /**
  * Why an ENI's groups admit nothing: UNKNOWN_PEERED_SGS when a reference into an invisible
- * account might have, SG_HAS_NO_RULES when no group has a rule that way, else
- * ENI_SG_RULES_MISMATCH (§2.4, fields as in the AWS CLI example of §2.5a).
+ * account might have; COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT when only groups the analysis
+ * excludes (FilterOutArns) would have; SG_HAS_NO_RULES when the ENI's groups have no rules at all, in either
+ * direction (explanation-codes page: "This security group has no inbound or outbound rules"), so a
+ * new group with only its default egress rule is a mismatch on the way in, not an empty group;
+ * else ENI_SG_RULES_MISMATCH (§2.4, fields as in the AWS CLI example of §2.5a).
  */
 export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress: boolean, verdict: GroupsVerdict, set: PacketSet, peerLabel: string): Explanation[] {
   const direction = egress ? 'egress' : 'ingress';
@@ -83,20 +86,33 @@ export function groupsExplanations(ix: WorldIndex, eni: NetworkInterface, egress
       return pcx ? { ...e, vpcPeeringConnection: ix.ref(pcx.id, pcx.requester) } : e;
     });
   }
+  if (verdict.removed.length > 0) {
+    // Only a group the analysis excludes would admit the traffic: the search filter, not the
+    // groups, is why no path is found (explanation-codes page, search filter codes).
+    return verdict.removed.map((g) => ({
+      code: 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT',
+      sentence: sentence.filteredOut(g.id, `is admitted ${egress ? 'out of' : 'into'} ${eni.id} only by`),
+      direction,
+      component: refOf(ix, g),
+      networkInterface: eniRef,
+    }));
+  }
   const traffic = describeTraffic(set);
   const fix = `add an ${direction} rule allowing ${traffic} ${egress ? 'to' : 'from'} ${peerLabel}`;
   const groups = verdict.groups;
-  if (groups.length > 0 && groups.every((g) => !g.rules.some((r) => r.egress === egress))) {
+  if (groups.length > 0 && groups.every((g) => g.rules.length === 0)) {
     return groups.map((g) => ({
       code: 'SG_HAS_NO_RULES',
-      sentence: sentence.sgNoRules(g.id, direction, eni.id, fix),
+      sentence: sentence.sgNoRules(g.id, eni.id, fix),
       direction,
       networkInterface: eniRef,
       securityGroup: refOf(ix, g),
     }));
   }
   const subnet = ix.subnet(eni.subnetId);
-  const what = `${traffic} ${egress ? 'to' : 'from'} ${spansToCidrs(project(set, egress ? 'dst' : 'src')).join(', ')}`;
+  // The far addresses as blocks, unless they are too many to read (the internet's ~40): then by name.
+  const cidrs = spansToCidrs(project(set, egress ? 'dst' : 'src'));
+  const what = `${traffic} ${egress ? 'to' : 'from'} ${cidrs.length > 4 ? peerLabel : cidrs.join(', ')}`;
   const e: Explanation = {
     code: 'ENI_SG_RULES_MISMATCH',
     sentence: sentence.sgMismatch(eni.id, groups.map((g) => g.id), direction, what, fix),

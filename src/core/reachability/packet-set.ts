@@ -182,6 +182,16 @@ export function emptyLike(s: PacketSet): PacketSet {
   return { protocol: s.protocol, boxes: [] };
 }
 
+/**
+ * The packets a question asks about between these addresses: its protocol and port ranges (all
+ * when unset), or for ICMP an echo request, type 8 code 0 (`Protocol`).
+ */
+export function questionPackets(q: { readonly protocol: Protocol; readonly sourcePorts?: PortRange; readonly destinationPorts?: PortRange }, src: Spans, dst: Spans): PacketSet {
+  if (q.protocol === 'icmp') return { protocol: q.protocol, boxes: [{ src, dst, sp: [[0, 0]], dp: [[ICMP_ECHO_REQUEST, ICMP_ECHO_REQUEST]] }] };
+  const ports = (r: PortRange | undefined): Spans => (r ? [[r.from, r.to]] : ALL_PORTS);
+  return { protocol: q.protocol, boxes: [{ src, dst, sp: ports(q.sourcePorts), dp: ports(q.destinationPorts) }] };
+}
+
 /** The reply to every packet of the set: addresses and ports swapped; an echo's reply is an echo reply of the same code. */
 export function reply(s: PacketSet): PacketSet {
   if (s.protocol === 'icmp') {

@@ -10,11 +10,11 @@ export interface OpenHop {
 
 /** Hops as a walk appends them; explanations may be pinned on a hop after it was added. */
 export class PathBuilder {
-  private readonly hops: OpenHop[] = [];
+  private readonly list: OpenHop[] = [];
 
   add(fields: HopFields): OpenHop {
     const hop: OpenHop = { fields, explanations: [], additionalDetails: [] };
-    this.hops.push(hop);
+    this.list.push(hop);
     return hop;
   }
 
@@ -28,19 +28,30 @@ export class PathBuilder {
   }
 
   get blocked(): boolean {
-    return this.hops.some((h) => h.explanations.length > 0);
+    return this.list.some((h) => h.explanations.length > 0);
   }
 
   /** The first hop showing this component. */
   find(id: string): OpenHop | undefined {
-    return this.hops.find((h) => h.fields.component.id === id);
+    return this.list.find((h) => h.fields.component.id === id);
+  }
+
+  /** Every hop so far, in walk order. */
+  hops(): readonly OpenHop[] {
+    return this.list;
   }
 
   get last(): OpenHop | undefined {
-    return this.hops[this.hops.length - 1];
+    return this.list[this.list.length - 1];
+  }
+
+  /** The hops, a blocked path's last one marked as analysed one way only (§2.2, AWS CLI example §2.5a). */
+  finish(blocked: boolean): PathHop[] {
+    if (blocked && this.last) this.last.additionalDetails.push({ type: 'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY' });
+    return this.build();
   }
 
   build(): PathHop[] {
-    return this.hops.map((h, i) => ({ sequenceNumber: i + 1, ...h.fields, explanations: [...h.explanations], additionalDetails: [...h.additionalDetails] }));
+    return this.list.map((h, i) => ({ sequenceNumber: i + 1, ...h.fields, explanations: [...h.explanations], additionalDetails: [...h.additionalDetails] }));
   }
 }

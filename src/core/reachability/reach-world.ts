@@ -1,4 +1,12 @@
+import type { InternetGateway } from '../internet-gateways/internet-gateway.js';
 import type { NetworkSnapshot } from '../network-snapshot.js';
+
+/** A public IPv4 address mapped to a private one of an interface: an Elastic IP, or an instance's launch-time address. */
+export interface PublicAddress {
+  readonly publicIp: string;
+  readonly networkInterfaceId: string;
+  readonly privateIp: string;
+}
 
 /**
  * Everything an analysis may look at, read from one store snapshot: the source's VPC, every VPC
@@ -17,6 +25,10 @@ export interface ReachWorld extends NetworkSnapshot {
    * NO_POSSIBLE_DESTINATION as AWS does.
    */
   readonly visibleAccounts: ReadonlySet<string>;
+  /** The internet gateway(s) a path starts or ends at (read only for such paths). */
+  readonly internetGateways?: readonly InternetGateway[];
+  /** The public addresses of the world's interfaces (read only when a path starts or ends at an internet gateway). */
+  readonly publicAddresses?: readonly PublicAddress[];
 }
 
 /** A port interval, both ends included. */
@@ -56,6 +68,8 @@ export interface ReachQuery {
   readonly sourceAddress?: string;
   /** Components the path must traverse (FilterInArns, as ids). */
   readonly filterIn?: readonly string[];
+  /** Components the path must do without (FilterOutArns, as ids): the walk uses none of them. */
+  readonly filterOut?: readonly string[];
   /** vpcpeer's switch: walk peerings across Regions, which AWS cannot analyse. */
   readonly interRegion?: boolean;
 }

@@ -1,12 +1,12 @@
 import type { Explanation } from './analysis-result.js';
-import type { Endpoint, Target } from './endpoints.js';
+import type { Endpoint, PathEnd } from './endpoints.js';
 import { sentence } from './explanation-sentence.js';
 import { refOf } from './hop-checks.js';
 import type { WorldIndex } from './world-index.js';
 
 export type Resolved<T> = { readonly ok: T } | { readonly problem: Explanation; readonly suggestedAccount?: string };
 
-const missing = (id: string): Resolved<never> => ({ problem: { code: 'NO_SOURCE_OR_DESTINATION', sentence: sentence.missing(id), missingComponent: id } });
+export const missing = (id: string): Resolved<never> => ({ problem: { code: 'NO_SOURCE_OR_DESTINATION', sentence: sentence.missing(id), missingComponent: id } });
 
 /**
  * An ENI, or an instance standing for its primary ENI (REACHABILITY.md §1.6). A stopped or
@@ -45,12 +45,16 @@ export function resolveSource(ix: WorldIndex, id: string): Resolved<Endpoint> {
   return found;
 }
 
-/** The destination: an ENI or instance, a peering connection, or (no id) the address alone. */
-export function resolveTarget(ix: WorldIndex, id: string | undefined): Resolved<Target> {
+/** The destination: an ENI or instance, a peering connection, an internet gateway, or (no id) the address alone. */
+export function resolveTarget(ix: WorldIndex, id: string | undefined): Resolved<PathEnd> {
   if (id === undefined) return { ok: { kind: 'ip' } };
   if (id.startsWith('pcx-')) {
     const pcx = ix.peering(id);
     return pcx ? { ok: { kind: 'pcx', pcx } } : missing(id);
+  }
+  if (id.startsWith('igw-')) {
+    const igw = ix.internetGateway(id);
+    return igw ? { ok: { kind: 'igw', igw } } : missing(id);
   }
   const found = resolveInterface(ix, id);
   if (!('ok' in found)) {

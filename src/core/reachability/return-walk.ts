@@ -66,7 +66,8 @@ export function returnWalk(ix: WorldIndex, source: Endpoint, target: Target, for
           ? sentence.replyElsewhere(tableId, usedByText, address, choice.route.cidr, targetName(choice.route), back)
           : sentence.noRoute(tableId, usedByText, address, pcx ? sentence.addRoute(srcCidr, pcx.id) : 'add a route for it'),
         ...fields,
-        ...(pcxRef ? { destination: pcxRef } : { destination: refOf(ix, src) }),
+        // Where the reply is headed: the path's source as named (see routeFailure in forward-walk.ts).
+        destination: refOf(ix, source.instance ?? src),
       };
     }
     path.explain(rtbHop, e);

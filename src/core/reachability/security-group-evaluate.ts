@@ -21,6 +21,11 @@ export interface GroupsVerdict {
   /** The ENI's groups (those still existing). */
   readonly groups: readonly SecurityGroup[];
   readonly unknown: readonly UnknownReference[];
+  /**
+   * Groups the analysis must do without (FilterOutArns) that would have admitted some of the
+   * packets: set only when the others admit none, the reason the path is not found.
+   */
+  readonly removed: readonly SecurityGroup[];
 }
 
 interface PeerAddresses {
@@ -85,9 +90,26 @@ function ruleHit(g: SecurityGroup, r: SecurityGroupRule): SecurityGroupRuleHit {
  * Security groups allow only, and an ENI's groups act as one: the union of their rules of one
  * direction (VPC user guide, "Security group rules"). Egress rules name the destination,
  * ingress rules the source; protocol -1 matches all, tcp/udp their port range, icmp its type and code.
+ * A group the analysis must do without (FilterOutArns) lends none of its rules: the path must be
+ * admitted by the ENI's other groups.
  */
 export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: boolean, set: PacketSet, remoteVpcId?: string): GroupsVerdict {
   const groups = eni.groupIds.map((id) => ix.group(id)).filter((g): g is SecurityGroup => g !== undefined);
+  const used = groups.filter((g) => !ix.excluded(g.id));
+  const verdict = admit(ix, eni, used, egress, set, remoteVpcId);
+  const removed = isEmptySet(verdict.allowed) ? groups.filter((g) => ix.excluded(g.id) && !isEmptySet(admit(ix, eni, [g], egress, set, remoteVpcId).allowed)) : [];
+  return { ...verdict, groups, removed };
+}
+
+/** What these groups admit together, and the first group and rule that admitted something. */
+function admit(
+  ix: WorldIndex,
+  eni: NetworkInterface,
+  groups: readonly SecurityGroup[],
+  egress: boolean,
+  set: PacketSet,
+  remoteVpcId: string | undefined,
+): Pick<GroupsVerdict, 'allowed' | 'group' | 'rule' | 'unknown'> {
   const unknown: UnknownReference[] = [];
   let remaining = set;
   let allowed = emptyLike(set);
@@ -109,5 +131,5 @@ export function evaluateGroups(ix: WorldIndex, eni: NetworkInterface, egress: bo
       remaining = without(remaining, c);
     }
   }
-  return first ? { allowed, group: first.group, rule: ruleHit(first.group, first.rule), groups, unknown } : { allowed, groups, unknown };
+  return first ? { allowed, group: first.group, rule: ruleHit(first.group, first.rule), unknown } : { allowed, unknown };
 }

@@ -1,4 +1,5 @@
 import type { Instance } from '../instances/instance.js';
+import type { InternetGateway } from '../internet-gateways/internet-gateway.js';
 import { withLocalRoutes } from '../local-routes.js';
 import type { NetworkAcl } from '../network-acls/network-acl.js';
 import type { NetworkInterface } from '../network-interfaces/network-interface.js';
@@ -11,7 +12,7 @@ import type { Subnet } from '../subnet.js';
 import { liveIpv4Cidrs, type Vpc } from '../vpc.js';
 import type { ComponentRef } from './analysis-result.js';
 import { cidrSpans, formatAddress, spansUnion, type Span, type Spans } from './packet-set.js';
-import type { ReachQuery, ReachWorld } from './reach-world.js';
+import type { PublicAddress, ReachQuery, ReachWorld } from './reach-world.js';
 
 /** A route of a table with what the walk needs: its IPv4 interval, prefix length and derived state. */
 export interface IndexedRoute {
@@ -46,7 +47,7 @@ const NO_GATEWAYS: ReadonlyMap<string, string> = new Map();
 
 const ARN_TYPES: Readonly<Record<string, string>> = {
   vpc: 'vpc', subnet: 'subnet', rtb: 'route-table', acl: 'network-acl', sg: 'security-group', eni: 'network-interface',
-  i: 'instance', pcx: 'vpc-peering-connection',
+  i: 'instance', pcx: 'vpc-peering-connection', igw: 'internet-gateway',
 };
 
 /**
@@ -62,10 +63,17 @@ export class WorldIndex {
   private readonly routesByTable = new Map<string, IndexedRoute[]>();
   private peeringMap: Map<string, PeeringConnection> | undefined;
   private readonly refs = new Map<string, { accountId: string; region: string; ref: ComponentRef }>();
+  private readonly filteredOut: ReadonlySet<string>;
 
   constructor(world: ReachWorld, query: ReachQuery) {
     this.world = world;
     this.query = query;
+    this.filteredOut = new Set(query.filterOut ?? []);
+  }
+
+  /** Whether the analysis must do without this component (FilterOutArns). */
+  excluded(id: string): boolean {
+    return this.filteredOut.has(id);
   }
 
   // A walk asks for a handful of resources by id; a scan each time costs less than indexing every
@@ -76,6 +84,17 @@ export class WorldIndex {
   instance(id: string): Instance | undefined { return this.world.instances.find((i) => i.id === id); }
   group(id: string): SecurityGroup | undefined { return this.world.securityGroups.find((g) => g.id === id); }
   peering(id: string): PeeringConnection | undefined { return this.peerings().get(id); }
+  internetGateway(id: string): InternetGateway | undefined { return this.world.internetGateways?.find((g) => g.id === id); }
+
+  /** The public addresses mapped to an interface's private ones (Elastic IPs, an instance's launch-time address). */
+  publicAddressesOf(eniId: string): readonly PublicAddress[] {
+    return (this.world.publicAddresses ?? []).filter((a) => a.networkInterfaceId === eniId);
+  }
+
+  /** The interface address a public address maps to. */
+  publicAddress(publicIp: string): PublicAddress | undefined {
+    return this.world.publicAddresses?.find((a) => a.publicIp === publicIp);
+  }
 
   private peerings(): Map<string, PeeringConnection> {
     this.peeringMap ??= new Map(this.world.peerings.map((p) => [p.id, p]));

@@ -184,6 +184,19 @@ describe('the oracle on the situations of issue 11', () => {
     expect(oracle(viaB, q('eni-a110', 'eni-c110')).block).toBe('pcx-cidr');
   });
 
+  it('a component the query excludes (FilterOutArns): the packet may not use it', () => {
+    const w = base();
+    for (const out of ['pcx-ab', 'rtb-a', 'rtb-b', 'acl-a', 'acl-b', 'subnet-b1', 'vpc-a', 'eni-b110']) {
+      expect(oracle(w, { ...AB, filterOut: [out] }).block, out).toBe('filtered-out');
+    }
+    // Inside one subnet no ACL is crossed; an unrelated component changes nothing.
+    expect(oracle(w, q('eni-a110', 'eni-a111', { filterOut: ['acl-a', 'pcx-bc'] })).found).toBe(true);
+    // A group lends none of its rules: the ENI's other groups must admit the packet.
+    expect(oracle(w, { ...AB, filterOut: ['sg-b'] }).block).toBe('sg-ingress');
+    const twoGroups = { ...w, networkInterfaces: w.networkInterfaces.map((e) => (e.id === 'eni-b110' ? { ...e, groupIds: ['sg-b', 'sg-c'] } : e)) };
+    expect(oracle(twoGroups, { ...AB, filterOut: ['sg-b'] }).found).toBe(true);
+  });
+
   it('the source/dest check, and an address nobody owns', () => {
     expect(oracle(base(), { ...AB, sourceIp: '10.0.1.99' }).block).toBe('source-address');
     const { destination: _d, ...noDest } = AB;

@@ -38,6 +38,7 @@ export const BLOCKS = [
   'return-acl-egress', // the destination subnet's ACL refuses the reply outbound
   'return-route', // the destination subnet's table does not send the reply back the same way
   'return-acl-ingress', // the source subnet's ACL refuses the reply inbound
+  'filtered-out', // the packet got through, but by a component the query excludes (FilterOutArns)
 ] as const;
 export type Block = (typeof BLOCKS)[number];
 
@@ -96,12 +97,14 @@ function aclAllows(acl: NetworkAcl | undefined, egress: boolean, protocol: 'tcp'
 }
 
 /**
- * Union of allow rules of all the ENI's groups (REACHABILITY.md §3.2 steps 2 and 8). A group
- * reference matches when the ENI at the other end carries the group and is in this VPC or
- * across a same-Region peering (§3.4); `other` is undefined when no ENI owns the address.
+ * Union of allow rules of all the ENI's groups (REACHABILITY.md §3.2 steps 2 and 8), but those
+ * the query excludes. A group reference matches when the ENI at the other end carries the group
+ * and is in this VPC or across a same-Region peering (§3.4); `other` is undefined when no ENI
+ * owns the address.
  */
 function groupsAllow(
   world: ReachWorld,
+  excluded: ReadonlySet<string>,
   eni: NetworkInterface,
   egress: boolean,
   protocol: 'tcp' | 'udp',
@@ -112,6 +115,7 @@ function groupsAllow(
 ): boolean {
   const groups = eni.groupIds.map((id) => world.securityGroups.find((g) => g.id === id)).filter((g): g is SecurityGroup => g !== undefined);
   for (const g of groups) {
+    if (excluded.has(g.id)) continue;
     for (const r of g.rules) {
       if (r.egress !== egress) continue;
       if (r.protocol !== '-1' && r.protocol !== protocol) continue;
@@ -151,6 +155,7 @@ function must<T>(v: T | undefined, what: string): T {
 /** One packet, forward then reply. */
 export function checkPacket(world: ReachWorld, query: ReachQuery, ends: Ends, pkt: Packet): PacketVerdict {
   const visible = (account: string): boolean => account === query.accountId || world.visibleAccounts.has(account);
+  const excluded = new Set(query.filterOut ?? []);
   const src = ends.source;
   const srcSubnet = must(world.subnets.find((s) => s.id === src.subnetId), src.subnetId);
   const srcVpc = must(world.vpcs.find((v) => v.id === src.vpcId), src.vpcId);
@@ -187,7 +192,7 @@ export function checkPacket(world: ReachWorld, query: ReachQuery, ends: Ends, pk
   const sameSubnet = landing === srcVpc && cidrContains(srcSubnet.cidrBlock, pkt.dstIp);
 
   // 2. Source groups, egress.
-  if (!groupsAllow(world, src, true, pkt.protocol, pkt.dstIp, pkt.dstPort, dst, crossed)) return stop('sg-egress', `groups ${src.groupIds.join(',')} of ${src.id}`);
+  if (!groupsAllow(world, excluded, src, true, pkt.protocol, pkt.dstIp, pkt.dstPort, dst, crossed)) return stop('sg-egress', `groups ${src.groupIds.join(',')} of ${src.id}`);
   // 3. Source subnet ACL, egress.
   const srcAcl = subnetAcl(world, srcSubnet);
   if (!sameSubnet && !aclAllows(srcAcl, true, pkt.protocol, pkt.dstIp, pkt.dstPort)) return stop('acl-egress', `${srcAcl?.id} egress`);
@@ -199,7 +204,7 @@ export function checkPacket(world: ReachWorld, query: ReachQuery, ends: Ends, pk
   // 8. Destination subnet ACL, ingress; destination groups, ingress.
   const dstAcl = subnetAcl(world, dstSubnet);
   if (!sameSubnet && !aclAllows(dstAcl, false, pkt.protocol, pkt.srcIp, pkt.dstPort)) return stop('acl-ingress', `${dstAcl?.id} ingress`);
-  if (!groupsAllow(world, dst, false, pkt.protocol, pkt.srcIp, pkt.dstPort, src, crossed)) return stop('sg-ingress', `groups ${dst.groupIds.join(',')} of ${dst.id}`);
+  if (!groupsAllow(world, excluded, dst, false, pkt.protocol, pkt.srcIp, pkt.dstPort, src, crossed)) return stop('sg-ingress', `groups ${dst.groupIds.join(',')} of ${dst.id}`);
 
   // Reply (§3.3): groups are stateful; ACLs see the reply with ports swapped.
   if (!sameSubnet && !aclAllows(dstAcl, true, pkt.protocol, pkt.srcIp, pkt.srcPort)) return stop('return-acl-egress', `${dstAcl?.id} egress to port ${pkt.srcPort}`);
@@ -208,6 +213,16 @@ export function checkPacket(world: ReachWorld, query: ReachQuery, ends: Ends, pk
   const sameWay = crossed ? back?.kind === 'vpc-peering-connection' && back.id === crossed.id : back?.kind === 'local';
   if (!sameWay) return stop('return-route', `reply to ${pkt.srcIp} goes ${back ? `${back.cidr} -> ${back.kind} ${back.id ?? ''}` : 'nowhere'}`);
   if (!sameSubnet && !aclAllows(srcAcl, false, pkt.protocol, pkt.dstIp, pkt.srcPort)) return stop('return-acl-ingress', `${srcAcl?.id} ingress to port ${pkt.srcPort}`);
+  // Everything the packet and its reply went through (groups were handled above): the interfaces
+  // (and instances the query names), their subnets and VPCs, the ACLs crossed, both route tables
+  // and the peering. None of them may be one the query excludes.
+  const used = [
+    query.source, src.id, srcSubnet.id, srcVpc.id, subnetTable(world, srcSubnet)?.id, crossed?.id,
+    query.destination, dst.id, dstSubnet.id, dstVpc.id, subnetTable(world, dstSubnet)?.id,
+    ...(sameSubnet ? [] : [srcAcl?.id, dstAcl?.id]),
+  ];
+  const out = used.find((id) => id !== undefined && excluded.has(id));
+  if (out !== undefined) return stop('filtered-out', `${out} is excluded`);
   return crossed ? { passes: true, via: crossed.id } : pass;
 }
 

@@ -472,6 +472,23 @@ function randomProbe(d: Dice, world: ReachWorld): ReachQuery {
     [8, undefined],
     [2, d.pick(RANGES)],
   ]);
+  // Now and then a component the analysis must do without (FilterOutArns): mostly one this probe's
+  // packets may go through (either end's interface, instance, subnet, VPC, groups, ACLs, tables,
+  // the source's peerings), now and then anything.
+  const near2 = new Set([src.vpcId, dst.vpcId]);
+  const around = [
+    src.id, dst.id, src.subnetId, dst.subnetId, ...near2, ...src.groupIds, ...dst.groupIds,
+    ...world.instances.filter((i) => i.primaryNetworkInterfaceId === src.id || i.primaryNetworkInterfaceId === dst.id).map((i) => i.id),
+    ...world.networkAcls.filter((a) => near2.has(a.vpcId)).map((a) => a.id),
+    ...world.routeTables.filter((t) => near2.has(t.vpcId)).map((t) => t.id),
+    ...world.peerings.filter((p) => p.requester.vpcId === src.vpcId || p.accepter.vpcId === src.vpcId).map((p) => p.id),
+  ];
+  const anything = [...world.vpcs, ...world.subnets, ...world.securityGroups, ...world.networkAcls, ...world.routeTables, ...world.peerings].map((r) => r.id);
+  const filterOut = d.weighted<string[] | undefined>([
+    [8, undefined],
+    [1.6, [d.pick(around)]],
+    [0.4, [d.pick(anything), d.pick(around)]],
+  ]);
   const byIp = d.chance(0.35);
   const common = {
     accountId: src.accountId,
@@ -482,6 +499,7 @@ function randomProbe(d: Dice, world: ReachWorld): ReachQuery {
     ...(destinationPorts ? { destinationPorts } : {}),
     ...(sourcePorts ? { sourcePorts } : {}),
     ...(d.chance(0.5) ? { interRegion: true } : {}),
+    ...(filterOut ? { filterOut } : {}),
   };
   if (byIp) {
     // An address only: an interface's, or a free one in some subnet (nobody owns it).

@@ -71,14 +71,16 @@ describe('a path through an active peering', () => {
 });
 
 describe('missing routes', () => {
-  it('on the source side: NO_ROUTE_TO_DESTINATION at the route table, naming the peering to add', () => {
+  it('on the source side: NO_ROUTE_TO_DESTINATION at the route table, naming the path\'s destination, and the peering to add in the sentence', () => {
     const s = peeredPair({ routeA: null });
     const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, ...HTTPS }));
     expect(r.pathFound).toBe(false);
     expect(hopList(r.forward)).toEqual([s.eniA, s.sgA, s.w.defaultAcl(s.a), `${s.w.mainTable(s.a)} !NO_ROUTE_TO_DESTINATION`]);
     const e = only(r);
     expect(e.routeTable?.id).toBe(s.w.mainTable(s.a));
-    expect(e.destination?.id).toBe(s.pcx);
+    // Where the path is headed, as AWS names it (a pcx destination, an igw source on the way back:
+    // REACHABILITY.md §2.5b, the Desert Bloom write-up), not the peering that would carry it.
+    expect(e.destination?.id).toBe(s.eniB);
     expect(e.vpc?.id).toBe(s.a);
     expect(e.sentence).toBe(`Route table ${s.w.mainTable(s.a)} (main table of ${s.a}, used by ${s.subA}) has no route to 10.1.1.20; add 10.1.0.0/16 → ${s.pcx}.`);
     expect(r.forward.at(-1)?.additionalDetails).toEqual([{ type: 'UNIDIRECTIONAL_PATH_ANALYSIS_ONLY' }]);
@@ -92,6 +94,19 @@ describe('missing routes', () => {
     expect(r.forward.every((h) => h.explanations.length === 0)).toBe(true);
     expect(hopList(r.return)).toEqual([s.eniB, s.sgB, s.w.defaultAcl(s.b), `${s.w.mainTable(s.b)} !NO_ROUTE_TO_DESTINATION`]);
     expect(only(r).sentence).toContain(`add 10.0.0.0/16 → ${s.pcx}`);
+    // The reply is headed for the path's source.
+    expect(only(r).destination?.id).toBe(s.eniA);
+  });
+
+  it('names an instance the path starts or ends at as the destination, as the path names it', () => {
+    const there = peeredPair({ routeA: null });
+    const ib = there.w.instance(there.eniB);
+    const forward = analyzeReachability(there.w.build(), query(there.eniA, { destination: ib, ...HTTPS }));
+    expect(only(forward)).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', destination: { id: ib } });
+    const back = peeredPair({ routeB: null });
+    const ia = back.w.instance(back.eniA);
+    const reply = analyzeReachability(back.w.build(), query(ia, { destination: back.eniB, ...HTTPS }));
+    expect(only(reply)).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', destination: { id: ia } });
   });
 
   it('a route covering part of the peer: the uncovered address has no route, the covered one passes', () => {
@@ -162,14 +177,26 @@ describe('security groups', () => {
     expect(e.sentence).toContain('add an ingress rule allowing TCP 22 from 10.0.0.0/16');
   });
 
-  it('a group with no egress rules: SG_HAS_NO_RULES on the source ENI, and the walk goes on', () => {
+  it('a group with no rules at all: SG_HAS_NO_RULES on the source ENI, and the walk goes on', () => {
     const s = peeredPair();
     const empty = s.w.group(s.a, {});
     const eni = s.w.eni(s.subA, '10.0.1.11', [empty]);
     const r = analyzeReachability(s.w.build(), query(eni, { destination: s.eniB, ...HTTPS }));
     expect(codes(r)).toEqual(['SG_HAS_NO_RULES']);
     expect(r.explanations[0]?.securityGroup?.id).toBe(empty);
+    expect(r.explanations[0]?.sentence).toBe(`${empty} on ${eni} has no rules at all; add an egress rule allowing TCP 443 to 10.1.0.0/16.`);
     expect(r.forward.at(-1)?.component.id).toBe(s.eniB);
+  });
+
+  it('a new group (its default egress rule, no ingress) on the destination: ENI_SG_RULES_MISMATCH, not SG_HAS_NO_RULES', () => {
+    // AWS's text for SG_HAS_NO_RULES is "This security group has no inbound or outbound rules"
+    // (explanation-codes page): a group with rules, none admitting the traffic, is a mismatch.
+    const s = peeredPair();
+    const fresh = s.w.group(s.b, { egress: [{ protocol: '-1' }] });
+    const eni = s.w.eni(s.subB, '10.1.1.21', [fresh]);
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: eni, ...HTTPS }));
+    expect(codes(r)).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(only(r)).toMatchObject({ direction: 'ingress', networkInterface: { id: eni }, securityGroups: [{ id: fresh }] });
   });
 
   it('references a peer group across an active peering: the peer ENI addresses match', () => {
@@ -322,7 +349,7 @@ describe('overlapping peers', () => {
     const o = overlapping([['10.1.0.0/16', 'Q']]);
     const r = analyzeReachability(o.w.build(), query(o.eniX, { destination: o.eniP }));
     expect(codes(r)).toEqual(['NO_ROUTE_TO_DESTINATION']);
-    expect(r.explanations[0]?.destination?.id).toBe(o.xp);
+    expect(r.explanations[0]?.destination?.id).toBe(o.eniP);
     expect(r.explanations[0]?.sentence).toContain(`add 10.1.0.0/16 → ${o.xp}`);
   });
 });
@@ -395,8 +422,24 @@ describe('accounts and Regions', () => {
     const s = peeredPair({ bWhere: { region: 'eu-west-1' } });
     const aws = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, ...HTTPS }));
     expect(only(aws)).toMatchObject({ code: 'NO_POSSIBLE_DESTINATION', componentRegion: 'eu-west-1' });
+    // The sentence names the switches that exist.
+    expect(only(aws).sentence).toBe(
+      `${s.pcx} leads to eu-west-1, another Region: AWS analyses one Region at a time; to follow it, run \`vpcpeer reach --inter-region\`, or start the server with \`vpcpeer serve --reach-inter-region\`.`,
+    );
     const ours = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, interRegion: true, ...HTTPS }));
     expect(ours.pathFound).toBe(true);
+  });
+});
+
+describe('a peering connection as the destination', () => {
+  it('the path ends at it: the far side\'s Region and account do not matter', () => {
+    for (const bWhere of [{ region: 'eu-west-1' }, { account: OTHER }]) {
+      const s = peeredPair({ bWhere });
+      const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.pcx }));
+      expect(r.pathFound, JSON.stringify(bWhere)).toBe(true);
+      expect(r.forward.at(-1)?.component.id).toBe(s.pcx);
+      expect(r.suggestedAccounts).toEqual([]);
+    }
   });
 });
 
@@ -471,6 +514,67 @@ describe('components the path must traverse (FilterInArns)', () => {
     expect(only(r)).toMatchObject({ code: 'COMPONENT_FILTER_RESTRICTION', component: { id: elsewhere } });
     const ok = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterIn: [s.pcx, s.sgB], ...HTTPS }));
     expect(ok.pathFound).toBe(true);
+  });
+});
+
+describe('components the path must do without (FilterOutArns)', () => {
+  const removed = (r: AnalysisResult) => r.explanations.filter((e) => e.code === 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT');
+
+  it('the only peering: not found, the peering hop says it was removed; the path still runs on', () => {
+    const s = peeredPair();
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [s.pcx], ...HTTPS }));
+    expect(r.pathFound).toBe(false);
+    expect(hopList(r.forward)[4]).toBe(`${s.pcx} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+    expect(only(r)).toMatchObject({ component: { id: s.pcx } });
+    expect(only(r).sentence).toContain(`${s.pcx}, which this analysis excludes (FilterOutArns)`);
+    expect(r.forward.at(-1)?.component.id).toBe(s.eniB);
+    expect(r.return).toEqual([]);
+  });
+
+  it('a route table, network ACL, subnet or VPC the path uses: not found, once, on the first hop that uses it', () => {
+    const s = peeredPair();
+    const world = s.w.build();
+    const ask = (out: string) => analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [out], ...HTTPS }));
+    for (const out of [s.w.mainTable(s.a), s.w.defaultAcl(s.b), s.subA, s.a, s.b, s.eniB]) {
+      const r = ask(out);
+      expect(r.pathFound, out).toBe(false);
+      expect(removed(r).map((e) => e.component?.id), out).toEqual([out]);
+    }
+    // The VPC of the source is first named by the source interface's hop.
+    expect(hopList(ask(s.a).forward)[0]).toBe(`${s.eniA} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+  });
+
+  it('the destination subnet\'s route table is used by the reply: the return path says so', () => {
+    const s = peeredPair();
+    const rtbB = s.w.mainTable(s.b);
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [rtbB], ...HTTPS }));
+    expect(r.pathFound).toBe(false);
+    expect(r.forward.every((h) => h.explanations.length === 0)).toBe(true);
+    expect(hopList(r.return)).toContain(`${rtbB} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+  });
+
+  it('a security group: the ENI\'s other groups may still admit the traffic; if none does, the group was the way', () => {
+    const s = peeredPair();
+    const also = s.w.group(s.b, { ingress: [{ ports: [443, 443], cidr: '10.0.1.0/24' }] });
+    const both = s.w.eni(s.subB, '10.1.1.21', [s.sgB, also]);
+    const world = s.w.build();
+    const viaOther = analyzeReachability(world, query(s.eniA, { destination: both, filterOut: [s.sgB], ...HTTPS }));
+    expect(viaOther.pathFound).toBe(true);
+    expect(viaOther.forward.at(-2)?.component.id).toBe(also);
+    const onlyWay = analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [s.sgB], ...HTTPS }));
+    expect(onlyWay.pathFound).toBe(false);
+    expect(only(onlyWay)).toMatchObject({ code: 'COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT', direction: 'ingress', component: { id: s.sgB }, networkInterface: { id: s.eniB } });
+    expect(hopList(onlyWay.forward).at(-1)).toBe(`${s.eniB} !COMPONENT_FILTER_RESTRICTION_REMOVED_COMPONENT`);
+    // A group that would not have admitted the traffic anyway: the groups' own verdict stands.
+    const ssh = analyzeReachability(world, query(s.eniA, { destination: s.eniB, filterOut: [s.sgB], destinationPorts: { from: 22, to: 22 } }));
+    expect(codes(ssh)).toEqual(['ENI_SG_RULES_MISMATCH']);
+  });
+
+  it('a component the path does not use changes nothing', () => {
+    const s = peeredPair();
+    const elsewhere = s.w.vpc('vpc-elsewhere', '10.9.0.0/16');
+    const r = analyzeReachability(s.w.build(), query(s.eniA, { destination: s.eniB, filterOut: [elsewhere, s.w.mainTable(elsewhere), 'pcx-0123456789abcdef0'], ...HTTPS }));
+    expect(r.pathFound).toBe(true);
   });
 });
 

@@ -79,6 +79,9 @@ export function allScenarios(): Scenario[] {
   pair('ip destination nobody owns', {}, { destination: undefined, destinationIp: '10.1.1.99' });
   pair('ipv6', {}, { destination: undefined, destinationIp: '2600:1f18::1' } as Partial<ReachQuery>);
   pair('missing source', {}, { source: 'eni-0123456789abcdef0' });
+  const without = peeredPair();
+  out.push({ name: 'peering filtered out', world: without.w.build(), query: query(without.eniA, { destination: without.eniB, filterOut: [without.pcx], ...HTTPS }) });
+  out.push({ name: 'only admitting group filtered out', world: without.w.build(), query: query(without.eniA, { destination: without.eniB, filterOut: [without.sgB], ...HTTPS }) });
   const other = peeredPair({ bWhere: { account: OTHER } });
   out.push({ name: 'cross-account', world: other.w.build(), query: query(other.eniA, { destination: other.eniB, ...HTTPS }) });
   const region = peeredPair({ bWhere: { region: 'eu-west-1' } });
@@ -98,5 +101,15 @@ export function allScenarios(): Scenario[] {
   out.push({ name: 'reply over the wrong pcx', world: o.w.build(), query: query(o.eniP, { destination: o.eniX, ...HTTPS }) });
   const o2 = overlapping([['10.1.0.0/16', 'P'], ['10.1.0.0/24', 'Q']]);
   out.push({ name: 'reply by a more specific route', world: o2.w.build(), query: query(o2.eniP, { destination: o2.eniX, ...HTTPS }) });
+  // An internet gateway at either end (internet-walk.ts): SSH from the internet the group does not
+  // admit, and traffic out from an interface with no public address and no route.
+  const web = new WorldBuilder();
+  const webVpc = web.vpc('vpc-web', '10.0.0.0/16');
+  const igw = web.igw(webVpc);
+  const webEni = web.eni(web.subnet(webVpc, '10.0.2.0/24'), '10.0.2.87', [web.group(webVpc, { egress: [{ protocol: '-1' }] })]);
+  web.publicIp(webEni, '34.230.71.227');
+  const bare = web.eni(web.subnet(webVpc, '10.0.3.0/24'), '10.0.3.9', [web.group(webVpc, { egress: [{ protocol: '-1' }] })]);
+  out.push({ name: 'from the internet', world: web.build(), query: query(igw, { destination: webEni, destinationPorts: { from: 22, to: 22 } }) });
+  out.push({ name: 'to the internet', world: web.build(), query: query(bare, { destination: igw }) });
   return out;
 }

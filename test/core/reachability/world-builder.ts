@@ -2,12 +2,13 @@
 // table (local routes) and default ACL (allow all), subnets, peerings in any state, routes,
 // security groups, custom ACLs, ENIs and instances, as the services would store them.
 import type { Instance } from '../../../src/core/instances/instance.js';
+import type { InternetGateway } from '../../../src/core/internet-gateways/internet-gateway.js';
 import { defaultAclEntries } from '../../../src/core/network-acls/default-network-acl.js';
 import type { NetworkAcl, NetworkAclEntry } from '../../../src/core/network-acls/network-acl.js';
 import type { NetworkInterface } from '../../../src/core/network-interfaces/network-interface.js';
 import type { PeeringConnection, PeeringStatus } from '../../../src/core/peering/peering-connection.js';
 import { DEFAULT_PEERING_OPTIONS } from '../../../src/core/peering/peering-connection.js';
-import type { ReachQuery, ReachWorld } from '../../../src/core/reachability/reach-world.js';
+import type { PublicAddress, ReachQuery, ReachWorld } from '../../../src/core/reachability/reach-world.js';
 import type { RouteTable } from '../../../src/core/route-table.js';
 import type { RulePeer, SecurityGroup, SecurityGroupRule } from '../../../src/core/security-groups/security-group.js';
 import type { Subnet } from '../../../src/core/subnet.js';
@@ -45,6 +46,8 @@ export class WorldBuilder {
   readonly instances: Instance[] = [];
   readonly names = new Map<string, string>();
   readonly visibleAccounts = new Set<string>();
+  readonly internetGateways: InternetGateway[] = [];
+  readonly publicAddresses: PublicAddress[] = [];
 
   private id(prefix: string): string {
     this.n += 1;
@@ -301,6 +304,21 @@ export class WorldBuilder {
     return id;
   }
 
+  /** An internet gateway, attached to the VPC (or detached when `vpcId` is null). */
+  igw(vpcId: string | null): string {
+    const id = this.id('igw');
+    const where = vpcId === null ? this.scope(undefined) : { accountId: this.vpcOf(vpcId).accountId, region: this.vpcOf(vpcId).region };
+    this.internetGateways.push({ ...where, id, ...(vpcId === null ? {} : { attachedVpcId: vpcId }), createdAt: NOW });
+    return id;
+  }
+
+  /** A public address paired with an interface's private one (an Elastic IP's association). */
+  publicIp(eniId: string, publicIp: string, privateIp?: string): void {
+    const eni = this.networkInterfaces.find((e) => e.id === eniId);
+    if (!eni) throw new Error(`no ${eniId}`);
+    this.publicAddresses.push({ publicIp, networkInterfaceId: eniId, privateIp: privateIp ?? (eni.privateIps[0] as string) });
+  }
+
   build(now: number = NOW): ReachWorld {
     return {
       now,
@@ -314,6 +332,8 @@ export class WorldBuilder {
       instances: [...this.instances],
       names: new Map(this.names),
       visibleAccounts: new Set(this.visibleAccounts),
+      internetGateways: [...this.internetGateways],
+      publicAddresses: [...this.publicAddresses],
     };
   }
 }
