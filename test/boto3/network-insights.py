@@ -39,7 +39,7 @@ def vpc_with_eni(c, cidr, subnet_cidr):
     vpc = c.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"]
     subnet = c.create_subnet(VpcId=vpc, CidrBlock=subnet_cidr)["Subnet"]["SubnetId"]
     eni = c.create_network_interface(SubnetId=subnet)["NetworkInterface"]
-    return {"vpc": vpc, "subnet": subnet, "eni": eni["NetworkInterfaceId"], "ip": eni["PrivateIpAddress"]}
+    return {"vpc": vpc, "cidr": cidr, "subnet": subnet, "eni": eni["NetworkInterfaceId"], "ip": eni["PrivateIpAddress"]}
 
 
 def main_table(c, vpc):
@@ -51,6 +51,12 @@ def peer(c, x, y, accept=True):
     if accept:
         c.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx)
     return pcx
+
+
+def route_both_ways(c, x, y, pcx):
+    """Each side's main table sends the other's IPv4 block over the peering."""
+    c.create_route(RouteTableId=main_table(c, x["vpc"]), DestinationCidrBlock=y["cidr"], VpcPeeringConnectionId=pcx)
+    c.create_route(RouteTableId=main_table(c, y["vpc"]), DestinationCidrBlock=x["cidr"], VpcPeeringConnectionId=pcx)
 
 
 def jsonable(value):
@@ -186,7 +192,7 @@ def _():
 
 
 def analyse(c, source, destination=None, port=443, start=None, **kw):
-    args = {"Source": source, "Protocol": "tcp", "DestinationPort": port, **kw}
+    args = {"Source": source, "Protocol": "tcp", **({"DestinationPort": port} if port is not None else {}), **kw}
     if destination:
         args["Destination"] = destination
     p = c.create_network_insights_path(**args)["NetworkInsightsPath"]["NetworkInsightsPathId"]
@@ -201,7 +207,17 @@ def analyse(c, source, destination=None, port=443, start=None, **kw):
         "returnCodes": [e.get("ExplanationCode") for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
         "sequence": [h["SequenceNumber"] for h in a.get("ForwardPathComponents", [])],
         "keys": sorted(a.keys()),
+        "back": [h["Component"]["Id"] for h in a.get("ReturnPathComponents", [])],
+        "explained": [explained(e) for e in a.get("Explanations", [])],
+        "returnExplained": [explained(e) for h in a.get("ReturnPathComponents", []) for e in h.get("Explanations", [])],
+        "returnGroupRules": [h.get("SecurityGroupRule") for h in a.get("ReturnPathComponents", []) if h["Component"]["Id"].startswith("sg-")],
     }
+
+
+def explained(e):
+    """An explanation's code and the ids of the components it names (as botocore parsed them)."""
+    ids = {k: v["Id"] for k, v in e.items() if isinstance(v, dict) and "Id" in v}
+    return {"code": e.get("ExplanationCode"), **ids, **{k: e[k] for k in ("Direction", "State") if k in e}}
 
 
 def allow_ingress(c, vpc, cidr, port=443):
@@ -220,10 +236,9 @@ def _():
     ab = peer(c, a, b)
     peer(c, b, far)
     pending = peer(c, a, pending_peer, accept=False)
-    rta, rtb = main_table(c, a["vpc"]), main_table(c, b["vpc"])
+    rta = main_table(c, a["vpc"])
     result = {"missingRoute": analyse(c, a["eni"], b["eni"])}
-    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.71.0.0/16", VpcPeeringConnectionId=ab)
-    c.create_route(RouteTableId=rtb, DestinationCidrBlock="10.70.0.0/16", VpcPeeringConnectionId=ab)
+    route_both_ways(c, a, b, ab)
     result["securityGroup"] = analyse(c, a["eni"], b["eni"])
     allow_ingress(c, b["vpc"], "10.70.0.0/16")
     result["found"] = analyse(c, a["eni"], b["eni"])
@@ -282,6 +297,150 @@ def _():
     result["rightIp"] = right["ip"]
     result["sourceDestCheck"] = analyse(c, hub["eni"], left["eni"], SourceIp="10.80.1.200")
     result["ipv6Refused"] = error_of(lambda: c.create_network_insights_path(Source=hub["eni"], Protocol="tcp", FilterAtSource={"DestinationAddress": "2600:1f18::1"}))
+    return result
+
+
+def route_state(c, table, cidr):
+    routes = c.describe_route_tables(RouteTableIds=[table])["RouteTables"][0]["Routes"]
+    return next((r["State"] for r in routes if r.get("DestinationCidrBlock") == cidr), None)
+
+
+def use_acl(c, subnet, acl):
+    owner = c.describe_network_acls(Filters=[{"Name": "association.subnet-id", "Values": [subnet]}])["NetworkAcls"][0]
+    assoc = next(x["NetworkAclAssociationId"] for x in owner["Associations"] if x["SubnetId"] == subnet)
+    c.replace_network_acl_association(AssociationId=assoc, NetworkAclId=acl)
+
+
+@scenario("blackholes")
+def _():
+    # Issue 11 point 3, a blackhole from each status that is not active: rejected and deleted (the
+    # first scenario covers pending-acceptance). The routes were made while the connections could
+    # carry them; afterwards DescribeRouteTables says blackhole and the analysis BAD_STATE_ROUTE.
+    c = client("121212121212")
+    a = vpc_with_eni(c, "10.120.0.0/16", "10.120.1.0/24")
+    rejected_peer = vpc_with_eni(c, "10.122.0.0/16", "10.122.1.0/24")
+    deleted_peer = vpc_with_eni(c, "10.123.0.0/16", "10.123.1.0/24")
+    rta = main_table(c, a["vpc"])
+    rejected = peer(c, a, rejected_peer, accept=False)
+    deleted = peer(c, a, deleted_peer)
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.122.0.0/16", VpcPeeringConnectionId=rejected)
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.123.0.0/16", VpcPeeringConnectionId=deleted)
+    c.create_route(RouteTableId=main_table(c, deleted_peer["vpc"]), DestinationCidrBlock="10.120.0.0/16", VpcPeeringConnectionId=deleted)
+    for far_side in (rejected_peer, deleted_peer):
+        allow_ingress(c, far_side["vpc"], "10.120.0.0/16")
+    result = {"beforeDelete": analyse(c, a["eni"], deleted_peer["eni"]), "activeState": route_state(c, rta, "10.123.0.0/16")}
+    c.reject_vpc_peering_connection(VpcPeeringConnectionId=rejected)
+    c.delete_vpc_peering_connection(VpcPeeringConnectionId=deleted)
+    result["rejected"] = analyse(c, a["eni"], rejected_peer["eni"])
+    result["deleted"] = analyse(c, a["eni"], deleted_peer["eni"])
+    result["rejectedState"] = route_state(c, rta, "10.122.0.0/16")
+    result["deletedState"] = route_state(c, rta, "10.123.0.0/16")
+    result.update(table=rta, rejectedPeering=rejected, deletedPeering=deleted)
+    return result
+
+
+@scenario("routing")
+def _():
+    # Issue 11 point 3: a missing return route, longest-prefix match on the way back, edge-to-edge
+    # routing through the peer's internet gateway, and transit through a fully routed middle VPC.
+    c = client("131313131313")
+    a = vpc_with_eni(c, "10.130.0.0/16", "10.130.1.0/24")
+    b = vpc_with_eni(c, "10.131.0.0/16", "10.131.1.0/24")
+    far = vpc_with_eni(c, "10.132.0.0/16", "10.132.1.0/24")
+    # A twin of each with its block: A may route part of B's block to B's twin, B part of A's to A's.
+    twin_a = vpc_with_eni(c, "10.130.0.0/16", "10.130.1.0/24")
+    twin_b = vpc_with_eni(c, "10.131.0.0/16", "10.131.1.0/24")
+    ab, bf, bt, at = peer(c, a, b), peer(c, b, far), peer(c, b, twin_a), peer(c, a, twin_b)
+    rta, rtb, rtf = main_table(c, a["vpc"]), main_table(c, b["vpc"]), main_table(c, far["vpc"])
+    allow_ingress(c, b["vpc"], "10.130.0.0/16")
+    allow_ingress(c, far["vpc"], "10.130.0.0/16")
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.131.0.0/16", VpcPeeringConnectionId=ab)
+    result = {"noReturnRoute": analyse(c, a["eni"], b["eni"])}
+    c.create_route(RouteTableId=rtb, DestinationCidrBlock="10.130.0.0/16", VpcPeeringConnectionId=ab)
+    result["found"] = analyse(c, a["eni"], b["eni"])
+    # Longest prefix on each side: a more specific route to the twin wins over the one to the peer,
+    # on A's table for the request, on B's for the reply.
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.131.1.0/24", VpcPeeringConnectionId=at)
+    result["forwardMoreSpecific"] = analyse(c, a["eni"], b["eni"])
+    c.delete_route(RouteTableId=rta, DestinationCidrBlock="10.131.1.0/24")
+    c.create_route(RouteTableId=rtb, DestinationCidrBlock="10.130.1.0/24", VpcPeeringConnectionId=bt)
+    result["returnMoreSpecific"] = analyse(c, a["eni"], b["eni"])
+    c.delete_route(RouteTableId=rtb, DestinationCidrBlock="10.130.1.0/24")
+    # Edge to edge: B's default route to its internet gateway; A sends everything else over the peering.
+    igw = c.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+    c.attach_internet_gateway(InternetGatewayId=igw, VpcId=b["vpc"])
+    c.create_route(RouteTableId=rtb, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="0.0.0.0/0", VpcPeeringConnectionId=ab)
+    result["edgeToEdge"] = analyse(c, a["eni"], port=None, FilterAtSource={"DestinationAddress": "8.8.8.8", "DestinationPortRange": {"FromPort": 443, "ToPort": 443}})
+    # Transit A -> B -> far with every table routed: the peering A-B still refuses far's addresses.
+    c.create_route(RouteTableId=rta, DestinationCidrBlock="10.132.0.0/16", VpcPeeringConnectionId=ab)
+    c.create_route(RouteTableId=rtb, DestinationCidrBlock="10.132.0.0/16", VpcPeeringConnectionId=bf)
+    c.create_route(RouteTableId=rtf, DestinationCidrBlock="10.130.0.0/16", VpcPeeringConnectionId=bf)
+    result["transitive"] = analyse(c, a["eni"], far["eni"])
+    result.update(a=a, b=b, far=far, tableA=rta, tableB=rtb, ab=ab, toTwinOfA=bt, toTwinOfB=at, igw=igw)
+    return result
+
+
+@scenario("statefulness")
+def _():
+    # Issue 11 point 3: security groups are stateful (no egress rule is needed for the reply, only
+    # for the request), network ACLs stateless (the reply needs its ephemeral-port rule); and the
+    # source/destination check turned off.
+    c = client("141414141414")
+    a = vpc_with_eni(c, "10.140.0.0/16", "10.140.1.0/24")
+    b = vpc_with_eni(c, "10.141.0.0/16", "10.141.1.0/24")
+    ab = peer(c, a, b)
+    route_both_ways(c, a, b, ab)
+    group_b = allow_ingress(c, b["vpc"], "10.140.0.0/16")
+    everything_out = [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}]
+    c.revoke_security_group_egress(GroupId=group_b, IpPermissions=everything_out)
+    result = {"groupB": group_b, "replyWithoutEgressRule": analyse(c, a["eni"], b["eni"])}
+    group_a = c.describe_network_interfaces(NetworkInterfaceIds=[a["eni"]])["NetworkInterfaces"][0]["Groups"][0]["GroupId"]
+    c.revoke_security_group_egress(GroupId=group_a, IpPermissions=everything_out)
+    result["requestWithoutEgressRule"] = analyse(c, a["eni"], b["eni"])
+    c.authorize_security_group_egress(GroupId=group_a, IpPermissions=everything_out)
+    result["groupA"] = group_a
+    acl = c.create_network_acl(VpcId=b["vpc"])["NetworkAcl"]["NetworkAclId"]
+    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=False, CidrBlock="10.140.0.0/16", PortRange={"From": 443, "To": 443})
+    use_acl(c, b["subnet"], acl)
+    result["aclNoEphemeral"] = analyse(c, a["eni"], b["eni"])
+    c.create_network_acl_entry(NetworkAclId=acl, RuleNumber=100, Protocol="6", RuleAction="allow", Egress=True, CidrBlock="10.140.0.0/16", PortRange={"From": 1024, "To": 65535})
+    result["aclEphemeral"] = analyse(c, a["eni"], b["eni"])
+    result["acl"] = acl
+    # The check off: the interface may send from an address that is not its own.
+    c.modify_network_interface_attribute(NetworkInterfaceId=a["eni"], SourceDestCheck={"Value": True})
+    result["checkOn"] = analyse(c, a["eni"], b["eni"], SourceIp="10.140.1.200")
+    c.modify_network_interface_attribute(NetworkInterfaceId=a["eni"], SourceDestCheck={"Value": False})
+    result["checkOff"] = analyse(c, a["eni"], b["eni"], SourceIp="10.140.1.200")
+    result["eniA"] = a["eni"]
+    return result
+
+
+@scenario("ipv6")
+def _():
+    # Issue 11 point 3, IPv6: the analysis is IPv4 only, as Reachability Analyzer's (REACHABILITY.md
+    # §3.7). Between dual-stack VPCs an IPv6 route over the peering is accepted and active, but it
+    # does not carry the path's IPv4 packets; the IPv4 route does.
+    c = client("151515151515")
+    ends = []
+    for cidr, subnet_cidr in (("10.150.0.0/16", "10.150.1.0/24"), ("10.151.0.0/16", "10.151.1.0/24")):
+        vpc = c.create_vpc(CidrBlock=cidr, AmazonProvidedIpv6CidrBlock=True)["Vpc"]["VpcId"]
+        block = c.describe_vpcs(VpcIds=[vpc])["Vpcs"][0]["Ipv6CidrBlockAssociationSet"][0]["Ipv6CidrBlock"]
+        subnet = c.create_subnet(VpcId=vpc, CidrBlock=subnet_cidr, Ipv6CidrBlock=block.replace("::/56", "::/64"))["Subnet"]["SubnetId"]
+        eni = c.create_network_interface(SubnetId=subnet, Ipv6AddressCount=1)["NetworkInterface"]
+        ends.append({"vpc": vpc, "cidr": cidr, "subnet": subnet, "eni": eni["NetworkInterfaceId"], "ip": eni["PrivateIpAddress"], "block": block, "ipv6": [x["Ipv6Address"] for x in eni.get("Ipv6Addresses", [])]})
+    a, b = ends
+    ab = peer(c, a, b)
+    rta, rtb = main_table(c, a["vpc"]), main_table(c, b["vpc"])
+    c.create_route(RouteTableId=rta, DestinationIpv6CidrBlock=b["block"], VpcPeeringConnectionId=ab)
+    c.create_route(RouteTableId=rtb, DestinationIpv6CidrBlock=a["block"], VpcPeeringConnectionId=ab)
+    group_b = c.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": [b["vpc"]]}, {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]["GroupId"]
+    c.authorize_security_group_ingress(GroupId=group_b, IpPermissions=[{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "Ipv6Ranges": [{"CidrIpv6": a["block"]}], "IpRanges": [{"CidrIp": "10.150.0.0/16"}]}])
+    routes = c.describe_route_tables(RouteTableIds=[rta])["RouteTables"][0]["Routes"]
+    result = {"ipv6RouteOnly": analyse(c, a["eni"], b["eni"]), "ipv6Routes": [[r.get("DestinationIpv6CidrBlock"), r.get("VpcPeeringConnectionId"), r["State"]] for r in routes if r.get("DestinationIpv6CidrBlock")]}
+    route_both_ways(c, a, b, ab)
+    result["ipv4Routes"] = analyse(c, a["eni"], b["eni"])
+    result.update(a=a, b=b, ab=ab, tableA=rta)
     return result
 
 

@@ -34,7 +34,15 @@ interface Verdict {
   readonly returnCodes: string[];
   readonly sequence: number[];
   readonly keys: string[];
+  readonly back: string[];
+  /** Each top-level explanation: its code and the ids of the components it names. */
+  readonly explained: Explained[];
+  readonly returnExplained: Explained[];
+  /** The SecurityGroupRule of each security-group hop of the return path (null: none). */
+  readonly returnGroupRules: (unknown | null)[];
 }
+
+type Explained = Readonly<Record<string, string>> & { readonly code: string };
 
 interface Endpoint {
   readonly vpc: string;
@@ -71,6 +79,38 @@ interface Observations {
     readonly overlapRightPeering: string;
     readonly rightIp: string;
     readonly ipv6Refused: CallError;
+  };
+  readonly blackholes: Readonly<Record<'beforeDelete' | 'rejected' | 'deleted', Verdict>> & {
+    readonly activeState: string;
+    readonly rejectedState: string;
+    readonly deletedState: string;
+    readonly table: string;
+    readonly rejectedPeering: string;
+    readonly deletedPeering: string;
+  };
+  readonly routing: Readonly<Record<'noReturnRoute' | 'found' | 'forwardMoreSpecific' | 'returnMoreSpecific' | 'edgeToEdge' | 'transitive', Verdict>> & {
+    readonly a: Endpoint;
+    readonly b: Endpoint;
+    readonly far: Endpoint;
+    readonly tableA: string;
+    readonly tableB: string;
+    readonly ab: string;
+    readonly toTwinOfA: string;
+    readonly toTwinOfB: string;
+    readonly igw: string;
+  };
+  readonly statefulness: Readonly<Record<'replyWithoutEgressRule' | 'requestWithoutEgressRule' | 'aclNoEphemeral' | 'aclEphemeral' | 'checkOn' | 'checkOff', Verdict>> & {
+    readonly groupA: string;
+    readonly groupB: string;
+    readonly acl: string;
+    readonly eniA: string;
+  };
+  readonly ipv6: Readonly<Record<'ipv6RouteOnly' | 'ipv4Routes', Verdict>> & {
+    readonly a: Endpoint;
+    readonly b: Endpoint & { readonly block: string };
+    readonly ab: string;
+    readonly tableA: string;
+    readonly ipv6Routes: [string, string | null, string][];
   };
   readonly regions: {
     readonly crossRegion: CallError;
@@ -333,5 +373,97 @@ describe.skipIf(!ok)('boto3: Network Insights paths and analyses', () => {
     // IPv4 only, as Reachability Analyzer (REACHABILITY.md §3.7): an IPv6 address is refused.
     expect(m.ipv6Refused.http).toBe(400);
     expect(m.ipv6Refused.code).toMatch(/^Invalid/);
+  });
+
+  it('a blackhole from a rejected and from a deleted peering: the route reads blackhole, the analysis BAD_STATE_ROUTE on it', () => {
+    const h = get('blackholes');
+    // The same routes carried the path while the connection was active.
+    expect(h.activeState).toBe('active');
+    expect(h.beforeDelete.found).toBe(true);
+    expect([h.rejectedState, h.deletedState]).toEqual(['blackhole', 'blackhole']);
+    for (const [v, pcx, state] of [[h.rejected, h.rejectedPeering, 'rejected'], [h.deleted, h.deletedPeering, 'deleted']] as const) {
+      expect(v.status).toBe('succeeded');
+      expect(v.found).toBe(false);
+      expect(v.explained).toEqual([expect.objectContaining({ code: 'BAD_STATE_ROUTE', RouteTable: h.table, VpcPeeringConnection: pcx, State: state })]);
+      // The blocked path still runs on, over the peering, to the destination.
+      expect(v.forward.slice(3, 5)).toEqual([h.table, pcx]);
+      expect(v.forward.at(-1)).toMatch(/^eni-/);
+      expect(v.returnHops).toBe(0);
+    }
+  });
+
+  it('a missing return route, and longest-prefix match on each side: the reply is what fails', () => {
+    const r = get('routing');
+    // Forward route on A, none back on B: the request arrives, the reply has no route.
+    const noReturn = r.noReturnRoute;
+    expect(noReturn.found).toBe(false);
+    expect(noReturn.forward.at(-1)).toBe(r.b.eni);
+    expect(noReturn.back).toEqual([r.b.eni, expect.stringMatching(/^sg-/), expect.stringMatching(/^acl-/), r.tableB]);
+    expect(noReturn.returnExplained).toEqual([{ code: 'NO_ROUTE_TO_DESTINATION', RouteTable: r.tableB, Subnet: r.b.subnet, Vpc: r.b.vpc, Destination: r.a.eni }]);
+    expect(noReturn.explained).toEqual(noReturn.returnExplained);
+    expect(r.found.found).toBe(true);
+    expect(r.found.back.at(-1)).toBe(r.a.eni);
+    // A's /24 for B's subnet to B's twin beats A's /16 to B: the route to the peer exists, a more specific one wins.
+    expect(r.forwardMoreSpecific.found).toBe(false);
+    expect(r.forwardMoreSpecific.forward.at(-1)).toBe(r.tableA);
+    expect(r.forwardMoreSpecific.forward).not.toContain(r.ab);
+    expect(r.forwardMoreSpecific.explained).toEqual([{ code: 'MORE_SPECIFIC_ROUTE', RouteTable: r.tableA, Subnet: r.a.subnet, Vpc: r.a.vpc, Destination: r.ab }]);
+    // The same on B's table for the reply (its /24 for A's subnet goes to A's twin).
+    expect(r.returnMoreSpecific.found).toBe(false);
+    expect(r.returnMoreSpecific.forward.at(-1)).toBe(r.b.eni);
+    expect(r.returnMoreSpecific.back.at(-1)).toBe(r.tableB);
+    expect(r.returnMoreSpecific.returnExplained).toEqual([expect.objectContaining({ code: 'MORE_SPECIFIC_ROUTE', RouteTable: r.tableB, Vpc: r.b.vpc })]);
+  });
+
+  it("no edge-to-edge routing through the peer's internet gateway, no transit through a fully routed middle VPC: PCX_REQUIRES_ADDRESS_IN_VPC_CIDR at the peering", () => {
+    const r = get('routing');
+    const refused = { code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', VpcPeeringConnection: r.ab, SourceVpc: r.a.vpc, DestinationVpc: r.b.vpc };
+    for (const v of [r.edgeToEdge, r.transitive]) {
+      expect(v.status).toBe('succeeded');
+      expect(v.found).toBe(false);
+      expect(v.explained).toEqual([refused]);
+      // The walk stops at the peering: neither B's gateway nor the far VPC is reached.
+      expect(v.forward.at(-1)).toBe(r.ab);
+      expect(v.forward).toContain(r.tableA);
+      expect(v.forward).not.toContain(r.igw);
+    }
+  });
+
+  it('security groups are stateful, network ACLs stateless; the source/destination check', () => {
+    const s = get('statefulness');
+    // B's group lets nothing out, yet the reply passes it, and the return path shows no rule for it.
+    expect(s.replyWithoutEgressRule.found).toBe(true);
+    expect(s.replyWithoutEgressRule.back).toContain(s.groupB);
+    expect(s.replyWithoutEgressRule.returnGroupRules).toEqual([null, null]);
+    // The request itself needs an egress rule.
+    expect(s.requestWithoutEgressRule.found).toBe(false);
+    expect(s.requestWithoutEgressRule.explained).toEqual([expect.objectContaining({ code: 'ENI_SG_RULES_MISMATCH', Direction: 'egress', NetworkInterface: s.eniA })]);
+    // B's ACL admits the request on 443 but has no outbound rule: the reply is refused on the way back.
+    expect(s.aclNoEphemeral.found).toBe(false);
+    expect(s.aclNoEphemeral.forward).toContain(s.acl);
+    expect(s.aclNoEphemeral.returnExplained).toEqual([expect.objectContaining({ code: 'SUBNET_ACL_RESTRICTION', Acl: s.acl, Direction: 'egress' })]);
+    expect(s.aclNoEphemeral.explained).toEqual(s.aclNoEphemeral.returnExplained);
+    // Its ephemeral-port rule (TCP 1024-65535 out) lets the reply through.
+    expect(s.aclEphemeral.found).toBe(true);
+    expect(s.aclEphemeral.back).toContain(s.acl);
+    // With the check on, an address not the interface's own is refused at the interface; off, the
+    // request goes out and reaches B, but the reply to that address is not the interface's to receive.
+    expect(s.checkOn.found).toBe(false);
+    expect(s.checkOn.explained).toEqual([{ code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION', NetworkInterface: s.eniA }]);
+    expect(s.checkOff.found).toBe(false);
+    expect(s.checkOff.codes).not.toContain('ENI_SOURCE_DEST_CHECK_RESTRICTION');
+    expect(s.checkOff.forward.at(-1)).toMatch(/^eni-/);
+    expect(s.checkOff.returnExplained).toEqual([{ code: 'ENI_ADDRESS_RESTRICTION', NetworkInterface: s.eniA }]);
+  });
+
+  it('IPv6 between dual-stack VPCs: the IPv6 routes over the peering are active, but the analysis is IPv4 only (REACHABILITY.md §3.7)', () => {
+    const v = get('ipv6');
+    expect(v.ipv6Routes).toContainEqual([v.b.block, v.ab, 'active']);
+    // IPv6 routes alone do not carry the path's IPv4 packets.
+    expect(v.ipv6RouteOnly.found).toBe(false);
+    expect(v.ipv6RouteOnly.explained).toEqual([{ code: 'NO_ROUTE_TO_DESTINATION', RouteTable: v.tableA, Subnet: v.a.subnet, Vpc: v.a.vpc, Destination: v.b.eni }]);
+    expect(v.ipv6RouteOnly.forward.at(-1)).toBe(v.tableA);
+    expect(v.ipv4Routes.found).toBe(true);
+    expect(v.ipv4Routes.forward).toContain(v.ab);
   });
 });
