@@ -18,39 +18,18 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../support/start-server.js';
 import { startServer } from '../support/start-server.js';
-import { dataplaneAvailable, ec2Client, execIn, killGroup, listening, settle, spawnIn, TCP_PROBE, TCP_SERVER } from './dataplane-harness.js';
+import { dataplaneAvailable, ec2Client, reaches as reachesOn, sameSubnetPair } from './dataplane-harness.js';
 
 const ACCOUNT = '111111111111';
 
 const ec2 = (server: RunningServer): EC2Client => ec2Client(server.url, ACCOUNT);
-
-/** Whether a connection from `from` to `to` on `port` gets through (a server is started in `to` for it). */
-async function reaches(server: RunningServer, from: string, to: { id: string; ip: string }, port: number): Promise<boolean> {
-  await settle(server.url);
-  const serving = spawnIn(server.url, ACCOUNT, to.id, ...TCP_SERVER([port]));
-  try {
-    await listening(serving, [port]);
-    return (await execIn(server.url, ACCOUNT, from, ...TCP_PROBE(to.ip, port))).code === 0;
-  } finally {
-    killGroup(serving);
-  }
-}
-
-async function sameSubnetPair(server: RunningServer): Promise<{ a: string; b: { id: string; ip: string } }> {
-  const c = ec2(server);
-  const vpc = (await c.send(new CreateVpcCommand({ CidrBlock: '10.7.0.0/16' }))).Vpc?.VpcId as string;
-  const subnet = (await c.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.7.1.0/24' }))).Subnet?.SubnetId as string;
-  // The default group admits its own members: two instances in it reach each other.
-  const launched = (await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 2, MaxCount: 2, SubnetId: subnet }))).Instances ?? [];
-  c.destroy();
-  return { a: launched[0]?.InstanceId as string, b: { id: launched[1]?.InstanceId as string, ip: launched[1]?.PrivateIpAddress as string } };
-}
+const reaches = (server: RunningServer, from: string, to: { id: string; ip: string }, port: number): Promise<boolean> => reachesOn(server.url, ACCOUNT, from, to, port);
 
 describe.skipIf(!dataplaneAvailable)('data plane: rebuilt from the store at start', () => {
   it('when the agent dies the API keeps serving, and the data plane comes back by itself', { timeout: 60_000 }, async () => {
     const server = await startServer({ inMemory: true, args: ['--dataplane'] });
     try {
-      const { a, b } = await sameSubnetPair(server);
+      const { a, b } = await sameSubnetPair(server.url, ACCOUNT);
       expect(await reaches(server, a, b, 9100)).toBe(true);
       const status = async (): Promise<{ running: boolean; agentPid?: number; hosts: number }> => (await (await fetch(`${server.url}/_vpcpeer/dataplane`)).json()) as { running: boolean; agentPid?: number; hosts: number };
       const before = await status();
