@@ -42,8 +42,8 @@ function cannotEnter(id: string, agentPid: number, nsenterSaid: string): string 
  * Runs COMMAND inside a running instance's (or free interface's) network namespace on a server
  * started with --dataplane: the command sees the instance's addresses and routes, and its
  * traffic goes through the VPC router as the instance's would. The server says where the
- * namespace is; `nsenter` enters the data plane's user namespace and that network namespace
- * (not its mount namespace: the command sees this machine's files).
+ * namespace is; `nsenter` enters the data plane's user namespace, that network namespace and the
+ * agent's PID namespace (not its mount namespace: the command sees this machine's files).
  */
 async function execIn(id: string, command: readonly string[], opts: AccessOptions): Promise<number> {
   const access = serverAccess(opts);
@@ -54,7 +54,8 @@ async function execIn(id: string, command: readonly string[], opts: AccessOption
   return new Promise((done) => {
     // --preserve-credentials: otherwise nsenter drops supplementary groups on entering the user
     // namespace, which a user namespace made without root (setgroups denied) refuses.
-    const child = spawn('nsenter', ['--preserve-credentials', `--user=/proc/${pid}/ns/user`, `--net=${path}`, '--', 'sh', '-c', ENTERED, 'vpcpeer-exec', ...command], {
+    // The agent's PID namespace too: the command dies with the agent (AGENT_UNSHARE says how).
+    const child = spawn('nsenter', ['--preserve-credentials', `--user=/proc/${pid}/ns/user`, `--net=${path}`, `--pid=/proc/${pid}/ns/pid_for_children`, '--', 'sh', '-c', ENTERED, 'vpcpeer-exec', ...command], {
       stdio: ['inherit', 'inherit', 'pipe', 'pipe', process.stderr.fd],
     });
     let nsenterSaid = '';

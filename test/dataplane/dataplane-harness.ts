@@ -15,13 +15,14 @@ import { toolAvailable } from '../support/require-tool.js';
 import type { RunningServer } from '../support/start-server.js';
 import { CLI, startServer } from '../support/start-server.js';
 import { signedGet } from '../../src/cli/server-access.js';
+import { AGENT_UNSHARE } from '../../src/dataplane/dataplane-controller.js';
 
 /**
  * Whether this machine can run the data plane: user namespaces, `ip`, `nft`, `nsenter`. In CI a
  * missing piece fails the run (`.ci/run` installs nftables and iproute2); elsewhere the suite skips.
  */
 export const dataplaneAvailable =
-  toolAvailable('user namespaces (unshare -Urnm)', ['unshare', '--user', '--map-root-user', '--net', '--mount', 'true']) &&
+  toolAvailable('user, network, mount and PID namespaces', ['unshare', ...AGENT_UNSHARE, 'true']) &&
   toolAvailable('ip (iproute2)', ['ip', '-V']) &&
   toolAvailable('nft (nftables)', ['nft', '--version']) &&
   toolAvailable('nsenter (util-linux)', ['nsenter', '--version']);
