@@ -64,6 +64,16 @@ export function dataplaneMissing(): string[] {
 const AGENT = fileURLToPath(new URL('./agent-main.js', import.meta.url));
 
 /**
+ * The agent's command line. A tmpfs on /run inside the agent's own mount namespace holds its
+ * named namespaces; the host's /run is untouched, and everything vanishes with the agent. `sh`
+ * stays the PID namespace's first process (no `exec`): it reaps the processes orphaned in there,
+ * which Node would leave as zombies, and ends (ending the namespace) when the agent does.
+ */
+export function agentCommand(agent = AGENT): [string, string[]] {
+  return ['unshare', [...AGENT_UNSHARE, '--', 'sh', '-c', `mount -t tmpfs vpcpeer /run && mkdir -p ${NETNS_DIR} && "$@"`, 'vpcpeer-dataplane', process.execPath, agent]];
+}
+
+/**
  * Runs the data-plane agent and keeps the kernel equal to the store: after every committed write
  * (coalesced over a few ms; time alone never makes a connection active, so there is nothing to
  * poll for). Each pass reads the whole network, plans it (pure), and
@@ -82,15 +92,7 @@ export function startDataplane(options: DataplaneOptions): DataplaneController {
   let last = { changes: 0, ms: 0, reconciles: 0, errors: [] as readonly string[] };
 
   const launch = (): void => {
-    // A tmpfs on /run inside the agent's own mount namespace holds its named namespaces; the
-    // host's /run is untouched, and everything vanishes with the agent. `sh` stays the PID
-    // namespace's first process (no `exec`): it reaps the processes orphaned in there, which Node
-    // would leave as zombies, and ends (ending the namespace) when the agent does.
-    const child = spawn(
-      'unshare',
-      [...AGENT_UNSHARE, '--', 'sh', '-c', `mount -t tmpfs vpcpeer /run && mkdir -p ${NETNS_DIR} && "$@"`, 'vpcpeer-dataplane', process.execPath, AGENT],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
-    );
+    const child = spawn(...agentCommand(), { stdio: ['pipe', 'pipe', 'pipe'] });
     agent = child;
     lastKey = '';
     createInterface({ input: child.stdout }).on('line', (line) => {

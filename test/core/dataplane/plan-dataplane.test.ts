@@ -40,9 +40,40 @@ describe('planDataplane', () => {
       `link add eth0 type veth peer name ${deviceName('e', eniA)} netns vpcp-r-${a}`,
       'link set eth0 up',
       'address add 10.0.1.10/24 dev eth0 noprefixroute',
+      'route add 10.0.1.1 dev eth0 table 100',
+      'route add default via 10.0.1.1 dev eth0 table 100',
+      'rule add pref 100 from 10.0.1.10 lookup 100',
       'route add 10.0.1.1 dev eth0',
       'route add default via 10.0.1.1 dev eth0',
     ]);
+    // What a rebuild of one namespace must redo elsewhere: the facts about veths ending in it.
+    expect(facts.find((f) => f.add === `link add eth0 type veth peer name ${deviceName('e', eniA)} netns vpcp-r-${a}`)?.peerNs).toBe(`vpcp-r-${a}`);
+    expect(facts.find((f) => f.add === `rule add pref 1000 iif ${deviceName('e', eniA)} lookup 1000`)?.peerNs).toBe(`vpcp-h-${eniA}`);
+    expect(facts.find((f) => f.add === `route add 10.1.0.0/16 via inet6 fe80::2 dev ${link} table 1000`)?.peerNs).toBe(`vpcp-r-${b}`);
+    expect(facts.find((f) => f.add === 'rule add pref 32000 blackhole')?.peerNs).toBeUndefined();
+  });
+
+  it('two interfaces of one instance in one subnet: each its own table and rule, the gateway once per table', () => {
+    const { w, a, eniA } = peeredPair();
+    const subnet = w.networkInterfaces.find((e) => e.id === eniA)?.subnetId as string;
+    const instance = w.instance(eniA);
+    const second = w.eni(subnet, '10.0.1.20', []);
+    w.attach(second, instance, 1);
+    const plan = planDataplane(w.build());
+    expect(plan.hosts.find((h) => h.id === instance)?.interfaces.map((i) => i.dev)).toEqual(['eth0', 'eth1']);
+    const lines = factLines(kernelFacts(plan), `vpcp-h-${instance}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'route add 10.0.1.1 dev eth1 table 101',
+        'route add default via 10.0.1.1 dev eth1 table 101',
+        'rule add pref 100 from 10.0.1.20 lookup 101',
+        'route add default via 10.0.1.1 dev eth0',
+      ]),
+    );
+    // The kernel keys an IPv4 route by destination, table and metric, not device: no two alike.
+    const routeKeys = lines.filter((l) => l.startsWith('route add')).map((l) => `${l.split(' ')[2]} ${/table (\d+)/.exec(l)?.[1] ?? 'main'}`);
+    expect(new Set(routeKeys).size).toBe(routeKeys.length);
+    expect(plan.routers.find((r) => r.vpcId === a)?.ports.map((p) => p.eniId).sort()).toEqual([eniA, second].sort());
   });
 
   it('a connection that is not active has no link, and routes to it are blackholes', () => {
