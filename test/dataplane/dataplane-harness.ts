@@ -19,13 +19,21 @@ import { AGENT_UNSHARE } from '../../src/dataplane/dataplane-controller.js';
 
 /**
  * Whether this machine can run the data plane: user namespaces, `ip`, `nft`, `nsenter`. In CI a
- * missing piece fails the run (`.ci/run` installs nftables and iproute2); elsewhere the suite skips.
+ * missing piece fails the run (`.ci/run` installs nftables, iproute2 and iputils-ping); elsewhere
+ * the suite skips.
  */
 export const dataplaneAvailable =
   toolAvailable('user, network, mount and PID namespaces', ['unshare', ...AGENT_UNSHARE, 'true']) &&
   toolAvailable('ip (iproute2)', ['ip', '-V']) &&
   toolAvailable('nft (nftables)', ['nft', '--version']) &&
   toolAvailable('nsenter (util-linux)', ['nsenter', '--version']);
+
+/**
+ * Whether the suites that send pings (ICMP: the differential test's probe agent, the IPv6
+ * scenarios) can: without `ping` every ping would look like a dropped packet, so in CI its
+ * absence fails the run by name (`.ci/run` installs iputils-ping).
+ */
+export const pingAvailable = dataplaneAvailable && toolAvailable('ping (iputils-ping)', ['ping', '-V']);
 
 export interface DataplaneSuite {
   readonly server: RunningServer;

@@ -42,7 +42,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../bench/prng.js';
-import { analyzerSays, analyzerSaysPing, dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
+import { analyzerSays, analyzerSaysPing, pingAvailable, useDataplaneServer } from './dataplane-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -94,7 +94,7 @@ async function attempt(work: Promise<unknown>): Promise<void> {
   await work.catch(() => undefined);
 }
 
-describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the analyzer', () => {
+describe.skipIf(!pingAvailable)('data plane: real traffic agrees with the analyzer', () => {
   const suite = useDataplaneServer();
   const clients = (): Record<string, EC2Client> => ({ [A]: suite.ec2(A), [B]: suite.ec2(B) });
 
