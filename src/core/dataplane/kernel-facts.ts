@@ -1,5 +1,5 @@
 import type { DataplanePlan } from './dataplane-plan.js';
-import { IPV6_GATEWAY, LOCAL_TABLE } from './dataplane-plan.js';
+import { IPV6_GATEWAY, LOCAL_TABLE, MTU_IN_REGION } from './dataplane-plan.js';
 
 /**
  * One thing the kernel must hold, as the `ip -batch` line that makes it and the one that undoes
@@ -75,11 +75,11 @@ export function kernelFacts(plan: DataplanePlan): KernelFact[] {
     for (const l of r.links) {
       if (l.creates) fact(r.ns, 2, `link add ${l.dev} type veth peer name ${l.dev} netns ${l.peerNs}`, `link del ${l.dev}`, l.dev);
       inNs(r.ns, `address add ${l.local}/64 dev ${l.dev} nodad`, `address del ${l.local}/64 dev ${l.dev}`, l.dev);
-      inNs(r.ns, `link set ${l.dev} up`, undefined, l.dev);
+      inNs(r.ns, `link set ${l.dev} mtu ${l.mtu} up`, undefined, l.dev);
     }
     const ipv6 = r.cidrs6.length > 0;
     for (const p of r.ports) {
-      inNs(r.ns, `link set ${p.dev} up`, undefined, p.dev);
+      inNs(r.ns, `link set ${p.dev} mtu ${MTU_IN_REGION} up`, undefined, p.dev);
       inNs(r.ns, `address add ${p.gateway}/32 dev ${p.dev}`, `address del ${p.gateway}/32 dev ${p.dev}`, p.dev);
       if (p.ipv6s.length > 0) inNs(r.ns, `address add ${IPV6_GATEWAY}/64 dev ${p.dev} nodad`, `address del ${IPV6_GATEWAY}/64 dev ${p.dev}`, p.dev);
       for (const ip of p.ips) route(r.ns, `${ip}/32 dev ${p.dev}`, p.dev, LOCAL_TABLE);
@@ -113,7 +113,8 @@ export function kernelFacts(plan: DataplanePlan): KernelFact[] {
     h.interfaces.forEach((i, n) => {
       const dev = i.dev;
       fact(h.ns, 2, `link add ${dev} type veth peer name ${i.routerDev} netns ${i.routerNs}`, `link del ${dev}`, dev);
-      inNs(h.ns, `link set ${dev} up`, undefined, dev);
+      // Instances have jumbo frames within their Region, as on AWS.
+      inNs(h.ns, `link set ${dev} mtu ${MTU_IN_REGION} up`, undefined, dev);
       // Shown as in the subnet, as on an instance, but with no on-link route: every packet goes
       // through the VPC router, where groups and ACLs are applied (even within the subnet).
       for (const ip of i.ips) inNs(h.ns, `address add ${ip}/${i.prefixLength} dev ${dev} noprefixroute`, `address del ${ip}/${i.prefixLength} dev ${dev}`, dev);
