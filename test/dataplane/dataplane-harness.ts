@@ -10,6 +10,8 @@ import {
   RunInstancesCommand,
   StartNetworkInsightsAnalysisCommand,
 } from '@aws-sdk/client-ec2';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll } from 'vitest';
 import { toolAvailable } from '../support/require-tool.js';
 import type { RunningServer } from '../support/start-server.js';
@@ -188,6 +190,52 @@ export function listening(child: ChildProcess, ports: readonly number[]): Promis
     child.stdout?.on('data', check);
     child.stderr?.on('data', check);
   });
+}
+
+/** The probe agent's command (`probe-agent.mjs`): serves TCP and UDP on `ports`, answering `name`; probes on request. */
+export const PROBE_AGENT = (name: string, ports: readonly number[], timeoutMs = 1000, node = process.execPath): string[] => [
+  node,
+  resolve(import.meta.dirname, 'probe-agent.mjs'),
+  name,
+  JSON.stringify(ports),
+  String(timeoutMs),
+];
+
+/** A running probe agent: `ask` sends one probe and answers who replied (null: nothing did). */
+export interface ProbeAgent {
+  readonly child: ChildProcess;
+  ask(q: { readonly proto: 'tcp' | 'udp' | 'icmp'; readonly ip: string; readonly port: number; readonly sport?: number }): Promise<string | null>;
+}
+
+/** Talks to a probe agent started with `PROBE_AGENT`; resolves once it serves and listens. */
+export async function startProbeAgent(child: ChildProcess, where: string): Promise<ProbeAgent> {
+  const waiting = new Map<number, (who: string | null) => void>();
+  let ready: () => void = () => undefined;
+  const up = new Promise<void>((r) => (ready = r));
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const m = JSON.parse(line) as { ready?: string; id?: number; who?: string | null };
+    if (m.ready) ready();
+    else if (m.id !== undefined) waiting.get(m.id)?.(m.who ?? null);
+  });
+  // Stopping an instance ends what runs in it (as on AWS): its probes find nothing.
+  let gone = false;
+  // A probe written as the agent ends meets a closed pipe: the exit below answers it.
+  child.stdin?.on('error', () => undefined);
+  child.on('exit', () => {
+    gone = true;
+    for (const done of waiting.values()) done(null);
+    waiting.clear();
+  });
+  let next = 0;
+  const ask: ProbeAgent['ask'] = (q) =>
+    new Promise((done) => {
+      if (gone) return done(null);
+      const id = next++;
+      waiting.set(id, done);
+      child.stdin?.write(JSON.stringify({ id, ...q }) + '\n');
+    });
+  await Promise.race([up, new Promise((_, reject) => setTimeout(() => reject(new Error(`probe agent in ${where} did not start`)), 20_000))]);
+  return { child, ask };
 }
 
 /** A probe's question, as a Network Insights path asks it. */

@@ -11,7 +11,6 @@
  *
  * VPCPEER_DATAPLANE_SEED=<n> replays one world; VPCPEER_DATAPLANE_WORLDS=<n> draws more (default 6).
  */
-import { resolve } from 'node:path';
 import {
   AcceptVpcPeeringConnectionCommand,
   AssociateRouteTableCommand,
@@ -38,16 +37,13 @@ import {
   RunInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import type { ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../bench/prng.js';
-import { analyzerSays, analyzerSaysPing, pingAvailable, useDataplaneServer } from './dataplane-harness.js';
+import { analyzerSays, analyzerSaysPing, PROBE_AGENT, type ProbeAgent, pingAvailable, startProbeAgent, useDataplaneServer } from './dataplane-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
 const PORTS = [22, 80];
-const PROBE_AGENT = resolve(import.meta.dirname, 'probe-agent.mjs');
 const replay = process.env.VPCPEER_DATAPLANE_SEED;
 const WORLDS = Number(process.env.VPCPEER_DATAPLANE_WORLDS ?? 6);
 const FIRST_SEED = 0xda7a;
@@ -249,38 +245,11 @@ describe.skipIf(!pingAvailable)('data plane: real traffic agrees with the analyz
   }
 
   /** One probe agent per instance, all started together; resolves once each serves and listens. */
-  async function startAgents(hosts: Host[]): Promise<Map<string, { child: ChildProcess; ask: (p: Probe) => Promise<string | null> }>> {
-    const agents = new Map<string, { child: ChildProcess; ask: (p: Probe) => Promise<string | null> }>();
+  async function startAgents(hosts: Host[]): Promise<Map<string, ProbeAgent>> {
+    const agents = new Map<string, ProbeAgent>();
     await Promise.all(
       hosts.map(async (h) => {
-        const child = suite.spawnIn(h.account, h.instance, process.execPath, PROBE_AGENT, h.instance, JSON.stringify(PORTS), '1000');
-        const waiting = new Map<number, (who: string | null) => void>();
-        let ready: () => void = () => undefined;
-        const up = new Promise<void>((r) => (ready = r));
-        createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-          const m = JSON.parse(line) as { ready?: string; id?: number; who?: string | null };
-          if (m.ready) ready();
-          else if (m.id !== undefined) waiting.get(m.id)?.(m.who ?? null);
-        });
-        // Stopping an instance ends what runs in it (as on AWS): its probes find nothing.
-        let gone = false;
-        // A probe written as the agent ends meets a closed pipe: the exit below answers it.
-        child.stdin?.on('error', () => undefined);
-        child.on('exit', () => {
-          gone = true;
-          for (const done of waiting.values()) done(null);
-          waiting.clear();
-        });
-        let next = 0;
-        const ask = (p: Probe): Promise<string | null> =>
-          new Promise((done) => {
-            if (gone) return done(null);
-            const id = next++;
-            waiting.set(id, done);
-            child.stdin?.write(JSON.stringify({ id, proto: p.proto, ip: p.to.ip, port: p.port, sport: p.sport }) + '\n');
-          });
-        await Promise.race([up, new Promise((_, reject) => setTimeout(() => reject(new Error(`probe agent in ${h.instance} did not start`)), 20_000))]);
-        agents.set(h.instance, { child, ask });
+        agents.set(h.instance, await startProbeAgent(suite.spawnIn(h.account, h.instance, ...PROBE_AGENT(h.instance, PORTS)), h.instance));
       }),
     );
     return agents;
@@ -328,7 +297,7 @@ describe.skipIf(!pingAvailable)('data plane: real traffic agrees with the analyz
           for (const [proto, port] of [['tcp', 22], ['tcp', 80], ['udp', 80]] as const) batch.push({ from, to, proto, port, sport: sport++ });
           if (unique(to)) batch.push({ from, to, proto: 'icmp', port: 0, sport: 0 });
         }
-        const real = await Promise.all(batch.map((p) => agents.get(p.from.instance)?.ask(p) ?? Promise.resolve(null)));
+        const real = await Promise.all(batch.map((p) => agents.get(p.from.instance)?.ask({ proto: p.proto, ip: p.to.ip, port: p.port, sport: p.sport }) ?? Promise.resolve(null)));
         const said: boolean[] = [];
         for (let i = 0; i < batch.length; i += 16) said.push(...(await Promise.all(batch.slice(i, i + 16).map(analyzer))));
         batch.forEach((p, i) => {
