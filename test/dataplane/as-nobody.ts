@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toolAvailable } from '../support/require-tool.js';
@@ -17,6 +17,16 @@ export const nobodyAvailable =
 
 const REPO = resolve(import.meta.dirname, '../..');
 
+const views: string[] = [];
+
+/**
+ * Removes the folders `nobodyRunner` made. Only the commands' own mount namespaces ever bound
+ * anything there: on the host each is an empty folder and an empty file.
+ */
+export function removeNobodyViews(): void {
+  for (const view of views.splice(0)) rmSync(view, { recursive: true, force: true });
+}
+
 /**
  * Runs the CLI as uid/gid 65534 with no supplementary groups. A checkout under /root (mode 0700),
  * or Node under a home directory, is out of that user's reach, so each command first binds the
@@ -25,6 +35,7 @@ const REPO = resolve(import.meta.dirname, '../..');
  */
 export function nobodyRunner(): Runner {
   const view = mkdtempSync(join(tmpdir(), 'vpcpeer-nobody-'));
+  views.push(view);
   chmodSync(view, 0o755);
   const repo = join(view, 'repo');
   const node = join(view, 'node');

@@ -2,14 +2,16 @@
 // server as uid 65534 (`setpriv --reuid=65534 --regid=65534 --clear-groups`), and exec by that
 // user, by root, and refused (with a sentence, status 125) to a user who does not own it.
 import { statSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/start-server.js';
 import { execAs, HERE, reaches, sameSubnetPair } from './dataplane-harness.js';
-import { NOBODY, nobodyAvailable, nobodyRunner } from './as-nobody.js';
+import { NOBODY, nobodyAvailable, nobodyRunner, removeNobodyViews } from './as-nobody.js';
 
 const ACCOUNT = '111111111111';
 
 describe.skipIf(!nobodyAvailable)('data plane run by a user who is not root', () => {
+  afterAll(removeNobodyViews);
+
   it('serves as that user; exec by that user (and by root) enters its instances, and traffic flows', { timeout: 120_000 }, async () => {
     const nobody = nobodyRunner();
     const server = await startServer({ inMemory: true, args: ['--dataplane'], launcher: nobody.cli });
