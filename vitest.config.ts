@@ -18,5 +18,7 @@ export default defineConfig({
     // Long chains of child processes first (see the sequencer).
     sequence: { sequencer: HeavyFirstSequencer },
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Fails the run if any suite left a vpcpeer namespace, link or nft table on the host.
+    globalSetup: ['./test/support/host-leftovers-setup.ts'],
   },
 });

@@ -38,19 +38,40 @@ export interface DataplaneController {
   stop(): Promise<void>;
 }
 
+/**
+ * The agent's own namespaces (`unshare` options): user (root inside, whoever runs the server),
+ * network, mount (a private /run for the named namespaces) and PID. The PID namespace is what
+ * ties an instance's processes to the agent: `vpcpeer exec` starts commands inside it, and when
+ * its first process dies (with the agent, or killed: `--kill-child` forwards unshare's own death
+ * to it as SIGKILL) the kernel kills every process in it, so nothing started in an instance
+ * survives the agent, however the agent ends. `--mount-proc` gives it a /proc of that namespace,
+ * so the pids it reads (`ip netns pids`) are ones it can signal.
+ */
+export const AGENT_UNSHARE = ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', '--mount-proc'] as const;
+
 /** What `--dataplane` needs that this machine lacks, as sentences; empty when all is there. */
 export function dataplaneMissing(): string[] {
   const missing: string[] = [];
   const works = (argv: string[]): boolean => spawnSync(argv[0] as string, argv.slice(1), { stdio: 'ignore', timeout: 10_000 }).status === 0;
   if (process.platform !== 'linux') return ['Linux network namespaces (this is ' + process.platform + ')'];
   if (!works(['unshare', '--version']) || !works(['nsenter', '--version'])) missing.push('unshare and nsenter (util-linux)');
-  else if (!works(['unshare', '--user', '--map-root-user', '--net', '--mount', 'true'])) missing.push('user namespaces (unshare -Urnm is refused: check kernel.unprivileged_userns_clone / user.max_user_namespaces)');
+  else if (!works(['unshare', ...AGENT_UNSHARE, 'true'])) missing.push(`user, network, mount and PID namespaces (unshare ${AGENT_UNSHARE.join(' ')} is refused: check kernel.unprivileged_userns_clone / user.max_user_namespaces, and that /proc is not masked)`);
   if (!works(['ip', '-V'])) missing.push('`ip` (apt-get install iproute2)');
   if (!works(['nft', '--version'])) missing.push('`nft` (apt-get install nftables)');
   return missing;
 }
 
 const AGENT = fileURLToPath(new URL('./agent-main.js', import.meta.url));
+
+/**
+ * The agent's command line. A tmpfs on /run inside the agent's own mount namespace holds its
+ * named namespaces; the host's /run is untouched, and everything vanishes with the agent. `sh`
+ * stays the PID namespace's first process (no `exec`): it reaps the processes orphaned in there,
+ * which Node would leave as zombies, and ends (ending the namespace) when the agent does.
+ */
+export function agentCommand(agent = AGENT): [string, string[]] {
+  return ['unshare', [...AGENT_UNSHARE, '--', 'sh', '-c', `mount -t tmpfs vpcpeer /run && mkdir -p ${NETNS_DIR} && "$@"`, 'vpcpeer-dataplane', process.execPath, agent]];
+}
 
 /**
  * Runs the data-plane agent and keeps the kernel equal to the store: after every committed write
@@ -71,13 +92,7 @@ export function startDataplane(options: DataplaneOptions): DataplaneController {
   let last = { changes: 0, ms: 0, reconciles: 0, errors: [] as readonly string[] };
 
   const launch = (): void => {
-    // A tmpfs on /run inside the agent's own mount namespace holds its named namespaces; the
-    // host's /run is untouched, and everything vanishes with the agent.
-    const child = spawn(
-      'unshare',
-      ['--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', '--', 'sh', '-c', `mount -t tmpfs vpcpeer /run && mkdir -p ${NETNS_DIR} && exec "$@"`, 'vpcpeer-dataplane', process.execPath, AGENT],
-      { stdio: ['pipe', 'pipe', 'pipe'] },
-    );
+    const child = spawn(...agentCommand(), { stdio: ['pipe', 'pipe', 'pipe'] });
     agent = child;
     lastKey = '';
     createInterface({ input: child.stdout }).on('line', (line) => {

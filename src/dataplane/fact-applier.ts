@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { KernelFact } from '../core/dataplane/kernel-facts.js';
 import { runTool } from './run-tool.js';
 
@@ -25,21 +26,26 @@ export interface ApplyResult {
 /**
  * Keeps the kernel equal to the last facts given: applies only the difference from what it
  * applied before (the agent owns these namespaces; nothing else changes them). A failed step
- * leaves what was applied unknown, so the next call starts again from nothing (tears every
- * namespace down and rebuilds: about 30 ms per VPC, DATAPLANE.md §3.8).
+ * leaves its namespace's state unknown, so the next call rebuilds that namespace in place: every
+ * fact in it, or about a veth with an end in it, is undone and done again (the veths too, with
+ * what their other ends hold). Namespaces are kept, so no process is killed, in it or anywhere
+ * else; the other namespaces are not touched.
  */
 export class FactApplier {
   private applied: KernelFact[] = [];
   private nft = new Map<string, string>();
-  private dirty = false;
+  /** Namespaces a step failed in: rebuilt by the next call. */
+  private failed = new Set<string>();
 
   async apply(facts: readonly KernelFact[], nft: ReadonlyMap<string, string>): Promise<ApplyResult> {
-    if (this.dirty) await this.teardown();
-    const before = new Set(this.applied.map(keyOf));
+    const rebuild = this.failed;
+    this.failed = new Set();
+    const redo = (f: KernelFact): boolean => f.phase !== 1 && (rebuild.has(f.ns) || (f.peerNs !== undefined && rebuild.has(f.peerNs)));
     const after = new Set(facts.map(keyOf));
-    const removed = this.applied.filter((f) => !after.has(keyOf(f)));
-    const added = facts.filter((f) => !before.has(keyOf(f)));
-    const goneNs = new Set(removed.flatMap((f) => (f.namespace ? [f.namespace.name] : [])));
+    const removed = this.applied.filter((f) => !after.has(keyOf(f)) || redo(f));
+    const stays = new Set(this.applied.filter((f) => after.has(keyOf(f)) && !redo(f)).map(keyOf));
+    const added = facts.filter((f) => !stays.has(keyOf(f)));
+    const goneNs = new Set(removed.flatMap((f) => (f.phase === 1 && f.namespace ? [f.namespace.name] : [])));
     const errors: string[] = [];
 
     // Undo first, innermost first. Settings inside a namespace being removed go with it, but its
@@ -54,11 +60,18 @@ export class FactApplier {
 
     const created = added.filter((f) => f.phase === 1);
     await this.batches(created.map((f) => ({ ns: '', line: f.add })), errors);
-    await Promise.all(created.flatMap((f) => (f.namespace ? [this.sysctls(f.namespace.name, SYSCTLS[f.namespace.kind], errors)] : [])));
+    // A namespace that is not there was not made: it is made again next time.
+    const missing = new Set(created.flatMap((f) => (f.namespace && !existsSync(`${NETNS_DIR}/${f.namespace.name}`) ? [f.namespace.name] : [])));
+    // Settings of new namespaces, and again of rebuilt ones (a failed setting is a failed step).
+    const kinds = new Map(facts.flatMap((f) => (f.namespace ? [[f.namespace.name, f.namespace.kind] as const] : [])));
+    const settle = [...new Set([...created.flatMap((f) => (f.namespace ? [f.namespace.name] : [])), ...rebuild])].filter((ns) => kinds.has(ns) && !missing.has(ns));
+    await Promise.all(settle.map((ns) => this.sysctls(ns, SYSCTLS[kinds.get(ns) as 'router' | 'host'], errors)));
     for (const phase of [2, 3] as const) await this.batches(added.filter((f) => f.phase === phase).map((f) => ({ ns: f.ns, line: f.add, family: f.family })), errors);
+    for (const ns of missing) this.failed.add(ns);
 
     // One transaction per router: the table is made if missing, dropped, and written whole, so a
-    // bad rule leaves the old ruleset in place (DATAPLANE.md §4, step 6).
+    // bad rule leaves the old ruleset in place (DATAPLANE.md §4, step 6). A failed one is tried
+    // again next time by itself (its text differs from the one applied).
     const nftChanged = [...nft].filter(([ns, text]) => this.nft.get(ns) !== text);
     await Promise.all(
       nftChanged.map(async ([ns, text]) => {
@@ -67,8 +80,7 @@ export class FactApplier {
         else errors.push(`nft in ${ns}: ${r.stderr.trim()}`);
       }),
     );
-    this.applied = [...facts];
-    if (errors.length > 0) this.dirty = true;
+    this.applied = facts.filter((f) => !(f.phase === 1 && f.namespace && missing.has(f.namespace.name)));
     return { changes: removed.length + added.length + nftChanged.length, errors };
   }
 
@@ -77,7 +89,7 @@ export class FactApplier {
     await this.removeNamespaces(this.applied.filter((f) => f.phase === 1));
     this.applied = [];
     this.nft.clear();
-    this.dirty = false;
+    this.failed.clear();
   }
 
   /**
@@ -102,8 +114,10 @@ export class FactApplier {
   }
 
   /**
-   * One `ip -batch` per namespace and family, in first-seen order; errors are collected when
-   * `errors` is given. A family's lines (policy rules) depend on no other line of the phase.
+   * One `ip -batch` per namespace and family, in first-seen order; when `errors` is given, errors
+   * are collected there and their namespaces marked for rebuilding (namespace creation, in the
+   * agent's own, is checked by its result instead). A family's lines (policy rules) depend on no
+   * other line of the phase.
    */
   private async batches(lines: readonly BatchLine[], errors: string[] | undefined): Promise<void> {
     const groups = new Map<string, { ns: string; family: string | undefined; lines: string[] }>();
@@ -118,7 +132,9 @@ export class FactApplier {
       [...groups.values()].map(async ({ ns, family, lines: nsLines }) => {
         const argv = ['ip', ...(ns === '' ? [] : ['-n', ns]), ...(family ? ['-family', family] : []), '-force', '-batch', '-'];
         const r = await runTool(argv, nsLines.join('\n') + '\n');
-        if (r.code !== 0 && errors) errors.push(`ip${ns ? ` -n ${ns}` : ''}: ${r.stderr.trim()}`);
+        if (r.code === 0 || !errors) return;
+        errors.push(`ip${ns ? ` -n ${ns}` : ''}: ${r.stderr.trim()}`);
+        if (ns !== '') this.failed.add(ns);
       }),
     );
   }
@@ -126,6 +142,8 @@ export class FactApplier {
   private async sysctls(ns: string, script: string, errors: string[]): Promise<void> {
     // /proc/sys/net shows the namespace of whoever reads it: write it from inside.
     const r = await runTool(['nsenter', `--net=${NETNS_DIR}/${ns}`, 'sh', '-c', script]);
-    if (r.code !== 0) errors.push(`sysctl in ${ns}: ${r.stderr.trim()}`);
+    if (r.code === 0) return;
+    errors.push(`sysctl in ${ns}: ${r.stderr.trim()}`);
+    this.failed.add(ns);
   }
 }

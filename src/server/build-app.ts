@@ -136,7 +136,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     : undefined;
   if (dataplane) app.addHook('onClose', async () => dataplane.stop());
   // Every committed change may move packets: the controller coalesces them and compares plans.
+  // Those made here are heard as they commit; on a shared store, those made through another
+  // process arrive by the store's own signal (PostgreSQL's NOTIFY).
   const store = dataplane ? notifyWrites(options.store, dataplane.changed) : options.store;
+  const unwatch = dataplane ? await options.store.watch?.(dataplane.changed) : undefined;
+  if (unwatch) app.addHook('onClose', unwatch);
   const deps: ActionDeps = {
     store,
     clock,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Repository } from '../core/repository.js';
@@ -97,6 +98,14 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  */
 const WRITE_LOCK = 0x7670_6370; // "vpcp"
 
+/**
+ * Every committed write (and reset) notifies this channel, with the writing process's id as
+ * payload: PostgreSQL delivers a NOTIFY only when its transaction commits, to every session
+ * LISTENing, so another process mirroring the store (the data plane) hears of each change without
+ * polling. NOTIFY rides on the COMMIT's round trip, and writes are already serialised by the lock.
+ */
+const CHANGES = 'vpcpeer_changes';
+
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
   // A connection dropped by a restarting server is reported as an 'error' event: on the pool for
@@ -117,6 +126,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw why instanceof StoreUnavailable ? new Error(`cannot reach the PostgreSQL database (${(err as Error).message})`) : why;
   }
   const reader = sqlRepository(runnerOver(pool, named));
+  // Who this process is on the channel (a literal in the NOTIFY: a UUID is safe to quote).
+  const me = randomUUID();
+  const notifyThenCommit = `NOTIFY ${CHANGES}, '${me}'; COMMIT`;
 
   async function transaction<T>(work: (sql: SqlRunner, r: Repository) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -132,7 +144,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         await client.query(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
         const sql = runnerOver(client, named);
         const result = await work(sql, sqlRepository(sql));
-        await client.query('COMMIT');
+        await client.query(notifyThenCommit);
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => {
@@ -185,13 +197,51 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     writeSql: transaction,
     async reset() {
       try {
-        await pool.query('TRUNCATE resources, peerings, tags, meta');
+        await pool.query(`TRUNCATE resources, peerings, tags, meta; NOTIFY ${CHANGES}, '${me}'`);
       } catch (err) {
         throw unavailableOrSame(err);
       }
     },
     async integrityCheck() {
       return 'ok';
+    },
+    async watch(changed) {
+      // One connection of its own, outside the pool (LISTEN belongs to a session). When it cannot
+      // be made or drops (a restarting server), it is tried again every second; what was committed
+      // meanwhile went unheard, so the listener is told once more after every connection.
+      let stopped = false;
+      let listener: pg.Client | undefined;
+      let retry: NodeJS.Timeout | undefined;
+      const again = (): void => {
+        if (!stopped) retry = setTimeout(() => void listen(), 1_000);
+      };
+      const listen = async (): Promise<void> => {
+        const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: 5_000 });
+        client.on('error', () => undefined);
+        client.on('notification', (n) => {
+          if (n.channel === CHANGES && n.payload !== me) changed();
+        });
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${CHANGES}`);
+        } catch {
+          await client.end().catch(() => undefined);
+          return again();
+        }
+        if (stopped) return void (await client.end().catch(() => undefined));
+        client.on('end', () => {
+          if (listener === client) listener = undefined;
+          again();
+        });
+        listener = client;
+        changed();
+      };
+      await listen();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await listener?.end().catch(() => undefined);
+      };
     },
     async reachable() {
       try {

@@ -65,6 +65,13 @@ export interface Store extends UnitOfWork {
   writeSql<T>(work: (sql: SqlRunner, repo: Repository) => Promise<T>): Promise<T>;
   /** SQLite's own consistency check; "ok" when the file is sound. */
   integrityCheck(): Promise<string>;
+  /**
+   * Only on a shared store: calls `changed` soon after another process commits a change (or a
+   * reset), and once more whenever it cannot be sure it heard everything (after each connection).
+   * Resolves after the first try to listen (it goes on trying), to a function that stops it. This process's own writes are not
+   * reported: whoever wraps `write` hears them first (server/notify-writes.ts).
+   */
+  watch?(changed: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { Cidr, formatIpv6 } from '../../src/core/net/index.js';
-import { dataplaneAvailable, listening, TCP_PROBE, TCP_SERVER, useDataplaneServer } from './dataplane-harness.js';
+import { listening, pingAvailable, TCP_PROBE, TCP_SERVER, useDataplaneServer } from './dataplane-harness.js';
 
 const ACCOUNT = '111111111111';
 const PORT = 9000;
@@ -41,7 +41,7 @@ interface Instance {
   readonly ip6: string;
 }
 
-describe.skipIf(!dataplaneAvailable)('data plane: IPv6 within one Region', () => {
+describe.skipIf(!pingAvailable)('data plane: IPv6 within one Region', () => {
   const suite = useDataplaneServer();
 
   it('routes, groups, ACLs, transit and the peering state decide IPv6 traffic as they do IPv4', { timeout: 180_000 }, async () => {

@@ -7,21 +7,28 @@
 import { execFile } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 
 const [name, portsJson, timeoutText] = process.argv.slice(2);
 const ports = JSON.parse(portsJson);
 const TIMEOUT = Number(timeoutText ?? 1000);
 
+// UDP is answered from the address it was sent to, as a server that cares must (one socket per
+// address: a socket on 0.0.0.0 answers from the address of the interface the reply leaves by,
+// which for an instance's second interface is eth0's, a flow no one asked for).
+const addresses = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a.address);
 let ready = 0;
 const up = () => {
-  if (++ready === ports.length * 2) console.log(JSON.stringify({ ready: name }));
+  if (++ready === ports.length * (1 + addresses.length)) console.log(JSON.stringify({ ready: name }));
 };
 for (const port of ports) {
   net.createServer((s) => s.end(name)).listen(port, '0.0.0.0', up);
-  const udp = dgram.createSocket('udp4');
-  udp.on('message', (_m, from) => udp.send(name, from.port, from.address));
-  udp.bind(port, '0.0.0.0', up);
+  for (const address of addresses) {
+    const udp = dgram.createSocket('udp4');
+    udp.on('message', (_m, from) => udp.send(name, from.port, from.address));
+    udp.bind(port, address, up);
+  }
 }
 
 function tcp(ip, port, sport) {

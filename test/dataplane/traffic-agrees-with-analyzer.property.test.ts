@@ -6,17 +6,19 @@
  * analyzer with the same ports (ICMP: of vpcpeer's own endpoint, as AWS's analyzer asks TCP and
  * UDP only).
  * Both must agree, before and after random changes (a route deleted, a connection deleted, a rule
- * revoked, an ACL entry added, an instance stopped).
+ * revoked, an ACL entry added, an instance stopped). Some instances have a second interface in
+ * their own subnet (device 1), probed as a destination of its own.
  *
  * VPCPEER_DATAPLANE_SEED=<n> replays one world; VPCPEER_DATAPLANE_WORLDS=<n> draws more (default 6).
  */
-import { resolve } from 'node:path';
 import {
   AcceptVpcPeeringConnectionCommand,
   AssociateRouteTableCommand,
   AuthorizeSecurityGroupEgressCommand,
+  AttachNetworkInterfaceCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateNetworkAclEntryCommand,
+  CreateNetworkInterfaceCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
@@ -35,16 +37,13 @@ import {
   RunInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import type { ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../bench/prng.js';
-import { analyzerSays, analyzerSaysPing, dataplaneAvailable, useDataplaneServer } from './dataplane-harness.js';
+import { analyzerSays, analyzerSaysPing, PROBE_AGENT, type ProbeAgent, pingAvailable, startProbeAgent, useDataplaneServer } from './dataplane-harness.js';
 
 const A = '111111111111';
 const B = '222222222222';
 const PORTS = [22, 80];
-const PROBE_AGENT = resolve(import.meta.dirname, 'probe-agent.mjs');
 const replay = process.env.VPCPEER_DATAPLANE_SEED;
 const WORLDS = Number(process.env.VPCPEER_DATAPLANE_WORLDS ?? 6);
 const FIRST_SEED = 0xda7a;
@@ -64,6 +63,8 @@ interface Host {
   readonly instance: string;
   readonly ip: string;
   readonly vpc: number;
+  /** A second interface of `instance` (device 1, `ip` is its address): a destination only. */
+  readonly eni?: string;
 }
 
 interface Probe {
@@ -89,17 +90,20 @@ async function attempt(work: Promise<unknown>): Promise<void> {
   await work.catch(() => undefined);
 }
 
-describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the analyzer', () => {
+describe.skipIf(!pingAvailable)('data plane: real traffic agrees with the analyzer', () => {
   const suite = useDataplaneServer();
   const clients = (): Record<string, EC2Client> => ({ [A]: suite.ec2(A), [B]: suite.ec2(B) });
 
-  async function buildWorld(seed: number): Promise<{ vpcs: Vpc[]; hosts: Host[]; peerings: { id: string; account: string }[]; log: string[] }> {
+  async function buildWorld(seed: number): Promise<{ vpcs: Vpc[]; hosts: Host[]; seconds: Host[]; peerings: { id: string; account: string }[]; log: string[] }> {
     const rnd = makeRng(seed);
+    // Second interfaces draw from their own sequence: each seed's world is otherwise as before.
+    const rndSecond = makeRng(seed ^ 0xe7e1);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const ec2 = clients();
     const log: string[] = [];
     const vpcs: Vpc[] = [];
     const hosts: Host[] = [];
+    const seconds: Host[] = [];
     for (const [n, spec] of SPECS.entries()) {
       const c = ec2[spec.account] as EC2Client;
       const id = (await c.send(new CreateVpcCommand({ CidrBlock: spec.cidr }))).Vpc?.VpcId as string;
@@ -118,6 +122,14 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
         }
         const i = (await c.send(new RunInstancesCommand({ ImageId: 'ami-0abcdef1234567890', InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SubnetId: subnet }))).Instances?.[0];
         hosts.push({ account: spec.account, instance: i?.InstanceId as string, ip: i?.PrivateIpAddress as string, vpc: n });
+      }
+      if (rndSecond() < 0.5) {
+        // In the instance's own subnet: both interfaces reach the subnet's router.
+        const owner = hosts[hosts.length - 2] as Host;
+        const eni = (await c.send(new CreateNetworkInterfaceCommand({ SubnetId: vpc.subnets[0] as string }))).NetworkInterface;
+        await c.send(new AttachNetworkInterfaceCommand({ NetworkInterfaceId: eni?.NetworkInterfaceId as string, InstanceId: owner.instance, DeviceIndex: 1 }));
+        seconds.push({ ...owner, ip: eni?.PrivateIpAddress as string, eni: eni?.NetworkInterfaceId as string });
+        log.push(`vpc ${n}: ${owner.instance} has a second interface in its subnet, ${eni?.PrivateIpAddress}`);
       }
       vpcs.push(vpc);
     }
@@ -189,10 +201,12 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
         log.push(`vpc ${n}: ACL denies udp out to high ports`);
       }
     }
-    return { vpcs, hosts, peerings, log };
+    return { vpcs, hosts, seconds, peerings, log };
   }
 
-  async function mutate(seed: number, vpcs: Vpc[], hosts: Host[], peerings: { id: string; account: string }[], log: string[]): Promise<void> {
+  /** Makes random changes; answers the instances it stopped. */
+  async function mutate(seed: number, vpcs: Vpc[], hosts: Host[], peerings: { id: string; account: string }[], log: string[]): Promise<Set<string>> {
+    const stopped = new Set<string>();
     const rnd = makeRng(seed ^ 0x5a5a);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const ec2 = clients();
@@ -223,44 +237,19 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
       } else {
         const h = pick(hosts);
         await (ec2[h.account] as EC2Client).send(new StopInstancesCommand({ InstanceIds: [h.instance] }));
+        stopped.add(h.instance);
         log.push(`change: ${h.instance} stopped`);
       }
     }
+    return stopped;
   }
 
   /** One probe agent per instance, all started together; resolves once each serves and listens. */
-  async function startAgents(hosts: Host[]): Promise<Map<string, { child: ChildProcess; ask: (p: Probe) => Promise<string | null> }>> {
-    const agents = new Map<string, { child: ChildProcess; ask: (p: Probe) => Promise<string | null> }>();
+  async function startAgents(hosts: Host[]): Promise<Map<string, ProbeAgent>> {
+    const agents = new Map<string, ProbeAgent>();
     await Promise.all(
       hosts.map(async (h) => {
-        const child = suite.spawnIn(h.account, h.instance, process.execPath, PROBE_AGENT, h.instance, JSON.stringify(PORTS), '1000');
-        const waiting = new Map<number, (who: string | null) => void>();
-        let ready: () => void = () => undefined;
-        const up = new Promise<void>((r) => (ready = r));
-        createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-          const m = JSON.parse(line) as { ready?: string; id?: number; who?: string | null };
-          if (m.ready) ready();
-          else if (m.id !== undefined) waiting.get(m.id)?.(m.who ?? null);
-        });
-        // Stopping an instance ends what runs in it (as on AWS): its probes find nothing.
-        let gone = false;
-        // A probe written as the agent ends meets a closed pipe: the exit below answers it.
-        child.stdin?.on('error', () => undefined);
-        child.on('exit', () => {
-          gone = true;
-          for (const done of waiting.values()) done(null);
-          waiting.clear();
-        });
-        let next = 0;
-        const ask = (p: Probe): Promise<string | null> =>
-          new Promise((done) => {
-            if (gone) return done(null);
-            const id = next++;
-            waiting.set(id, done);
-            child.stdin?.write(JSON.stringify({ id, proto: p.proto, ip: p.to.ip, port: p.port, sport: p.sport }) + '\n');
-          });
-        await Promise.race([up, new Promise((_, reject) => setTimeout(() => reject(new Error(`probe agent in ${h.instance} did not start`)), 20_000))]);
-        agents.set(h.instance, { child, ask });
+        agents.set(h.instance, await startProbeAgent(suite.spawnIn(h.account, h.instance, ...PROBE_AGENT(h.instance, PORTS)), h.instance));
       }),
     );
     return agents;
@@ -269,7 +258,7 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
   const analyzer = (p: Probe): Promise<boolean> => {
     const question = {
       source: p.from.instance,
-      destination: `arn:aws:ec2:us-east-1:${p.to.account}:instance/${p.to.instance}`,
+      destination: `arn:aws:ec2:us-east-1:${p.to.account}:${p.to.eni ? `network-interface/${p.to.eni}` : `instance/${p.to.instance}`}`,
       additionalAccounts: [p.from.account === A ? B : A],
     };
     if (p.proto === 'icmp') return analyzerSaysPing(suite.server.url, { account: p.from.account, ...question });
@@ -286,23 +275,29 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
     for (const seed of seeds) {
       const reset = await fetch(`${suite.server.url}/_vpcpeer/reset`, { method: 'POST' });
       expect(reset.status).toBe(200);
-      const { vpcs, hosts, peerings, log } = await buildWorld(seed);
+      const { vpcs, hosts, seconds, peerings, log } = await buildWorld(seed);
       await suite.settle();
       const agents = await startAgents(hosts);
+      let stopped = new Set<string>();
       for (const round of ['before', 'after'] as const) {
         if (round === 'after') {
-          await mutate(seed, vpcs, hosts, peerings, log);
+          stopped = await mutate(seed, vpcs, hosts, peerings, log);
           await suite.settle();
         }
         const batch: Probe[] = [];
         // A ping's answerer cannot be named: only addresses no other instance holds get one.
-        const unique = (h: Host): boolean => hosts.filter((o) => o.ip === h.ip).length === 1;
-        for (const from of hosts) for (const to of hosts) {
-          if (from === to) continue;
+        const destinations = [...hosts, ...seconds];
+        const unique = (h: Host): boolean => destinations.filter((o) => o.ip === h.ip).length === 1;
+        for (const from of hosts) for (const to of destinations) {
+          if (from.instance === to.instance) continue;
+          // The analyzer resolves a network interface whatever its instance's state (an instance
+          // named as such must be running), while a stopped instance's interfaces carry nothing:
+          // once stopped, the owner's second interface is no question for the two to agree on.
+          if (to.eni && stopped.has(to.instance)) continue;
           for (const [proto, port] of [['tcp', 22], ['tcp', 80], ['udp', 80]] as const) batch.push({ from, to, proto, port, sport: sport++ });
           if (unique(to)) batch.push({ from, to, proto: 'icmp', port: 0, sport: 0 });
         }
-        const real = await Promise.all(batch.map((p) => agents.get(p.from.instance)?.ask(p) ?? Promise.resolve(null)));
+        const real = await Promise.all(batch.map((p) => agents.get(p.from.instance)?.ask({ proto: p.proto, ip: p.to.ip, port: p.port, sport: p.sport }) ?? Promise.resolve(null)));
         const said: boolean[] = [];
         for (let i = 0; i < batch.length; i += 16) said.push(...(await Promise.all(batch.slice(i, i + 16).map(analyzer))));
         batch.forEach((p, i) => {
@@ -315,7 +310,7 @@ describe.skipIf(!dataplaneAvailable)('data plane: real traffic agrees with the a
           }
           if (flows !== said[i]) {
             disagreements.push(
-              `seed ${seed} ${round}: ${p.proto === 'icmp' ? 'icmp echo' : `${p.proto}/${p.port}`} vpc ${p.from.vpc} ${p.from.ip} -> vpc ${p.to.vpc} ${p.to.ip}: traffic ${real[i] === null ? 'none' : `answered by ${real[i]}`}, analyzer ${said[i]}`,
+              `seed ${seed} ${round}: ${p.proto === 'icmp' ? 'icmp echo' : `${p.proto}/${p.port}`} vpc ${p.from.vpc} ${p.from.ip} -> vpc ${p.to.vpc} ${p.to.ip}${p.to.eni ? ' (eth1)' : ''}: traffic ${real[i] === null ? 'none' : `answered by ${real[i]}`}, analyzer ${said[i]}`,
             );
           }
         });

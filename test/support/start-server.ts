@@ -29,6 +29,8 @@ export interface StartOptions {
   readonly viaNpmStart?: boolean;
   /** Leave out the harness's own --host/--port/--data-dir/--log-level (to test env variables). */
   readonly bare?: boolean;
+  /** What runs the CLI, when not this Node on `CLI` (e.g. as another user: see test/dataplane/as-nobody.ts). */
+  readonly launcher?: readonly string[];
 }
 
 /** Signals the whole process group: `npm start` runs the server as a grandchild. */
@@ -56,7 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const serverArgs = [...own, ...(options.args ?? [])];
   const [command, args] = options.viaNpmStart
     ? ['npm', ['start', '--silent', '--', ...serverArgs]]
-    : [process.execPath, [CLI, 'serve', ...serverArgs]];
+    : [options.launcher?.[0] ?? process.execPath, [...(options.launcher?.slice(1) ?? [CLI]), 'serve', ...serverArgs]];
   const child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, cwd: resolve(import.meta.dirname, '../..') });
   running.add(child);
   let out = '';

@@ -44,6 +44,8 @@ export interface PlannedLink {
   /** This end's and the far end's link-local addresses (IPv4 routes use the far one as next hop). */
   readonly local: string;
   readonly remote: string;
+  /** The link's MTU: `MTU_IN_REGION`, or `MTU_INTER_REGION_PEERING` when the VPCs' Regions differ. */
+  readonly mtu: number;
 }
 
 export type PlannedTarget = { readonly kind: 'link'; readonly dev: string; readonly via: string } | { readonly kind: 'blackhole' };
@@ -84,6 +86,17 @@ export interface PlannedRouter {
   /** The router's whole nftables table (security groups, network ACLs, the peering rules). */
   readonly nft: string;
 }
+
+/**
+ * MTUs as AWS gives them (EC2 User Guide, "Network maximum transmission unit (MTU) for your EC2
+ * instance", https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/network_mtu.html): jumbo
+ * frames, 9001 bytes, within a Region, which every interface's veth and every same-Region
+ * peering's carry; traffic over an inter-Region VPC peering connection is limited to 8500 bytes
+ * (1500 before AWS raised it in 2025). A larger packet with Don't Fragment set is dropped by the
+ * router with ICMP "fragmentation needed", so path MTU discovery finds the limit as on AWS.
+ */
+export const MTU_IN_REGION = 9001;
+export const MTU_INTER_REGION_PEERING = 8500;
 
 /** The kernel table holding a router's local routes: its VPC's interfaces, and nothing else of the VPC. */
 export const LOCAL_TABLE = 100;

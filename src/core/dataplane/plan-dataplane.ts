@@ -6,7 +6,7 @@ import type { Subnet } from '../subnet.js';
 import { Cidr, formatIpv4 } from '../net/index.js';
 import { liveIpv4Cidrs, liveIpv6Cidrs } from '../vpc.js';
 import type { DataplanePlan, PlannedHost, PlannedInterface, PlannedLink, PlannedPort, PlannedRoute, PlannedRouter, PlannedTable } from './dataplane-plan.js';
-import { FIRST_ROUTE_TABLE } from './dataplane-plan.js';
+import { FIRST_ROUTE_TABLE, MTU_INTER_REGION_PEERING, MTU_IN_REGION } from './dataplane-plan.js';
 import { deviceName } from './device-name.js';
 import { renderRouterNft } from './render-router-nft.js';
 
@@ -102,8 +102,9 @@ export function planDataplane(world: NetworkWorld): DataplanePlan {
     const b = p.accepter.vpcId;
     if (a === b || !portsByVpc.has(a) || !portsByVpc.has(b)) continue;
     const dev = deviceName('p', p.id);
-    append(linksByVpc, a, { peeringId: p.id, dev, creates: true, peerNs: routerNs(b), local: REQUESTER_LL, remote: ACCEPTER_LL });
-    append(linksByVpc, b, { peeringId: p.id, dev, creates: false, peerNs: routerNs(a), local: ACCEPTER_LL, remote: REQUESTER_LL });
+    const mtu = p.requester.region === p.accepter.region ? MTU_IN_REGION : MTU_INTER_REGION_PEERING;
+    append(linksByVpc, a, { peeringId: p.id, dev, creates: true, peerNs: routerNs(b), local: REQUESTER_LL, remote: ACCEPTER_LL, mtu });
+    append(linksByVpc, b, { peeringId: p.id, dev, creates: false, peerNs: routerNs(a), local: ACCEPTER_LL, remote: REQUESTER_LL, mtu });
   }
 
   const routers: PlannedRouter[] = [];

@@ -16,7 +16,7 @@ describe('planDataplane', () => {
     expect(plan.hosts.map((h) => h.id).sort()).toEqual([eniA, eniB].sort());
     const routerA = plan.routers.find((r) => r.vpcId === a);
     const link = deviceName('p', pcx);
-    expect(routerA?.links).toEqual([{ peeringId: pcx, dev: link, creates: true, peerNs: `vpcp-r-${b}`, local: 'fe80::1', remote: 'fe80::2' }]);
+    expect(routerA?.links).toEqual([{ peeringId: pcx, dev: link, creates: true, peerNs: `vpcp-r-${b}`, local: 'fe80::1', remote: 'fe80::2', mtu: 9001 }]);
     expect(routerA?.tables[0]?.routes).toEqual([{ destination: '10.1.0.0/16', target: { kind: 'link', dev: link, via: 'fe80::2' } }]);
     const host = plan.hosts.find((h) => h.id === eniA);
     expect(host?.interfaces).toEqual([{ eniId: eniA, dev: 'eth0', routerNs: `vpcp-r-${a}`, routerDev: deviceName('e', eniA), ips: ['10.0.1.10'], prefixLength: 24, gateway: '10.0.1.1', ipv6s: [] }]);
@@ -38,11 +38,55 @@ describe('planDataplane', () => {
     expect(factLines(facts, `vpcp-h-${eniA}`)).toEqual([
       'link set lo up',
       `link add eth0 type veth peer name ${deviceName('e', eniA)} netns vpcp-r-${a}`,
-      'link set eth0 up',
+      'link set eth0 mtu 9001 up',
       'address add 10.0.1.10/24 dev eth0 noprefixroute',
+      'route add 10.0.1.1 dev eth0 table 100',
+      'route add default via 10.0.1.1 dev eth0 table 100',
+      'rule add pref 100 from 10.0.1.10 lookup 100',
       'route add 10.0.1.1 dev eth0',
       'route add default via 10.0.1.1 dev eth0',
     ]);
+    // What a rebuild of one namespace must redo elsewhere: the facts about veths ending in it.
+    expect(facts.find((f) => f.add === `link add eth0 type veth peer name ${deviceName('e', eniA)} netns vpcp-r-${a}`)?.peerNs).toBe(`vpcp-r-${a}`);
+    expect(facts.find((f) => f.add === `rule add pref 1000 iif ${deviceName('e', eniA)} lookup 1000`)?.peerNs).toBe(`vpcp-h-${eniA}`);
+    expect(facts.find((f) => f.add === `route add 10.1.0.0/16 via inet6 fe80::2 dev ${link} table 1000`)?.peerNs).toBe(`vpcp-r-${b}`);
+    expect(facts.find((f) => f.add === 'rule add pref 32000 blackhole')?.peerNs).toBeUndefined();
+  });
+
+  it('MTU as on AWS: 9001 within a Region (interfaces, peerings), 8500 over an inter-Region peering', () => {
+    const sameRegion = kernelFacts(planDataplane(peeredPair().w.build()));
+    const { w, a, pcx, eniA } = peeredPair({ bWhere: { region: 'eu-west-1' } });
+    const plan = planDataplane(w.build());
+    expect(plan.routers.flatMap((r) => r.links.map((l) => l.mtu))).toEqual([8500, 8500]);
+    const facts = kernelFacts(plan);
+    const link = deviceName('p', pcx);
+    expect(factLines(facts, `vpcp-r-${a}`)).toEqual(expect.arrayContaining([`link set ${link} mtu 8500 up`, `link set ${deviceName('e', eniA)} mtu 9001 up`]));
+    // Both routers' ends of the same-Region peering.
+    expect(sameRegion.filter((f) => /^link set p\S+ mtu/.test(f.add)).map((f) => f.add.replace(/^link set p\S+ /, ''))).toEqual(['mtu 9001 up', 'mtu 9001 up']);
+    expect(factLines(facts, `vpcp-h-${eniA}`)).toContain('link set eth0 mtu 9001 up');
+  });
+
+  it('two interfaces of one instance in one subnet: each its own table and rule, the gateway once per table', () => {
+    const { w, a, eniA } = peeredPair();
+    const subnet = w.networkInterfaces.find((e) => e.id === eniA)?.subnetId as string;
+    const instance = w.instance(eniA);
+    const second = w.eni(subnet, '10.0.1.20', []);
+    w.attach(second, instance, 1);
+    const plan = planDataplane(w.build());
+    expect(plan.hosts.find((h) => h.id === instance)?.interfaces.map((i) => i.dev)).toEqual(['eth0', 'eth1']);
+    const lines = factLines(kernelFacts(plan), `vpcp-h-${instance}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'route add 10.0.1.1 dev eth1 table 101',
+        'route add default via 10.0.1.1 dev eth1 table 101',
+        'rule add pref 100 from 10.0.1.20 lookup 101',
+        'route add default via 10.0.1.1 dev eth0',
+      ]),
+    );
+    // The kernel keys an IPv4 route by destination, table and metric, not device: no two alike.
+    const routeKeys = lines.filter((l) => l.startsWith('route add')).map((l) => `${l.split(' ')[2]} ${/table (\d+)/.exec(l)?.[1] ?? 'main'}`);
+    expect(new Set(routeKeys).size).toBe(routeKeys.length);
+    expect(plan.routers.find((r) => r.vpcId === a)?.ports.map((p) => p.eniId).sort()).toEqual([eniA, second].sort());
   });
 
   it('a connection that is not active has no link, and routes to it are blackholes', () => {

@@ -319,6 +319,14 @@ export class WorldBuilder {
     this.publicAddresses.push({ publicIp, networkInterfaceId: eniId, privateIp: privateIp ?? (eni.privateIps[0] as string) });
   }
 
+  /** Attaches `eniId` to a running instance as another device (a second interface). */
+  attach(eniId: string, instanceId: string, deviceIndex: number): void {
+    const i = this.networkInterfaces.findIndex((x) => x.id === eniId);
+    const eni = this.networkInterfaces[i];
+    if (!eni) throw new Error(`no eni ${eniId}`);
+    this.networkInterfaces[i] = { ...eni, attachment: { id: this.id('eni-attach'), instanceId, instanceOwnerId: eni.accountId, deviceIndex, deleteOnTermination: false, attachedAt: NOW } };
+  }
+
   build(now: number = NOW): ReachWorld {
     return {
       now,
